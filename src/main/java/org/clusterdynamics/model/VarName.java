@@ -1,0 +1,57 @@
+package org.clusterdynamics.model;
+
+import java.util.Locale;
+
+/**
+ * A name as the modeller wrote it together with its canonical id, the key every later stage uses.
+ *
+ * <p>One canonicalising function serves both formats, so that {@code "Stock A"}, {@code Stock_A} and
+ * {@code stock a} are the same variable, as in Vensim and Stella.
+ */
+public record VarName(String asWritten, String id) implements Comparable<VarName> {
+
+    public static VarName of(String asWritten) {
+        String cleaned = cleanWritten(asWritten);
+        return new VarName(cleaned, canonical(cleaned));
+    }
+
+    /** Strips quotes and folds newlines so the written form is fit for output headers. */
+    public static String cleanWritten(String written) {
+        String s = written.strip();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        s = s.replace("\\n", " ").replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        return s.replaceAll("\\s+", " ").strip();
+    }
+
+    /** Lower case, quotes stripped, runs of spaces and underscores folded to one underscore. */
+    public static String canonical(String name) {
+        String s = cleanWritten(name);
+        StringBuilder out = new StringBuilder(s.length());
+        boolean pendingSeparator = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '_' || c == '\t') {
+                pendingSeparator = out.length() > 0;
+            } else {
+                if (pendingSeparator) {
+                    out.append('_');
+                    pendingSeparator = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public int compareTo(VarName o) {
+        return id.compareTo(o.id);
+    }
+
+    @Override
+    public String toString() {
+        return asWritten;
+    }
+}

@@ -1,0 +1,112 @@
+package org.clusterdynamics.sim;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The saved output of one run: the save times and one column of values per saved variable,
+ * named as written in the model (array elements as {@code name[elem,elem]}).
+ */
+public final class Results {
+    private final double[] times;
+    private final List<String> names;
+    private final double[][] columns;
+    private final Map<String, Integer> index = new LinkedHashMap<>();
+    private final Map<String, String> units;
+
+    public Results(double[] times, List<String> names, double[][] columns, Map<String, String> units) {
+        if (names.size() != columns.length) {
+            throw new IllegalArgumentException("names and columns differ in length");
+        }
+        this.times = times;
+        this.names = List.copyOf(names);
+        this.columns = columns;
+        this.units = units == null ? Map.of() : Map.copyOf(units);
+        for (int i = 0; i < names.size(); i++) {
+            index.putIfAbsent(key(names.get(i)), i);
+        }
+    }
+
+    /** Name key used for look-ups: case, spaces and underscores do not matter. */
+    public static String key(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("\\s+", " ").replace(" [", "[")
+                .replace(", ", ",").strip();
+    }
+
+    public double[] times() {
+        return times;
+    }
+
+    public int rowCount() {
+        return times.length;
+    }
+
+    /** Column names in model order, as written. */
+    public List<String> names() {
+        return names;
+    }
+
+    public boolean has(String name) {
+        return index.containsKey(key(name));
+    }
+
+    /** The saved values of a variable; throws with the known names when it does not exist. */
+    public double[] column(String name) {
+        Integer i = index.get(key(name));
+        if (i == null) {
+            throw new IllegalArgumentException("no variable '" + name + "' in the results; known: "
+                    + String.join(", ", names.subList(0, Math.min(names.size(), 30)))
+                    + (names.size() > 30 ? ", ..." : ""));
+        }
+        return columns[i];
+    }
+
+    /** Units of a variable as written in the model ("" when none). */
+    public String units(String name) {
+        Integer i = index.get(key(name));
+        return i == null ? "" : units.getOrDefault(names.get(i), "");
+    }
+
+    public Map<String, String> unitsByName() {
+        return Collections.unmodifiableMap(units);
+    }
+
+    /** The value at time t, linearly interpolated between save times, clamped at the ends. */
+    public double valueAt(String name, double t) {
+        double[] c = column(name);
+        if (t <= times[0]) {
+            return c[0];
+        }
+        for (int i = 1; i < times.length; i++) {
+            if (t <= times[i]) {
+                double f = (t - times[i - 1]) / (times[i] - times[i - 1]);
+                return c[i - 1] + f * (c[i] - c[i - 1]);
+            }
+        }
+        return c[c.length - 1];
+    }
+
+    public double finalValue(String name) {
+        double[] c = column(name);
+        return c[c.length - 1];
+    }
+
+    /** A copy with only the named columns, in the given order. */
+    public Results select(List<String> wanted) {
+        List<String> ns = new ArrayList<>();
+        double[][] cs = new double[wanted.size()][];
+        for (int i = 0; i < wanted.size(); i++) {
+            Integer j = index.get(key(wanted.get(i)));
+            if (j == null) {
+                column(wanted.get(i));
+            }
+            ns.add(names.get(j));
+            cs[i] = columns[j];
+        }
+        return new Results(times, ns, cs, units);
+    }
+}
