@@ -1,8 +1,30 @@
 package org.clusterdynamics.cli;
 
-/** Entry point of the cdyn command line. */
-public final class Main {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the cdyn command line; each subcommand is its own class. */
+@Command(
+        name = "cdyn",
+        mixinStandardHelpOptions = true,
+        version = "cdyn 0.1.0",
+        description = "ClusterDynamics: run, check, chart and script system-dynamics models.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Builds the command line with every subcommand registered. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        // subcommands are added here, one line each
+        return cl;
+    }
+
     public static void main(String[] args) {
-        System.out.println("cdyn");
+        System.exit(commandLine().execute(args));
     }
 }

@@ -1,0 +1,124 @@
+package org.clusterdynamics.sim;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/** Reads and writes results as CSV or TSV: a Time column, then one column per variable. */
+public final class ResultsCsv {
+    private ResultsCsv() {}
+
+    /** TSV when the file name ends in .tsv or .tab, CSV otherwise. */
+    public static CSVFormat formatFor(Path file) {
+        String n = file.getFileName().toString().toLowerCase();
+        return n.endsWith(".tsv") || n.endsWith(".tab") ? CSVFormat.TDF : CSVFormat.DEFAULT;
+    }
+
+    public static void write(Results r, Writer out, CSVFormat format) throws IOException {
+        CSVPrinter p = new CSVPrinter(out, format.builder().setRecordSeparator('\n').build());
+        List<String> header = new ArrayList<>();
+        header.add("Time");
+        header.addAll(r.names());
+        p.printRecord(header);
+        List<double[]> cols = new ArrayList<>();
+        for (String n : r.names()) {
+            cols.add(r.column(n));
+        }
+        Object[] row = new Object[header.size()];
+        for (int i = 0; i < r.rowCount(); i++) {
+            row[0] = number(r.times()[i]);
+            for (int j = 0; j < cols.size(); j++) {
+                row[j + 1] = number(cols.get(j)[i]);
+            }
+            p.printRecord(row);
+        }
+        p.flush();
+    }
+
+    /**
+     * Writes to a temporary file beside the target and moves it into place, so that a failure
+     * leaves no partial file and an existing file is replaced only by a complete one.
+     */
+    public static void write(Results r, Path file) throws IOException {
+        Path abs = file.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                write(r, w, formatFor(file));
+            }
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Reads a file written by {@link #write}; the first column is time whatever its name. */
+    public static Results read(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, formatFor(file), file.toString());
+        }
+    }
+
+    public static Results read(Reader in, CSVFormat format, String sourceName) throws IOException {
+        try (CSVParser parser = format.parse(in)) {
+            List<CSVRecord> records = parser.getRecords();
+            if (records.isEmpty()) {
+                throw new IOException(sourceName + ": empty file; expected a header row with Time and variable names");
+            }
+            CSVRecord header = records.get(0);
+            int ncol = header.size();
+            int nrow = records.size() - 1;
+            double[] times = new double[nrow];
+            double[][] cols = new double[ncol - 1][nrow];
+            for (int i = 0; i < nrow; i++) {
+                CSVRecord rec = records.get(i + 1);
+                if (rec.size() != ncol) {
+                    throw new IOException(sourceName + ":" + (i + 2) + ": row has " + rec.size()
+                            + " fields but the header has " + ncol);
+                }
+                times[i] = parse(rec.get(0), sourceName, i + 2);
+                for (int j = 1; j < ncol; j++) {
+                    cols[j - 1][i] = parse(rec.get(j), sourceName, i + 2);
+                }
+            }
+            List<String> names = new ArrayList<>();
+            for (int j = 1; j < ncol; j++) {
+                names.add(header.get(j).strip());
+            }
+            return new Results(times, names, cols, null);
+        }
+    }
+
+    private static double parse(String s, String source, int line) throws IOException {
+        String t = s.strip();
+        if (t.isEmpty()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new IOException(source + ":" + line + ": '" + s + "' is not a number");
+        }
+    }
+
+    private static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+}
