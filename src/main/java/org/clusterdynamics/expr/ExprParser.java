@@ -1,0 +1,337 @@
+package org.clusterdynamics.expr;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.clusterdynamics.expr.Expr.BinaryOp;
+import org.clusterdynamics.expr.Expr.UnaryOp;
+import org.clusterdynamics.model.Dialect;
+import org.clusterdynamics.model.GraphicalFunction;
+import org.clusterdynamics.model.VarName;
+
+/**
+ * Parses one equation into an {@link Expr}, one method per precedence level (loosest first):
+ * OR, AND, equality, relational, additive, multiplicative (incl. MOD), unary (-, +, NOT),
+ * exponentiation (^, left to right, tighter than unary minus so -2^2 = -4), primary.
+ */
+public final class ExprParser {
+    private final List<Token> tokens;
+    private final Dialect dialect;
+    private int i;
+
+    private ExprParser(List<Token> tokens, Dialect dialect) {
+        this.tokens = tokens;
+        this.dialect = dialect;
+    }
+
+    public static Expr parse(String text, Dialect dialect) throws ParseException {
+        if (text.isBlank()) {
+            throw new ParseException("the equation is empty: write an expression or a number", 0);
+        }
+        ExprParser p = new ExprParser(Lexer.tokenize(text, dialect), dialect);
+        Expr e = p.expression();
+        if (p.peek().kind() != Token.Kind.EOF) {
+            throw new ParseException("unexpected '" + p.peek().text() + "' after a complete expression"
+                    + " (a missing operator or an extra parenthesis?)", p.peek().pos());
+        }
+        return e;
+    }
+
+    private Token peek() {
+        return tokens.get(i);
+    }
+
+    private Token peekAt(int k) {
+        return tokens.get(Math.min(i + k, tokens.size() - 1));
+    }
+
+    private Token advance() {
+        return tokens.get(i++);
+    }
+
+    private Token expect(Token.Kind kind, String what) throws ParseException {
+        Token t = peek();
+        if (t.kind() != kind) {
+            throw new ParseException("expected " + what + " but found "
+                    + (t.kind() == Token.Kind.EOF ? "the end of the equation" : "'" + t.text() + "'"), t.pos());
+        }
+        return advance();
+    }
+
+    Expr expression() throws ParseException {
+        return or();
+    }
+
+    private Expr or() throws ParseException {
+        Expr left = and();
+        while (peek().isKeyword("OR")) {
+            advance();
+            left = new Expr.Binary(BinaryOp.OR, left, and());
+        }
+        return left;
+    }
+
+    private Expr and() throws ParseException {
+        Expr left = not();
+        while (peek().isKeyword("AND")) {
+            advance();
+            left = new Expr.Binary(BinaryOp.AND, left, not());
+        }
+        return left;
+    }
+
+    // Vensim's :NOT: binds looser than comparisons (":NOT: a > b" negates the comparison)
+    private Expr not() throws ParseException {
+        if (dialect == Dialect.VENSIM && peek().isKeyword("NOT")) {
+            advance();
+            return new Expr.Unary(UnaryOp.NOT, not());
+        }
+        return equality();
+    }
+
+    private Expr equality() throws ParseException {
+        Expr left = relational();
+        while (peek().isOp("=") || peek().isOp("<>")) {
+            BinaryOp op = advance().text().equals("=") ? BinaryOp.EQ : BinaryOp.NE;
+            left = new Expr.Binary(op, left, relational());
+        }
+        return left;
+    }
+
+    private Expr relational() throws ParseException {
+        Expr left = additive();
+        while (true) {
+            Token t = peek();
+            BinaryOp op = t.kind() != Token.Kind.OP ? null : switch (t.text()) {
+                case "<" -> BinaryOp.LT;
+                case "<=" -> BinaryOp.LE;
+                case ">" -> BinaryOp.GT;
+                case ">=" -> BinaryOp.GE;
+                default -> null;
+            };
+            if (op == null) {
+                return left;
+            }
+            advance();
+            left = new Expr.Binary(op, left, additive());
+        }
+    }
+
+    private Expr additive() throws ParseException {
+        Expr left = multiplicative();
+        while (peek().isOp("+") || peek().isOp("-")) {
+            BinaryOp op = advance().text().equals("+") ? BinaryOp.ADD : BinaryOp.SUB;
+            left = new Expr.Binary(op, left, multiplicative());
+        }
+        return left;
+    }
+
+    private Expr multiplicative() throws ParseException {
+        Expr left = unary();
+        while (peek().isOp("*") || peek().isOp("/") || peek().isKeyword("MOD")) {
+            Token t = advance();
+            BinaryOp op = t.text().equals("*") ? BinaryOp.MUL : t.text().equals("/") ? BinaryOp.DIV : BinaryOp.MOD;
+            left = new Expr.Binary(op, left, unary());
+        }
+        return left;
+    }
+
+    private Expr unary() throws ParseException {
+        Token t = peek();
+        if (t.isOp("-")) {
+            advance();
+            Expr operand = unary();
+            return operand instanceof Expr.Num n ? new Expr.Num(-n.value()) : new Expr.Unary(UnaryOp.NEG, operand);
+        }
+        if (t.isOp("+")) {
+            advance();
+            return unary();
+        }
+        if (t.isKeyword("NOT")) {
+            advance();
+            return new Expr.Unary(UnaryOp.NOT, unary());
+        }
+        return power();
+    }
+
+    private Expr power() throws ParseException {
+        Expr left = primary();
+        while (peek().isOp("^")) {
+            advance();
+            // the exponent may carry its own sign: 2^-1
+            Expr right;
+            if (peek().isOp("-")) {
+                advance();
+                Expr operand = primaryWithPower();
+                right = operand instanceof Expr.Num n ? new Expr.Num(-n.value()) : new Expr.Unary(UnaryOp.NEG, operand);
+            } else if (peek().isOp("+")) {
+                advance();
+                right = primary();
+            } else {
+                right = primary();
+            }
+            left = new Expr.Binary(BinaryOp.POW, left, right);
+        }
+        return left;
+    }
+
+    private Expr primaryWithPower() throws ParseException {
+        return primary();
+    }
+
+    private Expr primary() throws ParseException {
+        Token t = peek();
+        switch (t.kind()) {
+            case NUMBER -> {
+                advance();
+                return new Expr.Num(t.number());
+            }
+            case LPAREN -> {
+                advance();
+                Expr e = expression();
+                expect(Token.Kind.RPAREN, "')'");
+                return e;
+            }
+            case NAME -> {
+                if (t.isKeyword("IF") && dialect == Dialect.XMILE) {
+                    return ifThenElse();
+                }
+                if (t.text().equals(":NA:")) {
+                    advance();
+                    return new Expr.Num(-Math.pow(2, 109));
+                }
+                return nameOrCall();
+            }
+            case EOF -> throw new ParseException("the equation ends where a value was expected", t.pos());
+            default -> throw new ParseException("unexpected '" + t.text() + "' where a value was expected", t.pos());
+        }
+    }
+
+    private Expr ifThenElse() throws ParseException {
+        advance();
+        Expr cond = expression();
+        if (!peek().isKeyword("THEN")) {
+            throw new ParseException("IF without THEN: write IF condition THEN value ELSE value", peek().pos());
+        }
+        advance();
+        Expr then = expression();
+        if (!peek().isKeyword("ELSE")) {
+            throw new ParseException("IF ... THEN without ELSE: add ELSE and the value otherwise", peek().pos());
+        }
+        advance();
+        Expr otherwise = expression();
+        return new Expr.If(cond, then, otherwise);
+    }
+
+    private Expr nameOrCall() throws ParseException {
+        Token nameTok = advance();
+        String written = nameTok.text();
+        List<Subscript> subs = List.of();
+        if (peek().kind() == Token.Kind.LBRACKET) {
+            subs = subscripts();
+        }
+        if (peek().kind() == Token.Kind.LPAREN) {
+            advance();
+            String fn = VarName.canonical(written);
+            List<Expr> args = new ArrayList<>();
+            if (peek().kind() != Token.Kind.RPAREN) {
+                do {
+                    if (fn.equals("with_lookup") && args.size() == 1) {
+                        args.add(tableLiteral());
+                    } else {
+                        args.add(expression());
+                    }
+                } while (peek().kind() == Token.Kind.COMMA && advance() != null);
+            }
+            expect(Token.Kind.RPAREN, "')' to close the arguments of " + VarName.cleanWritten(written));
+            if (fn.equals("if_then_else")) {
+                if (args.size() != 3) {
+                    throw new ParseException("IF THEN ELSE takes 3 arguments (condition, value if true, value if false)"
+                            + " but has " + args.size(), nameTok.pos());
+                }
+                return new Expr.If(args.get(0), args.get(1), args.get(2));
+            }
+            return new Expr.Call(fn, VarName.cleanWritten(written), subs, args);
+        }
+        return new Expr.Ref(VarName.of(written), subs);
+    }
+
+    private List<Subscript> subscripts() throws ParseException {
+        expect(Token.Kind.LBRACKET, "'['");
+        List<Subscript> subs = new ArrayList<>();
+        do {
+            Token t = peek();
+            if (t.isOp("*")) {
+                advance();
+                subs.add(new Subscript.Star());
+            } else if (t.kind() == Token.Kind.NAME && (peekAt(1).kind() == Token.Kind.COMMA
+                    || peekAt(1).kind() == Token.Kind.RBRACKET || peekAt(1).kind() == Token.Kind.BANG)) {
+                advance();
+                boolean bang = false;
+                if (peek().kind() == Token.Kind.BANG) {
+                    advance();
+                    bang = true;
+                }
+                subs.add(new Subscript.Named(VarName.canonical(t.text()), VarName.cleanWritten(t.text()), bang));
+            } else {
+                subs.add(new Subscript.Index(expression()));
+            }
+        } while (peek().kind() == Token.Kind.COMMA && advance() != null);
+        expect(Token.Kind.RBRACKET, "']' to close the subscripts");
+        return subs;
+    }
+
+    /** ( [(xmin,ymin)-(xmax,ymax)], (x1,y1), (x2,y2), ... ) */
+    private Expr tableLiteral() throws ParseException {
+        Token open = expect(Token.Kind.LPAREN, "'(' to start the lookup table");
+        if (peek().kind() == Token.Kind.LBRACKET) {
+            // the range is informative only; the points define the table
+            int depth = 0;
+            do {
+                Token t = advance();
+                if (t.kind() == Token.Kind.LBRACKET) {
+                    depth++;
+                } else if (t.kind() == Token.Kind.RBRACKET) {
+                    depth--;
+                } else if (t.kind() == Token.Kind.EOF) {
+                    throw new ParseException("the lookup range [..] is not closed", open.pos());
+                }
+            } while (depth > 0);
+            if (peek().kind() == Token.Kind.COMMA) {
+                advance();
+            }
+        }
+        List<double[]> points = new ArrayList<>();
+        while (peek().kind() == Token.Kind.LPAREN) {
+            advance();
+            double x = signedNumber();
+            expect(Token.Kind.COMMA, "',' between x and y of a lookup point");
+            double y = signedNumber();
+            expect(Token.Kind.RPAREN, "')' to close a lookup point");
+            points.add(new double[] {x, y});
+            if (peek().kind() == Token.Kind.COMMA) {
+                advance();
+            }
+        }
+        expect(Token.Kind.RPAREN, "')' to close the lookup table");
+        if (points.isEmpty()) {
+            throw new ParseException("the lookup table has no points: write (x,y) pairs", open.pos());
+        }
+        double[] xs = new double[points.size()];
+        double[] ys = new double[points.size()];
+        for (int k = 0; k < xs.length; k++) {
+            xs[k] = points.get(k)[0];
+            ys[k] = points.get(k)[1];
+        }
+        return new Expr.Table(new GraphicalFunction(xs, ys, GraphicalFunction.Kind.CONTINUOUS));
+    }
+
+    private double signedNumber() throws ParseException {
+        double sign = 1;
+        while (peek().isOp("-") || peek().isOp("+")) {
+            if (advance().text().equals("-")) {
+                sign = -sign;
+            }
+        }
+        return sign * expect(Token.Kind.NUMBER, "a number").number();
+    }
+}
