@@ -1,0 +1,780 @@
+package org.clusterdynamics.io.xmile;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.clusterdynamics.diag.Diagnostic;
+import org.clusterdynamics.diag.Diagnostics;
+import org.clusterdynamics.diag.ModelException;
+import org.clusterdynamics.diag.Where;
+import org.clusterdynamics.model.Aux;
+import org.clusterdynamics.model.Definition;
+import org.clusterdynamics.model.Dialect;
+import org.clusterdynamics.model.Dimension;
+import org.clusterdynamics.model.ElementDefinition;
+import org.clusterdynamics.model.Equation;
+import org.clusterdynamics.model.Flow;
+import org.clusterdynamics.model.GraphicalFunction;
+import org.clusterdynamics.model.Macro;
+import org.clusterdynamics.model.Method;
+import org.clusterdynamics.model.Model;
+import org.clusterdynamics.model.ModuleInstance;
+import org.clusterdynamics.model.SimSpecs;
+import org.clusterdynamics.model.Stock;
+import org.clusterdynamics.model.VarName;
+import org.clusterdynamics.model.Variable;
+import org.xml.sax.InputSource;
+
+/**
+ * Reads XMILE 1.0 files (also Stella's .stmx and .itmx) into a format-neutral {@link Model}.
+ *
+ * <p>Equations are kept as written, with the line of their {@code <eqn>} element; the expression
+ * parser reads them later. Every problem is reported as a {@link Diagnostic} with the file and
+ * line, thrown together as one {@link ModelException}.
+ */
+public final class XmileReader {
+    /** Larger files are refused before parsing: no real model comes near this size. */
+    public static final long MAX_BYTES = 64L * 1024 * 1024;
+
+    private XmileReader() {}
+
+    /** Reads an XMILE file; the encoding is taken from the XML declaration (UTF-8 by default). */
+    public static Model read(Path file) {
+        String name = file.toString();
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw fail("XMILE_NO_FILE", Where.file(name), "the file does not exist; check the path and name");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (size > MAX_BYTES) {
+            throw tooLarge(name, size);
+        }
+        try (InputStream in = new CappedStream(Files.newInputStream(file), name)) {
+            InputSource src = new InputSource(in);
+            src.setSystemId(file.toUri().toString());
+            return parse(src, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads XMILE text; {@code sourceForMessages} (may be null) names it in diagnostics. */
+    public static Model read(String xml, Path sourceForMessages) {
+        String name = sourceForMessages == null ? "<xmile>" : sourceForMessages.toString();
+        // a char is up to 3 UTF-8 bytes, but the cap is about memory, so count chars
+        if (xml.length() > MAX_BYTES) {
+            throw tooLarge(name, xml.length());
+        }
+        try {
+            return parse(new InputSource(new StringReader(xml)), sourceForMessages);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Model parse(InputSource src, Path source) throws IOException {
+        String name = source == null ? "<xmile>" : source.toString();
+        XmlNode root;
+        try {
+            root = XmlTree.parse(src);
+        } catch (XmlTree.Malformed e) {
+            throw malformed(name, e);
+        }
+        return new Builder(source, name).model(root);
+    }
+
+    private static ModelException malformed(String file, XmlTree.Malformed e) {
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        if (msg.contains("DOCTYPE")) {
+            return fail("XMILE_DOCTYPE", new Where(file, null, e.line, Double.NaN),
+                    "the file has a DOCTYPE declaration, which XMILE readers refuse because it can pull in"
+                            + " external content; delete the <!DOCTYPE ...> line");
+        }
+        StringBuilder sb = new StringBuilder("the file is not well-formed XML");
+        if (e.column > 0) {
+            sb.append(" (column ").append(e.column).append(')');
+        }
+        sb.append(": ").append(msg.strip());
+        if (e.openElement != null) {
+            sb.append(" The innermost open element is <").append(e.openElement).append("> from line ")
+                    .append(e.openLine).append(", which may lack its end tag </").append(e.openElement).append(">.");
+        }
+        sb.append(" Fix the markup there (every element needs a matching end tag) and read the file again.");
+        return fail("XMILE_MALFORMED", new Where(file, null, e.line, Double.NaN), sb.toString());
+    }
+
+    private static ModelException tooLarge(String file, long size) {
+        return fail("XMILE_TOO_LARGE", Where.file(file), String.format(Locale.ROOT,
+                "the file is %.1f MiB, more than the %d MiB an XMILE file may have; check that it is really"
+                        + " a model file (data belongs in separate files)",
+                size / (1024.0 * 1024.0), MAX_BYTES >> 20));
+    }
+
+    private static ModelException fail(String code, Where where, String message) {
+        return new ModelException(Diagnostic.error(code, where, message));
+    }
+
+    /** Stops reading past {@link #MAX_BYTES}, for a file that grows while it is read. */
+    private static final class CappedStream extends FilterInputStream {
+        private final String name;
+        private long count;
+
+        CappedStream(InputStream in, String name) {
+            super(in);
+            this.name = name;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) {
+            count += n;
+            if (count > MAX_BYTES) {
+                throw tooLarge(name, count);
+            }
+        }
+    }
+
+    /** Which stocks and flows are non-negative unless they say otherwise ({@code <behavior>}). */
+    private record Behavior(boolean stocks, boolean flows) {}
+
+    /** Turns the element tree of one file into a model, collecting diagnostics on the way. */
+    private static final class Builder {
+        private static final Pattern NUMBER =
+                Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+        private final Path source;
+        private final String file;
+        private final Diagnostics diags = new Diagnostics();
+
+        Builder(Path source, String file) {
+            this.source = source;
+            this.file = file;
+        }
+
+        Model model(XmlNode root) {
+            if (!root.name().equals("xmile")) {
+                throw fail("XMILE_NOT_XMILE", where(null, root.line()), "the root element is <" + root.name()
+                        + ">, not <xmile>; this is not an XMILE file (Vensim models are .mdl files)");
+            }
+            List<XmlNode> models = root.children("model");
+            if (models.isEmpty()) {
+                throw fail("XMILE_NO_MODEL", where(null, root.line()),
+                        "the file has no <model> element; add one with the model's <variables>");
+            }
+            XmlNode main = mainModel(models);
+            Optional<XmlNode> fileSpecs = root.child("sim_specs");
+            SimSpecs specs = simSpecs(main.child("sim_specs").or(() -> fileSpecs), root.line());
+            List<Dimension> dims = root.child("dimensions").map(this::dimensions).orElse(List.of());
+            Behavior fileBehavior = behavior(root.child("behavior"), new Behavior(false, false));
+            Map<String, String> units = root.child("model_units").map(this::unitAliases).orElse(Map.of());
+            List<Macro> macros = new ArrayList<>();
+            for (XmlNode m : root.children("macro")) {
+                macro(m, fileBehavior).ifPresent(macros::add);
+            }
+
+            Map<String, Model> subModels = new LinkedHashMap<>();
+            Map<String, Integer> subModelLines = new LinkedHashMap<>();
+            List<ModuleInstance> modules = new ArrayList<>();
+            for (XmlNode m : models) {
+                if (m == main) {
+                    continue;
+                }
+                String name = m.attribute("name").orElse("").strip();
+                String key = VarName.canonical(name);
+                Integer earlier = subModelLines.putIfAbsent(key, m.line());
+                if (earlier != null) {
+                    diags.error("XMILE_DUPLICATE_MODEL", where(null, m.line()), "a model named '" + name
+                            + "' is already defined on line " + earlier + "; rename one of them");
+                    continue;
+                }
+                SimSpecs s = m.child("sim_specs").map(n -> simSpecs(Optional.of(n), m.line())).orElse(specs);
+                List<Variable> vs = variables(m, behavior(m.child("behavior"), fileBehavior), false);
+                collectModules(vs, modules);
+                subModels.put(key, new Model(source, name, Dialect.XMILE, s, vs, dims, Map.of(), macros, units));
+            }
+            List<Variable> vars = variables(main, behavior(main.child("behavior"), fileBehavior), true);
+            collectModules(vars, modules);
+            for (ModuleInstance mi : modules) {
+                if (!subModels.containsKey(VarName.canonical(mi.modelName()))) {
+                    diags.error("XMILE_UNKNOWN_MODEL", where(mi.name().asWritten(), mi.line()),
+                            "the module instantiates model '" + mi.modelName() + "', but the file has no <model name=\""
+                                    + mi.modelName() + "\">; add that model or correct the module's name");
+                }
+            }
+            diags.throwIfErrors();
+            String name = root.child("header").flatMap(h -> h.childText("name")).filter(s -> !s.isEmpty())
+                    .orElse(main.attribute("name").orElse(stem()));
+            return new Model(source, name, Dialect.XMILE, specs, vars, dims, subModels, macros, units);
+        }
+
+        /** The model without a name is the root; a file with one named model uses that one. */
+        private XmlNode mainModel(List<XmlNode> models) {
+            List<XmlNode> unnamed = models.stream()
+                    .filter(m -> m.attribute("name").map(String::isBlank).orElse(true)).toList();
+            if (unnamed.size() > 1) {
+                diags.error("XMILE_TWO_ROOT_MODELS", where(null, unnamed.get(1).line()),
+                        "the file has more than one <model> without a name (first on line " + unnamed.get(0).line()
+                                + "); only the root model may be unnamed, so name the others");
+            }
+            return unnamed.isEmpty() ? models.get(0) : unnamed.get(0);
+        }
+
+        private static void collectModules(List<Variable> vs, List<ModuleInstance> into) {
+            for (Variable v : vs) {
+                if (v instanceof ModuleInstance mi) {
+                    into.add(mi);
+                }
+            }
+        }
+
+        private String stem() {
+            if (source == null || source.getFileName() == null) {
+                return "model";
+            }
+            String n = source.getFileName().toString();
+            int dot = n.lastIndexOf('.');
+            return dot > 0 ? n.substring(0, dot) : n;
+        }
+
+        // ---- sim specs, dimensions, units, behavior
+
+        private SimSpecs simSpecs(Optional<XmlNode> node, int fallbackLine) {
+            if (node.isEmpty()) {
+                diags.error("XMILE_NO_SIM_SPECS", where(null, fallbackLine), "the file has no <sim_specs>; add"
+                        + " <sim_specs><start>0</start><stop>100</stop><dt>1</dt></sim_specs> with the run's times");
+                return new SimSpecs(0, 0, 1, 1, Method.EULER, "");
+            }
+            XmlNode s = node.get();
+            double start = specNumber(s, "start", Double.NaN);
+            double stop = specNumber(s, "stop", Double.NaN);
+            double dt = specNumber(s, "dt", 1);
+            Optional<XmlNode> dtNode = s.child("dt");
+            if (dtNode.isPresent() && bool(dtNode.get().attribute("reciprocal").orElse("false"), dtNode.get(),
+                    "reciprocal attribute of <dt>", null)) {
+                dt = 1 / dt;
+            }
+            double save = dt;
+            Optional<String> saveAttr = s.attribute("save_interval");
+            Optional<XmlNode> saveChild = s.child("savestep").or(() -> s.child("save_step"));
+            if (saveAttr.isPresent()) {
+                save = number(saveAttr.get(), s.line(), null, "save_interval attribute of <sim_specs>");
+            } else if (saveChild.isPresent()) {
+                save = specNumber(s, saveChild.get().name(), dt);
+            }
+            if (!(stop >= start)) {
+                if (!Double.isNaN(start) && !Double.isNaN(stop)) {
+                    diags.error("XMILE_BAD_SIM_SPECS", where(null, s.line()), "the stop time " + stop
+                            + " is before the start time " + start + "; swap or correct them");
+                }
+            }
+            if (!(dt > 0)) {
+                diags.error("XMILE_BAD_SIM_SPECS", where(null, s.line()),
+                        "dt must be a positive number (got " + dt + "); set <dt> to the step, e.g. 0.25");
+            }
+            if (!(save > 0)) {
+                diags.error("XMILE_BAD_SIM_SPECS", where(null, s.line()),
+                        "the save interval must be positive (got " + save + "); set it to a multiple of dt");
+            }
+            return new SimSpecs(start, stop, dt, save, method(s), s.attribute("time_units").orElse("").strip());
+        }
+
+        private double specNumber(XmlNode specs, String child, double dflt) {
+            Optional<XmlNode> n = specs.child(child);
+            if (n.isEmpty()) {
+                if (Double.isNaN(dflt)) {
+                    diags.error("XMILE_BAD_SIM_SPECS", where(null, specs.line()), "<sim_specs> has no <" + child
+                            + ">; add it, e.g. <" + child + ">" + (child.equals("start") ? "0" : "100") + "</" + child + ">");
+                }
+                return dflt;
+            }
+            return number(n.get().text(), n.get().line(), null, "<" + child + "> of <sim_specs>");
+        }
+
+        /** XMILE allows a list of methods in order of preference: take the first one we run. */
+        private Method method(XmlNode specs) {
+            Optional<String> attr = specs.attribute("method");
+            if (attr.isEmpty() || attr.get().isBlank()) {
+                return Method.EULER;
+            }
+            for (String m : attr.get().split(",")) {
+                Method parsed = Method.parse(m);
+                if (parsed != null) {
+                    return parsed;
+                }
+            }
+            diags.error("XMILE_BAD_METHOD", where(null, specs.line()), "unknown integration method '" + attr.get()
+                    + "'; use Euler, RK2, RK4 or RK45");
+            return Method.EULER;
+        }
+
+        private List<Dimension> dimensions(XmlNode dims) {
+            List<Dimension> out = new ArrayList<>();
+            Map<String, Integer> seen = new LinkedHashMap<>();
+            for (XmlNode d : dims.children("dim")) {
+                String name = d.attribute("name").orElse("").strip();
+                if (name.isEmpty()) {
+                    diags.error("XMILE_NO_NAME", where(null, d.line()), "a <dim> has no name; add name=\"...\"");
+                    continue;
+                }
+                Integer earlier = seen.putIfAbsent(VarName.canonical(name), d.line());
+                if (earlier != null) {
+                    diags.error("XMILE_DUPLICATE", where(name, d.line()), "the dimension is already defined on line "
+                            + earlier + "; rename or delete one of them");
+                    continue;
+                }
+                List<String> elems = new ArrayList<>();
+                for (XmlNode e : d.children("elem")) {
+                    String en = e.attribute("name").orElse("").strip();
+                    if (en.isEmpty()) {
+                        diags.error("XMILE_NO_NAME", where(name, e.line()), "an <elem> has no name; add name=\"...\"");
+                    } else {
+                        elems.add(en);
+                    }
+                }
+                Optional<String> size = d.attribute("size");
+                if (elems.isEmpty() && size.isPresent()) {
+                    int n = positiveInt(size.get());
+                    if (n <= 0) {
+                        diags.error("XMILE_BAD_DIMENSION", where(name, d.line()), "size=\"" + size.get()
+                                + "\" is not a positive whole number; give the number of elements, e.g. size=\"3\"");
+                        continue;
+                    }
+                    for (int i = 1; i <= n; i++) {
+                        elems.add(Integer.toString(i));
+                    }
+                } else if (elems.isEmpty()) {
+                    diags.error("XMILE_BAD_DIMENSION", where(name, d.line()),
+                            "the dimension has neither <elem> children nor a size; list its elements or add size=\"n\"");
+                    continue;
+                } else if (size.isPresent() && positiveInt(size.get()) != elems.size()) {
+                    diags.error("XMILE_BAD_DIMENSION", where(name, d.line()), "size=\"" + size.get() + "\" but "
+                            + elems.size() + " <elem> children; make them agree or drop the size");
+                }
+                out.add(new Dimension(VarName.of(name), elems));
+            }
+            return out;
+        }
+
+        private static int positiveInt(String s) {
+            try {
+                return Integer.parseInt(s.strip());
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+
+        /** Aliases map to their unit's name; a unit with an equation maps to that equation. */
+        private Map<String, String> unitAliases(XmlNode modelUnits) {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (XmlNode u : modelUnits.children("unit")) {
+                String name = u.attribute("name").orElse("").strip();
+                if (name.isEmpty()) {
+                    continue; // Stella writes nameless unit entries that define nothing
+                }
+                String eqn = u.childText("eqn").orElse("");
+                if (!eqn.isEmpty()) {
+                    out.put(VarName.canonical(name), eqn);
+                }
+                for (XmlNode a : u.children("alias")) {
+                    String alias = a.text().strip();
+                    if (!alias.isEmpty()) {
+                        out.put(VarName.canonical(alias), name);
+                    }
+                }
+            }
+            return out;
+        }
+
+        private Behavior behavior(Optional<XmlNode> node, Behavior inherited) {
+            if (node.isEmpty()) {
+                return inherited;
+            }
+            XmlNode b = node.get();
+            boolean stocks = inherited.stocks();
+            boolean flows = inherited.flows();
+            Optional<XmlNode> all = b.child("non_negative");
+            if (all.isPresent()) {
+                stocks = flows = bool(all.get().text(), all.get(), "<non_negative>", null);
+            }
+            Optional<XmlNode> s = b.child("stock").flatMap(n -> n.child("non_negative"));
+            if (s.isPresent()) {
+                stocks = bool(s.get().text(), s.get(), "<non_negative>", null);
+            }
+            Optional<XmlNode> f = b.child("flow").flatMap(n -> n.child("non_negative"));
+            if (f.isPresent()) {
+                flows = bool(f.get().text(), f.get(), "<non_negative>", null);
+            }
+            return new Behavior(stocks, flows);
+        }
+
+        // ---- variables
+
+        private List<Variable> variables(XmlNode model, Behavior behavior, boolean isRoot) {
+            List<XmlNode> nodes = new ArrayList<>();
+            for (XmlNode c : model.children()) {
+                if (c.name().equals("variables")) {
+                    nodes.addAll(c.children());
+                } else if (isVariable(c.name())) {
+                    nodes.add(c); // Stella 9 files put variables directly under <model>
+                }
+            }
+            List<Variable> out = new ArrayList<>();
+            Map<String, Integer> seen = new LinkedHashMap<>();
+            for (XmlNode n : nodes) {
+                if (n.name().equals("group")) {
+                    continue; // a diagram grouping, no equations
+                }
+                if (!isVariable(n.name())) {
+                    diags.error("XMILE_UNKNOWN_ELEMENT", where(null, n.line()), "<" + n.name()
+                            + "> is not an XMILE variable; use <stock>, <flow>, <aux>, <gf> or <module>"
+                            + " (vendor extensions need their namespace prefix)");
+                    continue;
+                }
+                String written = n.attribute("name").orElse("");
+                if (VarName.cleanWritten(written).isEmpty()) {
+                    diags.error("XMILE_NO_NAME", where(null, n.line()), "a <" + n.name() + "> has no name; add name=\"...\"");
+                    continue;
+                }
+                VarName name = VarName.of(written);
+                Integer earlier = seen.putIfAbsent(name.id(), n.line());
+                if (earlier != null) {
+                    diags.error("XMILE_DUPLICATE", where(name.asWritten(), n.line()), "the name is already used on line "
+                            + earlier + " (names ignore case, spaces and underscores); rename or delete one of them");
+                    continue;
+                }
+                Variable v = switch (n.name()) {
+                    case "stock" -> stock(n, name, behavior);
+                    case "flow" -> flow(n, name, behavior);
+                    case "module" -> module(n, name, isRoot);
+                    default -> aux(n, name);
+                };
+                if (v != null) {
+                    out.add(v);
+                }
+            }
+            return out;
+        }
+
+        private static boolean isVariable(String element) {
+            return switch (element) {
+                case "stock", "flow", "aux", "gf", "module", "group" -> true;
+                default -> false;
+            };
+        }
+
+        private Stock stock(XmlNode n, VarName name, Behavior behavior) {
+            for (String kind : List.of("conveyor", "queue")) {
+                if (n.child(kind).isPresent()) {
+                    diags.error("XMILE_UNSUPPORTED", where(name.asWritten(), n.line()), "the stock is a " + kind
+                            + ", which this engine does not simulate; model it with ordinary stocks and delays");
+                }
+            }
+            Definition initial = definition(n, name, "initial value");
+            return new Stock(name, initial, flowNames(n, "inflow"), flowNames(n, "outflow"), null,
+                    nonNegative(n, name, behavior.stocks()), dimensionNames(n), units(n), doc(n), n.line());
+        }
+
+        private List<VarName> flowNames(XmlNode n, String kind) {
+            List<VarName> out = new ArrayList<>();
+            for (XmlNode f : n.children(kind)) {
+                String t = f.text().strip();
+                if (!t.isEmpty()) {
+                    out.add(VarName.of(t));
+                }
+            }
+            return out;
+        }
+
+        private Flow flow(XmlNode n, VarName name, Behavior behavior) {
+            for (String kind : List.of("multiplier", "leak", "leak_integers")) {
+                if (n.child(kind).isPresent()) {
+                    diags.error("XMILE_UNSUPPORTED", where(name.asWritten(), n.line()), "<" + kind
+                            + "> (conveyor and flow-multiplier behaviour) is not supported; write the flow's rate as"
+                            + " an equation instead");
+                }
+            }
+            return new Flow(name, definition(n, name, "equation"), nonNegative(n, name, behavior.flows()),
+                    dimensionNames(n), units(n), doc(n), n.line());
+        }
+
+        private Aux aux(XmlNode n, VarName name) {
+            return new Aux(name, definition(n, name, "equation"), dimensionNames(n), units(n), doc(n), n.line());
+        }
+
+        private ModuleInstance module(XmlNode n, VarName name, boolean isRoot) {
+            if (n.attribute("resource").isPresent()) {
+                diags.error("XMILE_UNSUPPORTED", where(name.asWritten(), n.line()), "the module refers to an external"
+                        + " file (resource=\"" + n.attribute("resource").get() + "\"), which is not supported;"
+                        + " copy that model into this file as <model name=\"" + name.asWritten() + "\">");
+            }
+            List<ModuleInstance.Connection> conns = new ArrayList<>();
+            for (XmlNode c : n.children("connect")) {
+                Optional<String> to = c.attribute("to");
+                Optional<String> from = c.attribute("from");
+                if (to.isEmpty() || from.isEmpty()) {
+                    diags.error("XMILE_BAD_MODULE", where(name.asWritten(), c.line()),
+                            "a <connect> needs both to=\"input inside the module\" and from=\"variable outside\"");
+                    continue;
+                }
+                String f = from.get().strip();
+                // a leading dot names the root model, which for a module placed there is its own parent
+                if (isRoot && f.startsWith(".")) {
+                    f = f.substring(1);
+                }
+                conns.add(new ModuleInstance.Connection(f, to.get().strip()));
+            }
+            String model = n.attribute("model").map(String::strip).filter(s -> !s.isEmpty())
+                    .orElse(name.asWritten());
+            return new ModuleInstance(name, model, conns, units(n), doc(n), n.line());
+        }
+
+        private Optional<Macro> macro(XmlNode m, Behavior behavior) {
+            String written = m.attribute("name").orElse("");
+            if (VarName.cleanWritten(written).isEmpty()) {
+                diags.error("XMILE_NO_NAME", where(null, m.line()), "a <macro> has no name; add name=\"...\"");
+                return Optional.empty();
+            }
+            VarName name = VarName.of(written);
+            List<String> params = new ArrayList<>();
+            for (XmlNode p : m.children("parm")) {
+                params.add(p.text().strip());
+            }
+            List<Variable> body = new ArrayList<>(variables(m, behavior, false));
+            // the macro's own <eqn> is its result: keep it as a variable named like the macro
+            m.child("eqn").ifPresent(e -> body.add(new Aux(name, Definition.of(equation(e)), List.of(),
+                    m.childText("units").orElse(""), m.childText("doc").orElse(""), m.line())));
+            return Optional.of(new Macro(name, params, List.of(), body, m.line()));
+        }
+
+        // ---- definitions
+
+        /**
+         * The equation, graphical function and per-element definitions of a variable. An element
+         * without its own equation uses the variable's (Stella writes one shared equation read
+         * through a different table per element).
+         */
+        private Definition definition(XmlNode n, VarName name, String what) {
+            Equation eq = n.child("eqn").map(this::equation).orElse(null);
+            // a <gf> variable is its own table; an <aux> or <flow> may hold one that reads its eqn
+            GraphicalFunction gf = n.name().equals("gf") ? graphical(n, name)
+                    : n.child("gf").map(g -> graphical(g, name)).orElse(null);
+            List<XmlNode> elementNodes = n.children("element");
+            if (elementNodes.isEmpty()) {
+                if (eq == null && gf == null) {
+                    diags.error("XMILE_NO_EQUATION", where(name.asWritten(), n.line()), "the " + n.name() + " has no "
+                            + what + "; add an <eqn> element");
+                }
+                return new Definition(eq, gf, List.of());
+            }
+            if (n.child("dimensions").isEmpty()) {
+                diags.error("XMILE_BAD_ELEMENT", where(name.asWritten(), n.line()), "the variable has <element>"
+                        + " definitions but no <dimensions>; add <dimensions><dim name=\"...\"/></dimensions>");
+            }
+            List<ElementDefinition> elements = new ArrayList<>();
+            for (XmlNode e : elementNodes) {
+                String sub = e.attribute("subscript").orElse("");
+                List<String> subs = Arrays.stream(sub.split(",")).map(String::strip).toList();
+                if (subs.stream().anyMatch(String::isEmpty)) {
+                    diags.error("XMILE_BAD_ELEMENT", where(name.asWritten(), e.line()), "subscript=\"" + sub
+                            + "\" is not a list of element names; write e.g. subscript=\"north, 1\"");
+                    continue;
+                }
+                Equation eEq = e.child("eqn").map(this::equation).orElse(eq);
+                GraphicalFunction eGf = e.child("gf").map(g -> graphical(g, name)).orElse(gf);
+                if (eEq == null && eGf == null) {
+                    diags.error("XMILE_NO_EQUATION", where(name.asWritten(), e.line()), "element [" + sub
+                            + "] has no " + what + "; add an <eqn> inside the <element>");
+                }
+                elements.add(new ElementDefinition(subs, eEq, eGf));
+            }
+            return Definition.perElement(elements);
+        }
+
+        /** Equation text is kept as written apart from surrounding white space. */
+        private Equation equation(XmlNode eqn) {
+            return new Equation(eqn.text().strip(), eqn.line());
+        }
+
+        private GraphicalFunction graphical(XmlNode g, VarName name) {
+            String v = name.asWritten();
+            GraphicalFunction.Kind kind = GraphicalFunction.Kind.CONTINUOUS;
+            Optional<String> type = g.attribute("type");
+            if (type.isPresent()) {
+                switch (type.get().strip().toLowerCase(Locale.ROOT)) {
+                    case "continuous", "" -> kind = GraphicalFunction.Kind.CONTINUOUS;
+                    case "extrapolate" -> kind = GraphicalFunction.Kind.EXTRAPOLATE;
+                    case "discrete" -> kind = GraphicalFunction.Kind.DISCRETE;
+                    default -> diags.error("XMILE_BAD_GF", where(v, g.line()), "graphical function type \""
+                            + type.get() + "\" is unknown; use continuous, extrapolate or discrete");
+                }
+            } else if (g.attribute("discrete").isPresent()
+                    && bool(g.attribute("discrete").get(), g, "discrete attribute of <gf>", v)) {
+                kind = GraphicalFunction.Kind.DISCRETE;
+            }
+            Optional<XmlNode> yNode = g.child("ypts");
+            if (yNode.isEmpty()) {
+                diags.error("XMILE_BAD_GF", where(v, g.line()), "the graphical function has no <ypts>; add its y values");
+                return null;
+            }
+            double[] ys = numbers(yNode.get(), v);
+            if (ys == null) {
+                return null;
+            }
+            if (ys.length == 0) {
+                diags.error("XMILE_BAD_GF", where(v, yNode.get().line()), "<ypts> is empty; give at least one y value");
+                return null;
+            }
+            Optional<XmlNode> xNode = g.child("xpts");
+            if (xNode.isPresent()) {
+                double[] xs = numbers(xNode.get(), v);
+                if (xs == null) {
+                    return null;
+                }
+                if (xs.length != ys.length) {
+                    diags.error("XMILE_BAD_GF", where(v, xNode.get().line()), "<xpts> has " + xs.length
+                            + " values but <ypts> has " + ys.length + "; give one x per y");
+                    return null;
+                }
+                for (int i = 1; i < xs.length; i++) {
+                    if (xs[i] < xs[i - 1]) {
+                        diags.error("XMILE_BAD_GF", where(v, xNode.get().line()), "<xpts> must not decrease, but "
+                                + xs[i] + " follows " + xs[i - 1] + "; sort the points by x");
+                        return null;
+                    }
+                }
+                return new GraphicalFunction(xs, ys, kind);
+            }
+            Optional<XmlNode> xscale = g.child("xscale");
+            if (xscale.isEmpty()) {
+                diags.error("XMILE_BAD_GF", where(v, g.line()), "the graphical function has neither <xpts> nor"
+                        + " <xscale min=\"...\" max=\"...\">; add one so the x values are known");
+                return null;
+            }
+            double min = number(xscale.get().attribute("min").orElse(""), xscale.get().line(), v, "xscale min");
+            double max = number(xscale.get().attribute("max").orElse(""), xscale.get().line(), v, "xscale max");
+            if (max < min) {
+                diags.error("XMILE_BAD_GF", where(v, xscale.get().line()), "xscale max " + max + " is below min "
+                        + min + "; swap them");
+                return null;
+            }
+            return GraphicalFunction.evenlySpaced(min, max, ys, kind);
+        }
+
+        /** A separated list of numbers ({@code sep} attribute, comma by default); null when bad. */
+        private double[] numbers(XmlNode list, String variable) {
+            String sep = list.attribute("sep").filter(s -> !s.isEmpty()).orElse(",");
+            String text = list.text().strip();
+            if (text.isEmpty()) {
+                return new double[0];
+            }
+            String[] parts = text.split(Pattern.quote(sep), -1);
+            double[] out = new double[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                String p = parts[i].strip();
+                if (!isNumber(p)) {
+                    diags.error("XMILE_BAD_NUMBER", where(variable, list.line()), "value " + (i + 1) + " of <"
+                            + list.name() + ">, '" + p + "', is not a number; write numbers separated by '" + sep + "'");
+                    return null;
+                }
+                out[i] = Double.parseDouble(p);
+            }
+            return out;
+        }
+
+        // ---- small parts
+
+        private List<String> dimensionNames(XmlNode n) {
+            List<String> out = new ArrayList<>();
+            n.child("dimensions").ifPresent(d -> {
+                for (XmlNode dim : d.children("dim")) {
+                    String dn = dim.attribute("name").orElse("").strip();
+                    if (dn.isEmpty()) {
+                        diags.error("XMILE_NO_NAME", where(n.attribute("name").orElse(null), dim.line()),
+                                "a <dim> in the variable's <dimensions> has no name; add name=\"...\"");
+                    } else {
+                        out.add(dn);
+                    }
+                }
+            });
+            return out;
+        }
+
+        private boolean nonNegative(XmlNode n, VarName name, boolean dflt) {
+            return n.child("non_negative")
+                    .map(nn -> bool(nn.text(), nn, "<non_negative>", name.asWritten()))
+                    .orElse(dflt);
+        }
+
+        /** Empty means true, as in {@code <non_negative/>}; otherwise true or false in any case. */
+        private boolean bool(String text, XmlNode at, String what, String variable) {
+            String t = text.strip().toLowerCase(Locale.ROOT);
+            if (t.isEmpty() || t.equals("true")) {
+                return true;
+            }
+            if (t.equals("false")) {
+                return false;
+            }
+            diags.error("XMILE_BAD_VALUE", where(variable, at.line()), what + " is '" + text.strip()
+                    + "'; write true or false (or leave it empty for true)");
+            return false;
+        }
+
+        private static String units(XmlNode n) {
+            return n.childText("units").orElse("");
+        }
+
+        private static String doc(XmlNode n) {
+            return n.childText("doc").orElse("");
+        }
+
+        private double number(String text, int line, String variable, String what) {
+            String t = text.strip();
+            if (!isNumber(t)) {
+                diags.error("XMILE_BAD_NUMBER", where(variable, line), what + " is '" + t
+                        + "', not a number; write a plain number such as 0.25");
+                return Double.NaN;
+            }
+            return Double.parseDouble(t);
+        }
+
+        private static boolean isNumber(String t) {
+            return NUMBER.matcher(t).matches();
+        }
+
+        private Where where(String variable, int line) {
+            return new Where(file, variable == null ? null : VarName.cleanWritten(variable), line, Double.NaN);
+        }
+    }
+}
