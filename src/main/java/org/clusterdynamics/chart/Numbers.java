@@ -1,0 +1,47 @@
+package org.clusterdynamics.chart;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/** Locale-independent number text for labels and tables (a report must not change with the machine). */
+final class Numbers {
+    private Numbers() {}
+
+    /** Up to 4 significant digits, grouped thousands, scientific for very large or small values. */
+    static String format(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        if (a >= 1e9 || a < 1e-3) {
+            return decimal("0.###E0").format(v);
+        }
+        BigDecimal rounded = new BigDecimal(v).round(new MathContext(4, RoundingMode.HALF_EVEN));
+        int decimals = Math.max(0, rounded.scale());
+        DecimalFormat f = decimal(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals));
+        String s = f.format(rounded);
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+
+    /** Like {@link #format} with an explicit sign, for changes. */
+    static String signed(double v) {
+        String s = format(v);
+        return v > 0 ? "+" + s : s;
+    }
+
+    static DecimalFormat decimal(String pattern) {
+        DecimalFormat f = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+        f.setRoundingMode(RoundingMode.HALF_EVEN);
+        return f;
+    }
+}
