@@ -45,6 +45,15 @@ public record VarName(String asWritten, String id) implements Comparable<VarName
         return out.toString().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Key for matching output column names such as {@code Stock_A[x, y]} and {@code stock a[x,y]}:
+     * case, spaces and underscores do not matter.
+     */
+    public static String outputKey(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("\\s+", " ").replace(" [", "[")
+                .replace(", ", ",").replace(" ,", ",").strip();
+    }
+
     @Override
     public int compareTo(VarName o) {
         return id.compareTo(o.id);

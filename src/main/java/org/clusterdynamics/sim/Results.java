@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,8 +32,7 @@ public final class Results {
 
     /** Name key used for look-ups: case, spaces and underscores do not matter. */
     public static String key(String name) {
-        return name.toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("\\s+", " ").replace(" [", "[")
-                .replace(", ", ",").strip();
+        return org.clusterdynamics.model.VarName.outputKey(name);
     }
 
     public double[] times() {

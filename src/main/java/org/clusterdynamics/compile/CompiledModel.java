@@ -1,0 +1,75 @@
+package org.clusterdynamics.compile;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.clusterdynamics.model.SimSpecs;
+
+/**
+ * A model ready to simulate: every scalar value has a slot in one {@code double[]}, with the
+ * order in which slots are initialised, the order in which auxiliaries and flows are recomputed
+ * at each evaluation, the stocks' rates, and the once-per-step updates of discrete state.
+ *
+ * @param initOrder slots in dependency order with the expression that gives their initial value
+ * @param dynamicOrder slots recomputed at every evaluation (those that depend on time or state)
+ * @param stocks integrated slots with their rate expressions
+ * @param stepUpdates discrete state set at the end of every step from values at the step's start
+ * @param delays DELAY FIXED pipelines
+ * @param nonNegativeStocks XMILE non-negative stocks whose outflows are limited
+ * @param randomStreams number of random call sites (each draws from its own stream)
+ */
+public record CompiledModel(
+        String source,
+        SimSpecs specs,
+        String[] slotNames,
+        SlotKind[] slotKinds,
+        String[] slotUnits,
+        List<Assignment> initOrder,
+        List<Assignment> dynamicOrder,
+        List<StockRate> stocks,
+        List<Assignment> stepUpdates,
+        List<FixedDelay> delays,
+        List<NonNegativeStock> nonNegativeStocks,
+        int randomStreams,
+        boolean usesDiscreteState) {
+
+    /** slot := expression. */
+    public record Assignment(int slot, LExpr expr) {}
+
+    /** d(slot)/dt = rate. */
+    public record StockRate(int slot, LExpr rate) {}
+
+    /**
+     * A DELAY FIXED pipeline: {@code output} holds input(t - delay); the delay time is fixed at
+     * the initial time; {@code initial} fills the pipeline.
+     */
+    public record FixedDelay(int output, LExpr input, LExpr delayTime, LExpr initial) {}
+
+    /** A stock that must not go negative: its outflows, in priority order, are cut to what it holds. */
+    public record NonNegativeStock(int stock, int[] inflows, int[] outflows) {}
+
+    public int slotCount() {
+        return slotNames.length;
+    }
+
+    /** Slots that are written to results: model stocks, flows and auxiliaries. */
+    public boolean isSaved(int slot) {
+        SlotKind k = slotKinds[slot];
+        return k == SlotKind.STOCK || k == SlotKind.FLOW || k == SlotKind.AUX;
+    }
+
+    /** The slot of a saved variable by name (as written or canonical), or -1. */
+    public int slotOf(String name) {
+        return nameIndex().getOrDefault(org.clusterdynamics.model.VarName.outputKey(name), -1);
+    }
+
+    private Map<String, Integer> nameIndex() {
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < slotNames.length; i++) {
+            if (isSaved(i)) {
+                m.putIfAbsent(org.clusterdynamics.model.VarName.outputKey(slotNames[i]), i);
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,90 @@
+package org.clusterdynamics.compile;
+
+import java.util.List;
+import org.clusterdynamics.expr.Expr.BinaryOp;
+import org.clusterdynamics.expr.Expr.UnaryOp;
+import org.clusterdynamics.model.GraphicalFunction;
+
+/**
+ * A lowered expression: names resolved to slot indices, arrays expanded to scalars, stateful
+ * builtins replaced by state slots. The interpreter and the code generator both consume it.
+ */
+public sealed interface LExpr {
+
+    /** A number. */
+    record Const(double value) implements LExpr {}
+
+    /** The current value of a slot. */
+    record Slot(int index) implements LExpr {}
+
+    /** A run setting known only when the run starts. */
+    record Param(Which which) implements LExpr {
+        /** Which setting. */
+        public enum Which { TIME, DT, START, STOP, SAVE_STEP }
+    }
+
+    /** A unary operation. */
+    record Unary(UnaryOp op, LExpr operand) implements LExpr {}
+
+    /** A binary operation. */
+    record Binary(BinaryOp op, LExpr left, LExpr right) implements LExpr {}
+
+    /** A conditional; only the chosen branch is evaluated. */
+    record If(LExpr condition, LExpr then, LExpr otherwise) implements LExpr {}
+
+    /** A builtin function of its arguments (and of time for the time functions). */
+    record Fn(MathFn fn, List<LExpr> args) implements LExpr {
+        public Fn {
+            args = List.copyOf(args);
+        }
+    }
+
+    /** A table read. */
+    record Lookup(GraphicalFunction table, LExpr x, LookupMode mode) implements LExpr {}
+
+    /** A draw from a seeded random stream (one stream per call site). */
+    record Random(int stream, RandomKind kind, List<LExpr> args) implements LExpr {
+        public Random {
+            args = List.copyOf(args);
+        }
+    }
+
+    /** How a table is read. */
+    enum LookupMode { AS_DEFINED, EXTRAPOLATE, FORWARD, BACKWARD }
+
+    /** Distributions for random draws. */
+    enum RandomKind {
+        /** uniform(min, max). */
+        UNIFORM,
+        /** normal(mean, sd). */
+        NORMAL,
+        /** normal(mean, sd) truncated to [min, max]: args min, max, mean, sd. */
+        NORMAL_TRUNCATED,
+        /** exponential(mean). */
+        EXPONENTIAL,
+        /** Vensim RANDOM EXPONENTIAL(min, max, shift, stretch, seed). */
+        EXPONENTIAL_VENSIM
+    }
+
+    /** Pure and time-dependent builtin functions. */
+    enum MathFn {
+        ABS, EXP, LN, LOG10, LOG, SQRT, SIN, COS, TAN, ASIN, ACOS, ATAN, SINH, COSH, TANH,
+        FLOOR, TRUNC, ROUND, SIGN, MIN, MAX, MOD_FLOOR, MOD_TRUNC, POWER, QUANTUM,
+        SAFEDIV, XIDZ, ZIDZ,
+        /** STEP(height, time). */
+        STEP,
+        /** XMILE PULSE(magnitude, first, interval): magnitude/DT for one step. */
+        PULSE_XMILE,
+        /** Vensim PULSE(start, width): 1 for width time units. */
+        PULSE_VENSIM,
+        /** Vensim PULSE TRAIN(start, width, interval, end). */
+        PULSE_TRAIN,
+        /** RAMP(slope, start, end). */
+        RAMP,
+        /** sum of any number of arguments (expanded array reductions). */
+        SUM,
+        PROD,
+        MEAN,
+        STDDEV
+    }
+}

@@ -1,0 +1,446 @@
+package org.clusterdynamics.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.clusterdynamics.compile.CompiledModel;
+import org.clusterdynamics.compile.SlotKind;
+import org.clusterdynamics.diag.Diagnostic;
+import org.clusterdynamics.diag.ModelException;
+import org.clusterdynamics.diag.Where;
+import org.clusterdynamics.model.Method;
+import org.clusterdynamics.model.VarName;
+
+/**
+ * Runs a compiled model with fixed-step Euler, RK2 or RK4 (Vensim and Stella conventions:
+ * auxiliaries at every evaluation point, discrete state updated once per step, rows saved at save
+ * steps) or with Hipparchus' adaptive Dormand-Prince. One instance serves many runs on one thread.
+ */
+public final class Simulator {
+    private final CompiledModel model;
+    private final int[] initSlots;
+    private final Evaluator[] initEvals;
+    private final int[] dynSlots;
+    private final Evaluator[] dynEvals;
+    final int[] stockSlots;
+    private final Evaluator[] rateEvals;
+    private final int[] updSlots;
+    private final Evaluator[] updEvals;
+    private final int[] delayOut;
+    private final Evaluator[] delayIn;
+    private final Evaluator[] delayTime;
+    private final Evaluator[] delayInit;
+    private final int[] savedSlots;
+
+    public Simulator(CompiledModel model) {
+        this.model = model;
+        int n = model.initOrder().size();
+        initSlots = new int[n];
+        initEvals = new Evaluator[n];
+        for (int i = 0; i < n; i++) {
+            initSlots[i] = model.initOrder().get(i).slot();
+            initEvals[i] = Interpreter.build(model.initOrder().get(i).expr());
+        }
+        n = model.dynamicOrder().size();
+        dynSlots = new int[n];
+        dynEvals = new Evaluator[n];
+        for (int i = 0; i < n; i++) {
+            dynSlots[i] = model.dynamicOrder().get(i).slot();
+            dynEvals[i] = Interpreter.build(model.dynamicOrder().get(i).expr());
+        }
+        n = model.stocks().size();
+        stockSlots = new int[n];
+        rateEvals = new Evaluator[n];
+        for (int i = 0; i < n; i++) {
+            stockSlots[i] = model.stocks().get(i).slot();
+            rateEvals[i] = Interpreter.build(model.stocks().get(i).rate());
+        }
+        n = model.stepUpdates().size();
+        updSlots = new int[n];
+        updEvals = new Evaluator[n];
+        for (int i = 0; i < n; i++) {
+            updSlots[i] = model.stepUpdates().get(i).slot();
+            updEvals[i] = Interpreter.build(model.stepUpdates().get(i).expr());
+        }
+        n = model.delays().size();
+        delayOut = new int[n];
+        delayIn = new Evaluator[n];
+        delayTime = new Evaluator[n];
+        delayInit = new Evaluator[n];
+        for (int i = 0; i < n; i++) {
+            CompiledModel.FixedDelay d = model.delays().get(i);
+            delayOut[i] = d.output();
+            delayIn[i] = Interpreter.build(d.input());
+            delayTime[i] = Interpreter.build(d.delayTime());
+            delayInit[i] = Interpreter.build(d.initial());
+        }
+        List<Integer> saved = new ArrayList<>();
+        for (int i = 0; i < model.slotCount(); i++) {
+            if (model.isSaved(i)) {
+                saved.add(i);
+            }
+        }
+        savedSlots = saved.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    public static Results run(CompiledModel model, RunOptions options) {
+        return new Simulator(model).run(options);
+    }
+
+    public CompiledModel model() {
+        return model;
+    }
+
+    /** Runs and keeps every saved variable at every save step. */
+    public Results run(RunOptions options) {
+        Settings s = settings(options);
+        double[][] columns = new double[savedSlots.length][s.rows];
+        double[] times = new double[s.rows];
+        Recorder rec = (row, f) -> {
+            times[row] = f.time;
+            for (int j = 0; j < savedSlots.length; j++) {
+                double x = f.v[savedSlots[j]];
+                if (!Double.isFinite(x)) {
+                    throw nonFinite(savedSlots[j], f.time);
+                }
+                columns[j][row] = x;
+            }
+        };
+        int rows = execute(s, rec);
+        List<String> names = new ArrayList<>();
+        Map<String, String> units = new LinkedHashMap<>();
+        for (int slot : savedSlots) {
+            names.add(model.slotNames()[slot]);
+            units.put(model.slotNames()[slot], model.slotUnits()[slot]);
+        }
+        double[] t = times;
+        if (rows != s.rows) {
+            t = java.util.Arrays.copyOf(times, rows);
+            for (int j = 0; j < columns.length; j++) {
+                columns[j] = java.util.Arrays.copyOf(columns[j], rows);
+            }
+        }
+        return new Results(t, names, columns, units);
+    }
+
+    /** Runs and keeps nothing (for benchmarks and aggregating batches); returns the final state. */
+    public double[] runDiscarding(RunOptions options) {
+        Settings s = settings(options);
+        Frame[] last = new Frame[1];
+        execute(s, (row, f) -> last[0] = f);
+        return last[0] == null ? new double[0] : last[0].v;
+    }
+
+    /** Runs and hands each saved row to the recorder (frame values are valid during the call only). */
+    public void run(RunOptions options, Recorder recorder) {
+        execute(settings(options), recorder);
+    }
+
+    /** Receives each saved row. */
+    @FunctionalInterface
+    public interface Recorder {
+        void record(int row, Frame frame);
+    }
+
+    /** The effective settings of one run. */
+    record Settings(Method method, double start, double stop, double dt, double saveStep, int steps, int saveEvery,
+            int rows, double[] overrideValues, int[] overrideSlots, long seed) {}
+
+    Settings settings(RunOptions o) {
+        var sp = model.specs();
+        double start = Double.isNaN(o.start()) ? sp.start() : o.start();
+        double stop = Double.isNaN(o.stop()) ? sp.stop() : o.stop();
+        double dt = Double.isNaN(o.dt()) ? sp.dt() : o.dt();
+        double save = Double.isNaN(o.saveStep()) ? (Double.isNaN(o.dt()) ? sp.saveStep() : Math.max(sp.saveStep(), dt))
+                : o.saveStep();
+        Method method = o.method() != null ? o.method() : sp.method();
+        Where w = Where.file(model.source());
+        if (!(dt > 0) || !(save > 0) || !(stop >= start)) {
+            throw new ModelException(Diagnostic.error("E013", w, "invalid time settings: start " + start + ", stop "
+                    + stop + ", dt " + dt + ", save step " + save + ": dt and the save step must be positive and"
+                    + " stop must not be before start"));
+        }
+        int steps = (int) Math.floor((stop - start) / dt + 1e-6);
+        double ratio = save / dt;
+        int saveEvery = Math.max(1, (int) Math.round(ratio));
+        int rows = steps / saveEvery + 1;
+        List<Integer> slotsL = new ArrayList<>();
+        List<Double> vals = new ArrayList<>();
+        for (Map.Entry<String, Double> e : o.constants().entrySet()) {
+            List<Integer> targets = slotsNamed(e.getKey());
+            if (targets.isEmpty()) {
+                throw new ModelException(Diagnostic.error("E020", Where.of(model.source(), e.getKey(), 0),
+                        "cannot set '" + e.getKey() + "': the model has no variable of that name" + hint(e.getKey())));
+            }
+            for (int t : targets) {
+                slotsL.add(t);
+                vals.add(e.getValue());
+            }
+        }
+        return new Settings(method, start, stop, dt, save, steps, saveEvery, rows,
+                vals.stream().mapToDouble(Double::doubleValue).toArray(), slotsL.stream().mapToInt(Integer::intValue).toArray(),
+                o.seed());
+    }
+
+    private String hint(String name) {
+        String key = VarName.outputKey(name);
+        for (String n : model.slotNames()) {
+            String k = VarName.outputKey(n);
+            if (k.startsWith(key.substring(0, Math.min(3, key.length()))) && !n.startsWith("#")) {
+                return " (known names include '" + n + "')";
+            }
+        }
+        return "";
+    }
+
+    /** Slots a name sets: one element, or every element of an array named without subscripts. */
+    List<Integer> slotsNamed(String name) {
+        List<Integer> out = new ArrayList<>();
+        String key = VarName.outputKey(name);
+        for (int i = 0; i < model.slotCount(); i++) {
+            if (!model.isSaved(i)) {
+                continue;
+            }
+            String k = VarName.outputKey(model.slotNames()[i]);
+            if (k.equals(key) || k.startsWith(key + "[")) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    private Frame newFrame(Settings s) {
+        Frame f = new Frame(model.slotCount(), model.randomStreams());
+        f.dt = s.dt;
+        f.start = s.start;
+        f.stop = s.stop;
+        f.saveStep = s.saveStep;
+        f.time = s.start;
+        SplittableRandom root = new SplittableRandom(s.seed);
+        for (int i = 0; i < f.random.length; i++) {
+            f.random[i] = root.split();
+        }
+        return f;
+    }
+
+    /** Computes every initial value in dependency order; overridden constants keep their value. */
+    void initialise(Frame f, Settings s, boolean[] fixed) {
+        double[] v = f.v;
+        for (int i = 0; i < s.overrideSlots.length; i++) {
+            fixed[s.overrideSlots[i]] = true;
+            v[s.overrideSlots[i]] = s.overrideValues[i];
+        }
+        for (int i = 0; i < initSlots.length; i++) {
+            int slot = initSlots[i];
+            if (!fixed[slot]) {
+                v[slot] = initEvals[i].eval(f);
+            }
+        }
+    }
+
+    private int execute(Settings s, Recorder rec) {
+        if (s.method == Method.ADAPTIVE) {
+            return new AdaptiveRunner(this, s).run(rec);
+        }
+        Frame f = newFrame(s);
+        double[] v = f.v;
+        boolean[] fixed = new boolean[model.slotCount()];
+        initialise(f, s, fixed);
+        int[] dSlots = activeDynamic(fixed);
+        Evaluator[] dEvals = activeDynamicEvals(fixed);
+        DelayLines delays = new DelayLines(f, s.dt);
+        int nStocks = stockSlots.length;
+        double[] y0 = new double[nStocks];
+        double[] k1 = new double[nStocks];
+        double[] k2 = new double[nStocks];
+        double[] k3 = new double[nStocks];
+        double[] k4 = new double[nStocks];
+        double[] upd = new double[updSlots.length];
+        double[] delayInputs = new double[delayOut.length];
+        int row = 0;
+        double dt = s.dt;
+        for (int k = 0; ; k++) {
+            f.time = s.start + k * dt;
+            if (k > 0) {
+                evaluate(f, dSlots, dEvals);
+            }
+            limitOutflows(v, dt);
+            if (k % s.saveEvery == 0) {
+                rec.record(row++, f);
+            }
+            if (k >= s.steps) {
+                break;
+            }
+            // discrete state moves from values at the step's start
+            for (int i = 0; i < upd.length; i++) {
+                upd[i] = updEvals[i].eval(f);
+            }
+            for (int i = 0; i < delayInputs.length; i++) {
+                delayInputs[i] = delayIn[i].eval(f);
+            }
+            rates(f, k1);
+            checkFinite(k1, f.time);
+            for (int i = 0; i < nStocks; i++) {
+                y0[i] = v[stockSlots[i]];
+            }
+            switch (s.method) {
+                case RK2: {
+                    stage(f, y0, k1, dt, s.start + k * dt + dt, dSlots, dEvals, k2);
+                    for (int i = 0; i < nStocks; i++) {
+                        v[stockSlots[i]] = y0[i] + dt / 2 * (k1[i] + k2[i]);
+                    }
+                    break;
+                }
+                case RK4: {
+                    double t0 = s.start + k * dt;
+                    stage(f, y0, k1, dt / 2, t0 + dt / 2, dSlots, dEvals, k2);
+                    stage(f, y0, k2, dt / 2, t0 + dt / 2, dSlots, dEvals, k3);
+                    stage(f, y0, k3, dt, t0 + dt, dSlots, dEvals, k4);
+                    for (int i = 0; i < nStocks; i++) {
+                        v[stockSlots[i]] = y0[i] + dt / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+                    }
+                    break;
+                }
+                default:
+                    for (int i = 0; i < nStocks; i++) {
+                        v[stockSlots[i]] = y0[i] + dt * k1[i];
+                    }
+            }
+            for (int i = 0; i < upd.length; i++) {
+                v[updSlots[i]] = upd[i];
+            }
+            delays.advance(delayInputs);
+        }
+        return row;
+    }
+
+    /** Sets stocks to y0 + h*k, time to t, re-evaluates, and writes the rates into out. */
+    private void stage(Frame f, double[] y0, double[] k, double h, double t, int[] dSlots, Evaluator[] dEvals,
+            double[] out) {
+        double[] v = f.v;
+        for (int i = 0; i < y0.length; i++) {
+            v[stockSlots[i]] = y0[i] + h * k[i];
+        }
+        f.time = t;
+        evaluate(f, dSlots, dEvals);
+        limitOutflows(v, f.dt);
+        rates(f, out);
+    }
+
+    void evaluate(Frame f, int[] slots, Evaluator[] evals) {
+        double[] v = f.v;
+        for (int i = 0; i < slots.length; i++) {
+            v[slots[i]] = evals[i].eval(f);
+        }
+    }
+
+    void rates(Frame f, double[] out) {
+        for (int i = 0; i < rateEvals.length; i++) {
+            out[i] = rateEvals[i].eval(f);
+        }
+    }
+
+    void limitOutflows(double[] v, double dt) {
+        for (CompiledModel.NonNegativeStock nn : model.nonNegativeStocks()) {
+            double available = v[nn.stock()] / dt;
+            for (int in : nn.inflows()) {
+                available += v[in];
+            }
+            for (int out : nn.outflows()) {
+                double want = v[out];
+                if (want > available) {
+                    v[out] = Math.max(available, 0);
+                }
+                available -= v[out];
+            }
+        }
+    }
+
+    int[] activeDynamic(boolean[] fixed) {
+        return java.util.stream.IntStream.range(0, dynSlots.length).filter(i -> !fixed[dynSlots[i]])
+                .map(i -> dynSlots[i]).toArray();
+    }
+
+    Evaluator[] activeDynamicEvals(boolean[] fixed) {
+        return java.util.stream.IntStream.range(0, dynSlots.length).filter(i -> !fixed[dynSlots[i]])
+                .mapToObj(i -> dynEvals[i]).toArray(Evaluator[]::new);
+    }
+
+    boolean hasDiscreteState() {
+        return updSlots.length > 0 || delayOut.length > 0;
+    }
+
+    void checkFinite(double[] rates, double time) {
+        for (int i = 0; i < rates.length; i++) {
+            if (!Double.isFinite(rates[i])) {
+                throw nonFinite(stockSlots[i], time);
+            }
+        }
+    }
+
+    /** Names the first non-finite value in evaluation order, the likely origin. */
+    ModelException nonFinite(int fallbackSlot, double time) {
+        return nonFiniteAt(fallbackSlot, time, null);
+    }
+
+    ModelException nonFiniteAt(int fallbackSlot, double time, double[] v) {
+        String name = displayName(fallbackSlot);
+        String what = "the rate of stock '" + name + "'";
+        if (model.isSaved(fallbackSlot) && model.slotKinds()[fallbackSlot] != SlotKind.STOCK) {
+            what = "'" + name + "'";
+        }
+        return new ModelException(Diagnostic.error("E100", new Where(model.source(), name, 0, time), what
+                + " became NaN or infinite (a division by zero, the log or square root of a negative number,"
+                + " or an overflow?): check its equation and its inputs at that time, or guard it with"
+                + " XIDZ/ZIDZ, MAX or an IF"));
+    }
+
+    private String displayName(int slot) {
+        String n = model.slotNames()[slot];
+        if (n.startsWith("#")) {
+            int a = n.indexOf('(');
+            int b = n.lastIndexOf(")#");
+            return a >= 0 && b > a ? n.substring(a + 1, b) : n;
+        }
+        return n;
+    }
+
+    /** DELAY FIXED pipelines: ring buffers sized at the initial time. */
+    private final class DelayLines {
+        private final double[][] rings;
+        private final int[] heads;
+        private final Frame frame;
+
+        DelayLines(Frame f, double dt) {
+            frame = f;
+            rings = new double[delayOut.length][];
+            heads = new int[delayOut.length];
+            for (int i = 0; i < rings.length; i++) {
+                double time = delayTime[i].eval(f);
+                int n = Math.max(1, (int) Math.round(time / dt));
+                if (time <= 0) {
+                    n = 0;
+                }
+                rings[i] = new double[n];
+                double init = delayInit[i].eval(f);
+                java.util.Arrays.fill(rings[i], init);
+            }
+        }
+
+        void advance(double[] inputs) {
+            for (int i = 0; i < rings.length; i++) {
+                double[] ring = rings[i];
+                if (ring.length == 0) {
+                    frame.v[delayOut[i]] = inputs[i];
+                    continue;
+                }
+                // the oldest entry leaves as the output for the next step
+                ring[heads[i]] = inputs[i];
+                heads[i] = (heads[i] + 1) % ring.length;
+                frame.v[delayOut[i]] = ring[heads[i]];
+            }
+        }
+    }
+}
