@@ -1,0 +1,265 @@
+package org.clusterdynamics.io.vensim;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellReference;
+import org.clusterdynamics.diag.Diagnostics;
+import org.clusterdynamics.diag.Where;
+
+/**
+ * Reads the spreadsheets and text tables behind Vensim's GET XLS / GET DIRECT functions at read
+ * time: cells addressed A1-style or by named range, on a sheet of an .xls/.xlsx workbook or in a
+ * delimited .csv/.tab file.
+ */
+final class ExternalData implements AutoCloseable {
+
+    /** A problem with a data file, reported as a diagnostic at the variable that asked. */
+    static final class DataException extends Exception {
+        DataException(String message) {
+            super(message);
+        }
+    }
+
+    /** A rectangular block of cells, 0-based, inclusive. */
+    record Area(int firstRow, int firstCol, int lastRow, int lastCol) {
+        int rows() {
+            return lastRow - firstRow + 1;
+        }
+
+        int cols() {
+            return lastCol - firstCol + 1;
+        }
+    }
+
+    /** One sheet (or text table): cell values as Double, String or null when empty. */
+    interface Grid {
+        Object cell(int row, int col);
+
+        /** The area a workbook name refers to on this sheet, or null when there is no such name. */
+        Area named(String name);
+
+        int lastRow();
+
+        int lastCol(int row);
+    }
+
+    private final Path folder;
+    private final Map<Path, Workbook> workbooks = new HashMap<>();
+    private final Map<String, Grid> texts = new HashMap<>();
+
+    ExternalData(Path folder) {
+        this.folder = folder;
+    }
+
+    /** The sheet {@code tab} of {@code fileName} (for text files {@code tab} is the delimiter). */
+    Grid grid(String fileName, String tab) throws DataException {
+        Path p = locate(fileName);
+        String lower = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".xls") || lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
+            Workbook wb = workbook(p);
+            Sheet sheet = wb.getSheet(tab);
+            if (sheet == null) {
+                List<String> names = new ArrayList<>();
+                for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+                    names.add(wb.getSheetName(i));
+                }
+                throw new DataException("'" + fileName + "' has no sheet '" + tab + "' (its sheets: "
+                        + String.join(", ", names) + "): fix the sheet name in the GET call");
+            }
+            return new SheetGrid(wb, sheet);
+        }
+        String delimiter = tab.equals("\\t") || tab.isEmpty() && lower.endsWith(".tab") ? "\t" : tab;
+        String key = p + "\u0000" + delimiter;
+        Grid g = texts.get(key);
+        if (g == null) {
+            g = textGrid(p, delimiter);
+            texts.put(key, g);
+        }
+        return g;
+    }
+
+    private Path locate(String fileName) throws DataException {
+        Path p = folder.resolve(fileName).normalize();
+        if (Files.isRegularFile(p)) {
+            return p;
+        }
+        // Vensim on Windows opens either Excel format whatever the extension says; models in the
+        // wild name .xls where the file is .xlsx and the other way round
+        String s = p.toString();
+        String lower = s.toLowerCase(Locale.ROOT);
+        Path alt = lower.endsWith(".xls") ? Path.of(s + "x")
+                : lower.endsWith(".xlsx") ? Path.of(s.substring(0, s.length() - 1)) : null;
+        if (alt != null && Files.isRegularFile(alt)) {
+            return alt;
+        }
+        throw new DataException("the data file '" + fileName + "' does not exist (looked for " + p
+                + "): put it next to the model or fix the file name in the GET call");
+    }
+
+    private Workbook workbook(Path p) throws DataException {
+        Workbook wb = workbooks.get(p);
+        if (wb == null) {
+            try {
+                wb = WorkbookFactory.create(p.toFile(), null, true);
+            } catch (IOException | RuntimeException e) {
+                throw new DataException("cannot open the workbook '" + p.getFileName() + "': " + e.getMessage()
+                        + "; save it again as .xlsx or .xls");
+            }
+            workbooks.put(p, wb);
+        }
+        return wb;
+    }
+
+    private static Grid textGrid(Path p, String delimiter) throws DataException {
+        List<List<String>> rows = new ArrayList<>();
+        CSVFormat fmt = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).build();
+        try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+            for (CSVRecord rec : fmt.parse(r)) {
+                List<String> row = new ArrayList<>();
+                rec.forEach(row::add);
+                rows.add(row);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new DataException("cannot read the table '" + p.getFileName() + "' with delimiter '"
+                    + delimiter + "': " + e.getMessage());
+        }
+        return new Grid() {
+            @Override
+            public Object cell(int row, int col) {
+                if (row < 0 || row >= rows.size() || col < 0 || col >= rows.get(row).size()) {
+                    return null;
+                }
+                String v = rows.get(row).get(col).strip();
+                if (v.isEmpty()) {
+                    return null;
+                }
+                try {
+                    return Double.parseDouble(v);
+                } catch (NumberFormatException e) {
+                    return v;
+                }
+            }
+
+            @Override
+            public Area named(String name) {
+                return null;
+            }
+
+            @Override
+            public int lastRow() {
+                return rows.size() - 1;
+            }
+
+            @Override
+            public int lastCol(int row) {
+                return row < 0 || row >= rows.size() ? -1 : rows.get(row).size() - 1;
+            }
+        };
+    }
+
+    /** A workbook sheet; named ranges may be global or local to this sheet. */
+    private record SheetGrid(Workbook wb, Sheet sheet) implements Grid {
+        @Override
+        public Object cell(int row, int col) {
+            Row r = row < 0 ? null : sheet.getRow(row);
+            Cell c = r == null || col < 0 ? null : r.getCell(col);
+            if (c == null) {
+                return null;
+            }
+            CellType t = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
+            return switch (t) {
+                case NUMERIC -> c.getNumericCellValue();
+                case BOOLEAN -> c.getBooleanCellValue() ? 1.0 : 0.0;
+                case STRING -> {
+                    String s = c.getStringCellValue().strip();
+                    if (s.isEmpty()) {
+                        yield null;
+                    }
+                    try {
+                        yield Double.parseDouble(s);
+                    } catch (NumberFormatException e) {
+                        yield s;
+                    }
+                }
+                default -> null;
+            };
+        }
+
+        @Override
+        public Area named(String name) {
+            int sheetIndex = wb.getSheetIndex(sheet);
+            Name global = null;
+            for (Name n : wb.getNames(name)) {
+                if (n.getSheetIndex() == sheetIndex) {
+                    return area(n);
+                }
+                if (n.getSheetIndex() < 0) {
+                    global = n;
+                }
+            }
+            return global == null ? null : area(global);
+        }
+
+        private Area area(Name n) {
+            AreaReference ref = new AreaReference(n.getRefersToFormula(), wb.getSpreadsheetVersion());
+            CellReference a = ref.getFirstCell();
+            CellReference b = ref.getLastCell();
+            return new Area(a.getRow(), a.getCol(), b.getRow(), b.getCol());
+        }
+
+        @Override
+        public int lastRow() {
+            return sheet.getLastRowNum();
+        }
+
+        @Override
+        public int lastCol(int row) {
+            Row r = sheet.getRow(row);
+            return r == null ? -1 : r.getLastCellNum() - 1;
+        }
+    }
+
+    /** Text of a cell for subscript names: numbers without a trailing ".0". */
+    static String cellText(Object v) {
+        if (v instanceof Double d) {
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : new DataFormatter().formatRawCellContents(d, 0, "General");
+        }
+        return v == null ? "" : v.toString();
+    }
+
+    @Override
+    public void close() {
+        for (Workbook wb : workbooks.values()) {
+            try {
+                wb.close();
+            } catch (IOException e) {
+                // read-only workbooks hold nothing to flush; a failed close loses nothing
+            }
+        }
+        workbooks.clear();
+    }
+
+    /** Reports a data problem at the variable that asked for the data. */
+    static void report(Diagnostics diags, String file, String variable, int line, DataException e) {
+        diags.error("VENSIM_DATA", Where.of(file, variable, line), e.getMessage());
+    }
+}
