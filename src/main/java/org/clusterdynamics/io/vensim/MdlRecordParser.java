@@ -60,6 +60,11 @@ final class MdlRecordParser {
         while (i < s.length() && s.charAt(i) == ':') {
             String kw = keywordAt(s, i);
             if (kw == null) {
+                java.util.regex.Matcher m = UNKNOWN_KEYWORD.matcher(s).region(i, s.length());
+                if (m.lookingAt()) {
+                    return error(name, line, "unknown keyword :" + m.group(1).strip() + ": after '" + name
+                            + "'; Vensim allows :EXCEPT:, :INTERPOLATE:, :HOLD BACKWARD:, :LOOK FORWARD: and :RAW: here");
+                }
                 break;
             }
             i = skip(s, i + kw.length() + 2);
@@ -164,7 +169,14 @@ final class MdlRecordParser {
         if (Text.functionKey(elements).startsWith("GET ")) {
             return new MdlRecord.Range(name, List.of(), maps, elements, line);
         }
-        return new MdlRecord.Range(name, Text.splitTopLevel(elements, ","), maps, null, line);
+        List<String> items = Text.splitTopLevel(elements, ",");
+        for (String item : items) {
+            if (item.contains("=") || item.contains(":")) {
+                return error(name, line, "'" + item + "' is not a subscript element of '" + name
+                        + "': a range lists names separated by commas, e.g. '" + name + ": a, b, (c1-c5)'");
+            }
+        }
+        return new MdlRecord.Range(name, items, maps, null, line);
     }
 
     private static int topLevelArrow(String s) {
@@ -181,6 +193,9 @@ final class MdlRecordParser {
         }
         return -1;
     }
+
+    /** Something shaped like a keyword, {@code :UPPER CASE:}, that is not one Vensim knows. */
+    private static final java.util.regex.Pattern UNKNOWN_KEYWORD = java.util.regex.Pattern.compile(":\\s*([A-Z][A-Z ]*):");
 
     private static final List<String> KEYWORDS = List.of(
             "EXCEPT", "INTERPOLATE", "HOLD BACKWARD", "LOOK FORWARD", "RAW", "THE CONDITION", "TEST INPUT");
