@@ -21,6 +21,8 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         // subcommands are added here, one line each
+        cl.addSubcommand(new RunCommand());
+        cl.addSubcommand(new CheckCommand());
         cl.addSubcommand(new ChartCommand());
         return cl;
     }

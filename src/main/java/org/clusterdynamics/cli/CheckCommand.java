@@ -1,0 +1,49 @@
+package org.clusterdynamics.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.clusterdynamics.check.UnitChecker;
+import org.clusterdynamics.compile.ModelCompiler;
+import org.clusterdynamics.diag.Diagnostic;
+import org.clusterdynamics.diag.Diagnostics;
+import org.clusterdynamics.diag.ModelException;
+import org.clusterdynamics.io.ModelFiles;
+import org.clusterdynamics.model.Model;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** The {@code cdyn check} command: lists every diagnostic of a model, units included. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Checks a model: syntax, undefined names, functions and arguments, cycles, and units."
+                + " Exits 1 when there are errors; unit mismatches are warnings.")
+public final class CheckCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "The model file.")
+    Path modelFile;
+
+    @Override
+    public Integer call() {
+        Model model;
+        try {
+            model = ModelFiles.read(modelFile);
+        } catch (ModelException e) {
+            return Reporting.fail(e, System.err);
+        }
+        Diagnostics all = new Diagnostics();
+        all.addAll(ModelCompiler.diagnose(model));
+        UnitChecker.check(model, all);
+        int errors = 0;
+        int warnings = 0;
+        for (Diagnostic d : all) {
+            System.out.println(d);
+            if (d.isError()) {
+                errors++;
+            } else {
+                warnings++;
+            }
+        }
+        System.out.println(modelFile + ": " + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings
+                + " warning" + (warnings == 1 ? "" : "s"));
+        return errors > 0 ? 1 : 0;
+    }
+}

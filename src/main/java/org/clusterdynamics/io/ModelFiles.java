@@ -1,0 +1,46 @@
+package org.clusterdynamics.io;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import org.clusterdynamics.diag.Diagnostic;
+import org.clusterdynamics.diag.ModelException;
+import org.clusterdynamics.diag.Where;
+import org.clusterdynamics.io.vensim.VensimReader;
+import org.clusterdynamics.io.xmile.XmileReader;
+import org.clusterdynamics.model.Model;
+
+/** Reads a model file with the reader its extension calls for (.xmile/.stmx/.itmx or .mdl). */
+public final class ModelFiles {
+
+    /** The file formats this engine reads. */
+    public enum Format {
+        XMILE,
+        VENSIM
+    }
+
+    private ModelFiles() {}
+
+    /** The format of a file judged by its extension, ignoring case ({@code .MDL} is Vensim too). */
+    public static Optional<Format> formatOf(Path file) {
+        Path name = file.getFileName();
+        String n = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".xmile") || n.endsWith(".stmx") || n.endsWith(".itmx") || n.endsWith(".xml")) {
+            return Optional.of(Format.XMILE);
+        }
+        if (n.endsWith(".mdl")) {
+            return Optional.of(Format.VENSIM);
+        }
+        return Optional.empty();
+    }
+
+    public static Model read(Path file) {
+        Format f = formatOf(file).orElseThrow(() -> new ModelException(Diagnostic.error("UNKNOWN_FORMAT",
+                Where.file(file.toString()), "the file name does not end in a model extension; use .xmile, .stmx or"
+                        + " .itmx for XMILE (Stella) models and .mdl for Vensim models")));
+        return switch (f) {
+            case XMILE -> XmileReader.read(file);
+            case VENSIM -> VensimReader.read(file);
+        };
+    }
+}
