@@ -57,6 +57,7 @@ public final class ModelCompiler {
     private final Map<String, VarInfo> vars = new LinkedHashMap<>();
     private final List<SlotDef> slots = new ArrayList<>();
     private final Map<Equation, Expr> parsed = new IdentityHashMap<>();
+    private final java.util.Set<Equation> unreadable = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<CompiledModel.Assignment> stepUpdates = new ArrayList<>();
     private final List<CompiledModel.FixedDelay> delays = new ArrayList<>();
     private final List<CompiledModel.NonNegativeStock> nonNegative = new ArrayList<>();
@@ -390,6 +391,9 @@ public final class ModelCompiler {
             return;
         }
         Definition def = definition(var);
+        if (constantList(v, def)) {
+            return;
+        }
         boolean nonNegFlow = var instanceof Flow f && f.nonNegative();
         forEachElement(v, def, (off, scope, eq, gf) -> {
             SlotDef s = slots.get(v.base + off);
@@ -406,6 +410,35 @@ public final class ModelCompiler {
             s.init = e;
             s.dyn = e;
         });
+    }
+
+    /** Stella writes an array of constants as one comma-separated list, element by element. */
+    private boolean constantList(VarInfo v, Definition def) {
+        if (def == null || def.isPerElement() || def.equation() == null || v.dimList.isEmpty()
+                || def.graphicalFunction() != null) {
+            return false;
+        }
+        String text = def.equation().text().strip();
+        if (!text.contains(",") || !text.matches("[-+0-9.eE,;\\s]+")) {
+            return false;
+        }
+        String[] parts = java.util.Arrays.stream(text.split("[,;]")).filter(p -> !p.isBlank()).toArray(String[]::new);
+        if (parts.length != v.count) {
+            diags.error("E006", Where.of(file, v.qualifiedWritten, lineOf(def.equation(), v.var)), "the list of "
+                    + parts.length + " values does not match the " + v.count + " elements of " + v.qualifiedWritten
+                    + ": give one value per element");
+            return true;
+        }
+        for (int k = 0; k < parts.length; k++) {
+            try {
+                LExpr c = new LExpr.Const(Double.parseDouble(parts[k].strip()));
+                slots.get(v.base + k).init = c;
+                slots.get(v.base + k).dyn = c;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private LExpr controlParam(VarInfo v) {
@@ -607,8 +640,11 @@ public final class ModelCompiler {
             try {
                 e = ExprParser.parse(eq.text(), model.dialect());
             } catch (ParseException pe) {
-                diags.error("E001", where(scope), "cannot read the equation '" + abbreviate(eq.text()) + "': "
-                        + pe.getMessage() + " (at character " + (pe.column() + 1) + ")");
+                // report a bad equation once, not once per array element
+                if (unreadable.add(eq)) {
+                    diags.error("E001", where(scope), "cannot read the equation '" + abbreviate(eq.text()) + "': "
+                            + pe.getMessage() + " (at character " + (pe.column() + 1) + ")");
+                }
                 throw new Abandon();
             }
             parsed.put(eq, e);
