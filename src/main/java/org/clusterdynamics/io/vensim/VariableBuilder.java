@@ -21,12 +21,14 @@ final class VariableBuilder {
     private final Diagnostics diags;
     private final Subscripts subscripts;
     private final ExternalData data;
+    private final DataFiles dataFiles;
 
-    VariableBuilder(String file, Diagnostics diags, Subscripts subscripts, ExternalData data) {
+    VariableBuilder(String file, Diagnostics diags, Subscripts subscripts, ExternalData data, DataFiles dataFiles) {
         this.file = file;
         this.diags = diags;
         this.subscripts = subscripts;
         this.data = data;
+        this.dataFiles = dataFiles;
     }
 
     /** The variable defined by {@code defs} (same name, file order), or null after a diagnostic. */
@@ -152,7 +154,7 @@ final class VariableBuilder {
     private List<ElementDefinition> items(MdlRecord.Definition d) {
         List<List<String>> except = exceptTuples(d);
         if (d.op() == MdlRecord.Op.NONE) {
-            return List.of(new ElementDefinition(d.subscripts(), null, null, except));
+            return fromDataFiles(d, except);
         }
         if (d.table() != null) {
             return List.of(new ElementDefinition(d.subscripts(), null, d.table(), except));
@@ -191,6 +193,41 @@ final class VariableBuilder {
         return List.of(new ElementDefinition(d.subscripts(), new Equation(d.rhs(), d.line()), null, except));
     }
 
+    /** A data variable without equation takes its series from the data files given to the reader. */
+    private List<ElementDefinition> fromDataFiles(MdlRecord.Definition d, List<List<String>> except) {
+        List<List<String>> tuples = tuples(d.subscripts(), null);
+        List<ElementDefinition> out = new ArrayList<>();
+        for (List<String> t : tuples) {
+            double[][] pts = dataFiles.series(d.name().asWritten(), t);
+            if (pts == null) {
+                String col = t.isEmpty() ? d.name().asWritten() : d.name() + "[" + String.join(",", t) + "]";
+                return error(d, "the data variable '" + d.name() + "' has no equation and no data file has a column '"
+                        + col + "': pass a data file with that column, or write '" + d.name()
+                        + " := GET XLS DATA(...)'");
+            }
+            double[] xs = new double[pts.length];
+            double[] ys = new double[pts.length];
+            for (int i = 0; i < pts.length; i++) {
+                xs[i] = pts[i][0];
+                ys[i] = pts[i][1];
+            }
+            out.add(new ElementDefinition(t, new Equation("TIME", d.line()), series(xs, ys, d.dataMode()), except));
+        }
+        if (out.size() == 1) {
+            ElementDefinition only = out.get(0);
+            return List.of(new ElementDefinition(d.subscripts(), only.equation(), only.graphicalFunction(), except));
+        }
+        return out;
+    }
+
+    /** A data series read between points as the keyword says (INTERPOLATE when none is given). */
+    private static GraphicalFunction series(double[] xs, double[] ys, MdlRecord.DataMode mode) {
+        MdlRecord.DataMode m = mode == null ? MdlRecord.DataMode.INTERPOLATE : mode;
+        GraphicalFunction gf = new GraphicalFunction(xs, ys, m == MdlRecord.DataMode.INTERPOLATE
+                ? GraphicalFunction.Kind.CONTINUOUS : GraphicalFunction.Kind.DISCRETE);
+        return m == MdlRecord.DataMode.LOOK_FORWARD ? lookForward(gf) : gf;
+    }
+
     private List<ElementDefinition> fromFile(MdlRecord.Definition d, GetCalls.Call call) {
         // subscripts naming a range vary across the cells; element names stay fixed
         List<Integer> varying = new ArrayList<>();
@@ -223,13 +260,11 @@ final class VariableBuilder {
                     }
                 }
                 case DATA -> {
-                    MdlRecord.DataMode mode = d.dataMode() == null ? MdlRecord.DataMode.INTERPOLATE : d.dataMode();
-                    GraphicalFunction.Kind kind = mode == MdlRecord.DataMode.INTERPOLATE
-                            ? GraphicalFunction.Kind.CONTINUOUS : GraphicalFunction.Kind.DISCRETE;
-                    List<GraphicalFunction> gfs = GetCalls.series(call, data, tuples.size(), kind);
-                    for (int k = 0; k < gfs.size(); k++) {
-                        GraphicalFunction gf = mode == MdlRecord.DataMode.LOOK_FORWARD ? lookForward(gfs.get(k)) : gfs.get(k);
-                        out.add(new ElementDefinition(tuples.get(k), new Equation("TIME", d.line()), gf, except));
+                    List<GraphicalFunction> gfs = GetCalls.series(call, data, tuples.size(),
+                            GraphicalFunction.Kind.CONTINUOUS);
+                    for (GraphicalFunction raw : gfs) {
+                        out.add(new ElementDefinition(tuples.get(out.size()), new Equation("TIME", d.line()),
+                                series(raw.xs(), raw.ys(), d.dataMode()), except));
                     }
                 }
                 case SUBSCRIPT -> {

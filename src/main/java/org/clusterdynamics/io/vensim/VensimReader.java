@@ -30,6 +30,15 @@ public final class VensimReader {
 
     /** Reads the model in {@code file} (UTF-8; data files are looked up next to it). */
     public static Model read(Path file) {
+        return read(file, List.of());
+    }
+
+    /**
+     * Reads the model in {@code file}; data variables without an equation ({@code x :INTERPOLATE:})
+     * take their series from {@code dataFiles}: tab- or comma-separated, time in the first column,
+     * one column per variable or element as Vensim exports them.
+     */
+    public static Model read(Path file, List<Path> dataFiles) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -43,7 +52,7 @@ public final class VensimReader {
         } catch (IOException e) {
             throw new ModelException(cannotRead(file, e));
         }
-        return read(text, file);
+        return read(text, file, dataFiles);
     }
 
     private static org.clusterdynamics.diag.Diagnostic cannotRead(Path file, IOException e) {
@@ -56,6 +65,11 @@ public final class VensimReader {
      * data files are looked up (the working directory when it is null or has no parent).
      */
     public static Model read(String text, Path sourceForMessages) {
+        return read(text, sourceForMessages, List.of());
+    }
+
+    /** Reads model text with data files for data variables that have no equation. */
+    public static Model read(String text, Path sourceForMessages, List<Path> dataFiles) {
         String file = sourceForMessages == null ? "<model>" : sourceForMessages.toString();
         Path folder = sourceForMessages == null || sourceForMessages.toAbsolutePath().getParent() == null
                 ? Path.of("").toAbsolutePath() : sourceForMessages.toAbsolutePath().getParent();
@@ -94,7 +108,7 @@ public final class VensimReader {
 
         try (ExternalData data = new ExternalData(folder)) {
             Subscripts subscripts = Subscripts.resolve(main, file, diags, r -> subscriptFromFile(r, data, file, diags));
-            VariableBuilder builder = new VariableBuilder(file, diags, subscripts, data);
+            VariableBuilder builder = new VariableBuilder(file, diags, subscripts, data, DataFiles.read(dataFiles, diags));
             List<Variable> variables = variables(main, builder);
             List<Macro> macroList = new ArrayList<>();
             for (MacroParts m : macros) {

@@ -156,6 +156,21 @@ class VensimDataTest {
     }
 
     @Test
+    void dataVariablesWithoutEquationReadDataFiles() throws IOException {
+        Path tab = dir.resolve("data.tab");
+        Files.writeString(tab, "Time\tscalar\t\"arr\"[a]\tarr[b]\n0\t1\t10\t20\n2\t3\t\t22\n4\t5\t14\t24\n");
+        Path mdl = dir.resolve("m.mdl");
+        Files.writeString(mdl, "scalar:INTERPOLATE: ~~|\narr[r]:HOLD BACKWARD: ~~|\nr: a, b ~~|\n" + VensimReaderTest.CONTROL);
+        Model m = VensimReader.read(mdl, List.of(tab));
+        Aux scalar = VensimReaderTest.aux(m, "scalar");
+        assertEquals("TIME", scalar.definition().equation().text());
+        assertEquals(2.0, scalar.definition().graphicalFunction().lookup(1), 1e-12);
+        List<ElementDefinition> arr = VensimReaderTest.aux(m, "arr").definition().elements();
+        assertArrayEquals(new double[] {0, 4}, arr.get(0).graphicalFunction().xs(), "the empty cell is no point");
+        assertEquals(22.0, arr.get(1).graphicalFunction().lookup(3), 1e-12, "held from t=2");
+    }
+
+    @Test
     void wrongArgumentCountIsDiagnosed() {
         ModelException e = assertThrows(ModelException.class,
                 () -> read("c = GET XLS CONSTANTS('book.xlsx', 'S') ~~|"));

@@ -317,17 +317,22 @@ class VensimReaderTest {
     }
 
     @Test
-    void dataKeywordsWithoutEquationAndRealityChecksAreAccepted() {
+    void realityChecksAreSkippedAndUnitRangesDropped() {
         Model m = read("""
-                d[r]:HOLD BACKWARD: ~~|
                 cond:THE CONDITION: x = 0 :IMPLIES: y = 0 ~~|
+                probe[r]:TEST INPUT: x[r] = 0 ~~|
                 r: a, b ~~|
                 u = 1 ~ Month [0, 10] ~ |
                 """);
-        Aux d = aux(m, "d");
-        assertNull(d.definition().equation());
         assertFalse(m.variable("cond").isPresent());
+        assertFalse(m.variable("probe").isPresent());
         assertEquals("Month", aux(m, "u").units());
+    }
+
+    @Test
+    void dataVariableWithoutEquationNeedsADataFile() {
+        List<Diagnostic> errs = errors("d[r]:HOLD BACKWARD: ~~|\nr: a, b ~~|");
+        assertTrue(errs.get(0).message().contains("d[a]"), errs.get(0).message());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.clusterdynamics.io.vensim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,9 @@ class VensimSuiteTest {
     /** Files that cannot be read as shipped, with a fragment of the diagnostic that says why. */
     private static final Map<String, String> UNREADABLE = Map.of(
             // the model asks for data.xls and data.csv; the folder holds data.xlsx and 'data down.csv' only
-            "tests/get_constants/test_get_constants.mdl", "data.csv");
+            "tests/get_constants/test_get_constants.mdl", "data.csv",
+            // data variables without equations: Vensim fills them from a run's data file (see the next test)
+            "tests/data_from_other_model/test_data_from_other_model.mdl", "no data file has a column");
 
     private static Path suite() {
         String p = System.getProperty("cdyn.testModels");
@@ -62,6 +65,16 @@ class VensimSuiteTest {
         for (String f : UNREADABLE.keySet()) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), "listed as unreadable but missing: " + f);
         }
+    }
+
+    @Test
+    void dataVariablesReadTheSuitesDataFile() {
+        Path folder = suite().resolve("tests/data_from_other_model");
+        Assumptions.assumeTrue(Files.isRegularFile(folder.resolve("data.tab")));
+        Model m = VensimReader.read(folder.resolve("test_data_from_other_model.mdl"), List.of(folder.resolve("data.tab")));
+        org.clusterdynamics.model.Aux v = assertInstanceOf(org.clusterdynamics.model.Aux.class,
+                m.variable("var 3dim").orElseThrow());
+        assertEquals(12, v.definition().elements().size(), "3 x 2 x 2 elements, each with its column");
     }
 
     @Test
