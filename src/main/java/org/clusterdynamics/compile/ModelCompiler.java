@@ -235,6 +235,7 @@ public final class ModelCompiler {
         SimSpecs specs = resolveSpecs();
         diags.throwIfErrors();
         List<CompiledModel.Assignment> init = initOrder();
+        diags.throwIfErrors(); // a loop found here would be reported again by the dynamic sort
         List<CompiledModel.Assignment> dynamic = dynamicOrder();
         diags.throwIfErrors();
         List<CompiledModel.StockRate> rates = new ArrayList<>();

@@ -1,0 +1,118 @@
+package org.clusterdynamics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run and check commands end to end on small XMILE files. */
+class RunCommandTest {
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream savedErr;
+    private PrintStream savedOut;
+
+    @BeforeEach
+    void capture() {
+        savedErr = System.err;
+        savedOut = System.out;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setErr(savedErr);
+        System.setOut(savedOut);
+    }
+
+    private static String xmile(String body) {
+        return """
+                <?xml version="1.0" encoding="utf-8"?>
+                <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+                  <header><vendor>test</vendor><product version="1">test</product></header>
+                  <sim_specs method="Euler" time_units="year"><start>0</start><stop>4</stop><dt>1</dt></sim_specs>
+                  <model><variables>
+                """ + body + """
+                  </variables></model>
+                </xmile>
+                """;
+    }
+
+    private static final String GOOD = """
+            <stock name="Population"><eqn>100</eqn><inflow>births</inflow><units>people</units></stock>
+            <flow name="births"><eqn>Population * birth_rate</eqn><units>people/year</units></flow>
+            <aux name="birth rate"><eqn>0.1</eqn><units>1/year</units></aux>
+            """;
+
+    private int cdyn(String... args) {
+        return Main.commandLine().execute(args);
+    }
+
+    @Test
+    void runWritesOneColumnPerVariableAndOneRowPerSaveStep() throws Exception {
+        Path model = Files.writeString(dir.resolve("pop.xmile"), xmile(GOOD));
+        Path csv = dir.resolve("out.csv");
+        assertEquals(0, cdyn("run", model.toString(), "--output", csv.toString(), "--set", "birth rate=0.5"));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(6, lines.size());
+        assertEquals("Time,Population,births,birth rate", lines.get(0));
+        assertTrue(lines.get(5).startsWith("4,506.25,"), lines.get(5));
+    }
+
+    @Test
+    void undefinedNameFailsWithFileLineAndNoOutputFile() throws Exception {
+        Path model = Files.writeString(dir.resolve("bad.xmile"), xmile(GOOD.replace("birth_rate", "birth_rat")));
+        Path csv = dir.resolve("out.csv");
+        assertEquals(1, cdyn("run", model.toString(), "--output", csv.toString()));
+        String msg = err.toString(StandardCharsets.UTF_8);
+        assertTrue(msg.contains("bad.xmile:"), msg);
+        assertTrue(msg.contains("variable 'births'"), msg);
+        assertTrue(msg.contains("'birth_rat' is not defined"), msg);
+        assertFalse(Files.exists(csv));
+    }
+
+    @Test
+    void nanDuringTheRunLeavesTheExistingOutputUntouched() throws Exception {
+        Path model = Files.writeString(dir.resolve("nan.xmile"), xmile(GOOD.replace("<eqn>0.1</eqn>",
+                "<eqn>LN(3 - TIME)</eqn>")));
+        Path csv = Files.writeString(dir.resolve("out.csv"), "previous results\n");
+        assertEquals(1, cdyn("run", model.toString(), "--output", csv.toString()));
+        String msg = err.toString(StandardCharsets.UTF_8);
+        assertTrue(msg.contains("at time 3"), msg);
+        assertEquals("previous results\n", Files.readString(csv));
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void checkReportsUnitMismatchesAsWarnings() throws Exception {
+        Path model = Files.writeString(dir.resolve("units.xmile"), xmile(GOOD.replace("<units>1/year</units>",
+                "<units>people</units>")));
+        assertEquals(0, cdyn("check", model.toString()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("variable 'births'"), text);
+        assertTrue(text.contains("people^2"), text);
+        assertTrue(text.contains("0 errors, 1 warning"), text);
+    }
+
+    @Test
+    void checkOfAConsistentModelIsClean() throws Exception {
+        Path model = Files.writeString(dir.resolve("pop.xmile"), xmile(GOOD));
+        assertEquals(0, cdyn("check", model.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("0 errors, 0 warnings"));
+    }
+}

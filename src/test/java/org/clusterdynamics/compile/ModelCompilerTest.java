@@ -1,0 +1,174 @@
+package org.clusterdynamics.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.clusterdynamics.diag.Diagnostic;
+import org.clusterdynamics.diag.ModelException;
+import org.clusterdynamics.model.ElementDefinition;
+import org.clusterdynamics.model.Equation;
+import org.clusterdynamics.model.Model;
+import org.clusterdynamics.model.ModelBuilder;
+import org.clusterdynamics.sim.Results;
+import org.clusterdynamics.sim.RunOptions;
+import org.clusterdynamics.sim.Simulator;
+import org.junit.jupiter.api.Test;
+
+/** Name resolution, diagnostics, arrays and desugared builtins, from models built in code. */
+class ModelCompilerTest {
+
+    private static Results run(Model m) {
+        return Simulator.run(ModelCompiler.compile(m), RunOptions.defaults());
+    }
+
+    private static Diagnostic onlyError(Model m) {
+        ModelException e = assertThrows(ModelException.class, () -> ModelCompiler.compile(m));
+        List<Diagnostic> errors = e.diagnostics().errors();
+        assertEquals(1, errors.size(), errors.toString());
+        return errors.get(0);
+    }
+
+    @Test
+    void undefinedNameIsReportedWithTheVariableAndASuggestion() {
+        Diagnostic d = onlyError(ModelBuilder.xmile().aux("growth rate", "0.1").aux("x", "growth_rat * 2").build());
+        assertEquals("E002", d.code());
+        assertEquals("x", d.where().variable());
+        assertTrue(d.message().contains("'growth_rat' is not defined"), d.message());
+        assertTrue(d.message().contains("did you mean 'growth rate'"), d.message());
+    }
+
+    @Test
+    void unknownFunctionAndWrongArgumentCount() {
+        assertEquals("E003", onlyError(ModelBuilder.xmile().aux("x", "FOO(1)").build()).code());
+        Diagnostic d = onlyError(ModelBuilder.xmile().aux("x", "MAX(1, 2, 3)").build());
+        assertEquals("E004", d.code());
+        assertTrue(d.message().contains("1 to 2 arguments"), d.message());
+    }
+
+    @Test
+    void cycleAmongAuxiliariesNamesTheLoop() {
+        Diagnostic d = onlyError(ModelBuilder.xmile().aux("a", "b + 1").aux("b", "c").aux("c", "a").build());
+        assertEquals("E005", d.code());
+        assertTrue(d.message().contains("a -> b -> c -> a") || d.message().contains("b -> c -> a -> b")
+                || d.message().contains("c -> a -> b -> c"), d.message());
+    }
+
+    @Test
+    void syntaxErrorNamesTheColumn() {
+        Diagnostic d = onlyError(ModelBuilder.xmile().aux("x", "(1 + 2").build());
+        assertEquals("E001", d.code());
+        assertTrue(d.message().contains("')'"), d.message());
+    }
+
+    @Test
+    void loopsThroughStocksAreFine() {
+        Model m = ModelBuilder.xmile().time(0, 1, 0.5)
+                .stock("s", "10", List.of(), List.of("out")).flow("out", "s * rate").aux("rate", "0.5").build();
+        assertEquals(10 * 0.75 * 0.75, run(m).finalValue("s"), 1e-12);
+    }
+
+    @Test
+    void precedenceFollowsTheStandard() {
+        Model m = ModelBuilder.xmile().aux("a", "-2^2").aux("b", "2^3^2").aux("c", "1 + 2 * 3 > 6 AND NOT 0")
+                .aux("d", "7 MOD 3 + 2").aux("e", "IF 1 > 2 THEN 10 ELSE 20 + 1").build();
+        Results r = run(m);
+        assertEquals(-4, r.finalValue("a"));
+        assertEquals(64, r.finalValue("b"));
+        assertEquals(1, r.finalValue("c"));
+        assertEquals(3, r.finalValue("d"));
+        assertEquals(21, r.finalValue("e"));
+    }
+
+    @Test
+    void smoothAndDelayBecomeStocks() {
+        Model m = ModelBuilder.xmile().time(0, 30, 0.25)
+                .aux("input", "STEP(10, 5)")
+                .aux("s1", "SMTH1(input, 3)")
+                .aux("s3", "SMTH3(input, 3)")
+                .aux("d1", "DELAY1(input, 3)")
+                .aux("d3", "DELAY3(input, 3)")
+                .aux("fixed", "DELAY(input, 2, 0)")
+                .build();
+        Results r = run(m);
+        // long after the step every smooth and delay has caught up with the input
+        for (String v : List.of("s1", "s3", "d1", "d3", "fixed")) {
+            assertEquals(10, r.finalValue(v), 0.01, v);
+        }
+        // the pipeline delay moves the step exactly by its delay time
+        assertEquals(0, r.valueAt("fixed", 6.75), 1e-12);
+        assertEquals(10, r.valueAt("fixed", 7), 1e-12);
+        // first order smooth under Euler: each step closes dt/T of the gap, 12 steps after the step
+        assertEquals(10 * (1 - Math.pow(1 - 0.25 / 3, 12)), r.valueAt("s1", 8), 1e-12);
+    }
+
+    @Test
+    void initAndPreviousHoldTheirMeaning() {
+        Model m = ModelBuilder.xmile().time(0, 3, 1)
+                .stock("s", "1", List.of("f"), List.of()).flow("f", "s")
+                .aux("first", "INIT(s)").aux("before", "PREVIOUS(s, -1)").build();
+        Results r = run(m);
+        assertEquals(1, r.finalValue("first"));
+        assertEquals(-1, r.column("before")[0]);
+        assertEquals(4, r.finalValue("before")); // s doubles each step: 1, 2, 4, 8
+        assertEquals(8, r.finalValue("s"));
+    }
+
+    @Test
+    void arraysExpandWithApplyToAllElementEquationsAndSums() {
+        Model m = ModelBuilder.xmile()
+                .dimension("Town", "Daska", "Mian Channun", "Batala")
+                .arrayAux("size", List.of("Town"), List.of(
+                        new ElementDefinition(List.of("Daska"), Equation.of("10"), null),
+                        new ElementDefinition(List.of("Mian_Channun"), Equation.of("20"), null),
+                        new ElementDefinition(List.of("Batala"), Equation.of("30"), null)))
+                .arrayAux("double", List.of("Town"), "size[Town] * 2")
+                .aux("total", "SUM(double[*])")
+                .aux("largest", "MAX(size[*])")
+                .aux("mean", "MEAN(size[*])")
+                .aux("second", "size[Mian_Channun]")
+                .build();
+        Results r = run(m);
+        assertEquals(40, r.finalValue("double[Mian Channun]"));
+        assertEquals(120, r.finalValue("total"));
+        assertEquals(30, r.finalValue("largest"));
+        assertEquals(20, r.finalValue("mean"));
+        assertEquals(20, r.finalValue("second"));
+    }
+
+    @Test
+    void tablesAreReadLikeStellaAndVensim() {
+        Model m = ModelBuilder.xmile().time(0, 4, 1)
+                .table("effect", new double[] {0, 1, 2}, new double[] {0, 10, 15})
+                .aux("y", "effect(TIME * 0.5)").aux("z", "LOOKUP(effect, 5)").build();
+        Results r = run(m);
+        assertEquals(5, r.valueAt("y", 1), 1e-12);
+        assertEquals(12.5, r.valueAt("y", 3), 1e-12);
+        assertEquals(15, r.finalValue("z"), 1e-12); // clamped beyond the last point
+    }
+
+    @Test
+    void nanDuringARunNamesTheVariableAndTime() {
+        Model m = ModelBuilder.xmile().time(0, 10, 1)
+                .stock("s", "5", List.of(), List.of("drain")).flow("drain", "1")
+                .aux("root", "SQRT(s - 2)").build();
+        ModelException e = assertThrows(ModelException.class, () -> run(m));
+        Diagnostic d = e.diagnostics().errors().get(0);
+        assertEquals("E100", d.code());
+        assertEquals("root", d.where().variable());
+        assertEquals(4.0, d.where().time());
+    }
+
+    @Test
+    void vensimControlVariablesBecomeRunSettings() {
+        Model m = ModelBuilder.vensim().time(Double.NaN, Double.NaN, Double.NaN)
+                .aux("INITIAL TIME", "2").aux("FINAL TIME", "INITIAL TIME + 3").aux("TIME STEP", "0.5")
+                .aux("SAVEPER", "TIME STEP * 2").aux("steps", "(FINAL TIME - INITIAL TIME) / TIME STEP").build();
+        Results r = run(m);
+        assertEquals(2, r.times()[0]);
+        assertEquals(5, r.times()[r.rowCount() - 1]);
+        assertEquals(4, r.rowCount());
+        assertEquals(6, r.finalValue("steps"));
+    }
+}
