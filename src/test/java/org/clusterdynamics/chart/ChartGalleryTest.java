@@ -19,9 +19,15 @@ class ChartGalleryTest {
         Figure ts = TimeSeriesChart.create(runs, ChartSpec.of("cluster firms").withTimeUnits("year"), style);
         Figure grid = SmallMultiplesChart.create(runs,
                 ChartSpec.of("Cluster Firms", "Employment", "average wage").withTimeUnits("year"), style, 0);
+        Figure fan = FanChart.create(TestData.fan(), null, "people", "year", style);
+        Figure bars = AttributionChart.create(TestData.attribution());
+        Figure sweep = SweepChart.create(TestData.sweep());
         for (String ext : List.of("png", "svg", "pdf")) {
             ChartExport.write(ts, DIR.resolve("timeseries." + ext), opts);
             ChartExport.write(grid, DIR.resolve("grid." + ext), opts);
+            ChartExport.write(fan, DIR.resolve("fan." + ext), opts);
+            ChartExport.write(bars, DIR.resolve("attribution." + ext), opts);
+            ChartExport.write(sweep, DIR.resolve("sweep." + ext), opts);
         }
         assertTrue(Files.size(DIR.resolve("timeseries.png")) > 1000);
     }

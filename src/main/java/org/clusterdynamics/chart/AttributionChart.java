@@ -1,0 +1,118 @@
+package org.clusterdynamics.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.text.DecimalFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.VerticalAlignment;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * Mechanism attribution as horizontal bars: the change in an outcome when each mechanism is
+ * switched off, largest effect on top, increases and decreases in two colours, values at the bar ends.
+ */
+public final class AttributionChart {
+    private AttributionChart() {}
+
+    public static Figure create(Attribution a) {
+        return create(a, null, ChartStyle.defaults());
+    }
+
+    /** @param title chart title, or null for "Change in OUTCOME when each mechanism is switched off" */
+    public static Figure create(Attribution a, String title, ChartStyle style) {
+        List<Map.Entry<String, Double>> bars = new ArrayList<>(a.changes().entrySet());
+        // largest effect first, then by name so that ties do not depend on input order
+        bars.sort(Comparator.<Map.Entry<String, Double>>comparingDouble(e -> -Math.abs(e.getValue()))
+                .thenComparing(Map.Entry::getKey));
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Map.Entry<String, Double> e : bars) {
+            data.addValue(e.getValue(), a.outcome(), e.getKey());
+        }
+        Color up = style.colour(0);
+        Color down = style.colour(1);
+        BarRenderer r = new BarRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                Number v = data.getValue(row, column);
+                return v != null && v.doubleValue() < 0 ? down : up;
+            }
+        };
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setDrawBarOutline(false);
+        r.setItemMargin(0);
+        r.setMaximumBarWidth(0.15);
+        DecimalFormat signed = Numbers.decimal("+#,##0.###;-#,##0.###");
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", signed));
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(style.tickFont());
+        r.setDefaultItemLabelPaint(Charts.TEXT);
+        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        r.setDefaultNegativeItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT));
+        r.setItemLabelAnchorOffset(3);
+
+        CategoryAxis categories = new CategoryAxis(null);
+        categories.setTickLabelFont(style.labelFont());
+        categories.setTickLabelPaint(Charts.TEXT);
+        categories.setMaximumCategoryLabelWidthRatio(0.35f);
+        categories.setMaximumCategoryLabelLines(3);
+        categories.setAxisLineVisible(false);
+        categories.setTickMarksVisible(false);
+        categories.setCategoryMargin(0.25);
+
+        String axisLabel = Charts.withUnits("Change in " + a.outcome(), a.units());
+        NumberAxis values = Charts.valueAxis(axisLabel, style);
+        values.setAutoRangeIncludesZero(true);
+        // room for the value labels beyond the longest bars, only on the sides that have bars
+        boolean anyUp = a.changes().values().stream().anyMatch(v -> v > 0);
+        boolean anyDown = a.changes().values().stream().anyMatch(v -> v < 0);
+        values.setLowerMargin(anyDown ? 0.25 : 0.05);
+        values.setUpperMargin(anyUp ? 0.25 : 0.05);
+
+        CategoryPlot plot = new CategoryPlot(data, categories, values, r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinePaint(Charts.GRID);
+        plot.setRangeGridlineStroke(new BasicStroke(0.5f));
+        plot.setRangeZeroBaselineVisible(true);
+        plot.setRangeZeroBaselinePaint(Color.DARK_GRAY);
+        plot.setRangeZeroBaselineStroke(new BasicStroke(1f));
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+
+        String t = title != null && !title.isBlank() ? title
+                : "Change in " + a.outcome() + " when each mechanism is switched off";
+        JFreeChart chart = Charts.chart(t, plot, style, false);
+        // say what the sign means; "change" alone is read both ways
+        TextTitle note = new TextTitle("Value with the mechanism switched off minus the baseline value",
+                style.font(Font.PLAIN, style.fontSize() * 0.9f), Color.DARK_GRAY, RectangleEdge.TOP,
+                HorizontalAlignment.CENTER, VerticalAlignment.TOP, new RectangleInsets(0, 0, style.fontSize() * 0.6, 0));
+        chart.addSubtitle(note);
+        return new Figure.Single(chart);
+    }
+}
