@@ -2,7 +2,6 @@ package org.clusterdynamics.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Paint;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
@@ -20,11 +19,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.HorizontalAlignment;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.VerticalAlignment;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -109,10 +104,7 @@ public final class AttributionChart {
                 : "Change in " + a.outcome() + " when each mechanism is switched off";
         JFreeChart chart = Charts.chart(t, plot, style, false);
         // say what the sign means; "change" alone is read both ways
-        TextTitle note = new TextTitle("Value with the mechanism switched off minus the baseline value",
-                style.font(Font.PLAIN, style.fontSize() * 0.9f), Color.DARK_GRAY, RectangleEdge.TOP,
-                HorizontalAlignment.CENTER, VerticalAlignment.TOP, new RectangleInsets(0, 0, style.fontSize() * 0.6, 0));
-        chart.addSubtitle(note);
+        chart.addSubtitle(Charts.subtitle("Value with the mechanism switched off minus the baseline value", style));
         return new Figure.Single(chart);
     }
 }

@@ -26,7 +26,6 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import com.orsonpdf.PDFDocument;
-import com.orsonpdf.PDFGraphics2D;
 import com.orsonpdf.Page;
 import org.clusterdynamics.sim.Results;
 import org.clusterdynamics.sim.ResultsCsv;
@@ -161,10 +160,10 @@ public final class ChartExport {
     /** A one-page PDF whose page is the figure's physical size; text stays text (searchable). */
     public static byte[] pdf(Figure figure, ExportOptions options) {
         PDFDocument doc = new PDFDocument();
-        doc.setTitle(figure.title());
+        doc.setTitle(PdfTextGraphics.infoText(figure.title()));
         doc.setAuthor("ClusterDynamics");
         Page page = doc.createPage(area(options));
-        PDFGraphics2D g2 = page.getGraphics2D();
+        Graphics2D g2 = new PdfTextGraphics(page.getGraphics2D());
         g2.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
         figure.draw(g2, area(options));
         return doc.getPDFBytes();

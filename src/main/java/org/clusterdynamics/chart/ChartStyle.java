@@ -71,8 +71,9 @@ public record ChartStyle(String fontFamily, float fontSize, float lineWidth, Lis
         return new ChartStyle(fontFamily, fontSize, lineWidth, colours);
     }
 
+    /** Sizes are rounded to whole points: OrsonPDF writes Font.getSize(), an int. */
     Font font(int style, float size) {
-        return new Font(fontFamily, style, 1).deriveFont(size);
+        return new Font(fontFamily, style, Math.max(1, Math.round(size)));
     }
 
     Font titleFont() {

@@ -21,8 +21,10 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.VerticalAlignment;
 import org.jfree.data.xy.DefaultXYDataset;
 
 /** Shared look of every chart kind: fonts, axes, strokes, legends. */
@@ -63,6 +65,13 @@ final class Charts {
             chart.addLegend(l);
         }
         return chart;
+    }
+
+    /** A small grey line under the title. */
+    static TextTitle subtitle(String text, ChartStyle style) {
+        return new TextTitle(text, style.font(Font.PLAIN, style.fontSize() * 0.9f), Color.DARK_GRAY,
+                RectangleEdge.TOP, HorizontalAlignment.CENTER, VerticalAlignment.TOP,
+                new RectangleInsets(0, 0, style.fontSize() * 0.6, 0));
     }
 
     static LegendTitle legend(LegendItemSource source, ChartStyle style) {

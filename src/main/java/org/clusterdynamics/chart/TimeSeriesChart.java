@@ -25,7 +25,12 @@ public final class TimeSeriesChart {
         List<String> written = writtenNames(scenarios, spec.variables());
         String title = spec.title() != null ? spec.title() : String.join(", ", written);
         XYPlot plot = plot(scenarios, spec.variables(), yLabel(scenarios, spec), spec.timeAxisLabel(), style);
-        return new Figure.Single(Charts.chart(title, plot, style, true));
+        JFreeChart chart = Charts.chart(title, plot, style, true);
+        if (scenarios.size() == 1 && spec.variables().size() > 1) {
+            // the legend names the variables, so name the one scenario under the title
+            chart.addSubtitle(Charts.subtitle(scenarios.get(0).name(), style));
+        }
+        return new Figure.Single(chart);
     }
 
     /** The value-axis label: "Name (units)" for one variable, the shared units for several. */

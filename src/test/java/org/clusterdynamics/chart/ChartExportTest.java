@@ -18,6 +18,7 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.clusterdynamics.sim.Results;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +98,33 @@ class ChartExportTest {
             assertTrue(text.contains("Innovation subsidy"), text);
             assertTrue(text.contains("Time (years)"), text);
         }
+    }
+
+    @Test
+    void pdfKeepsAccentsParenthesesAndBackslashes() throws Exception {
+        double[] t = {0, 1, 2};
+        Results r = new Results(t, List.of("Beschäftigung (Köpfe)", "CO₂ emissions"),
+                new double[][] {{1, 2, 3}, {3, 2, 1}}, Map.of("Beschäftigung (Köpfe)", "°C \\ day"));
+        Path out = dir.resolve("umlaut.pdf");
+        ChartExport.write(Map.of("Grundfall", r), ChartSpec.of("beschäftigung (köpfe)", "CO₂ emissions")
+                .withTitle("Beschäftigung) und CO₂ (Szenario"), Layout.OVERLAY, out, ExportOptions.defaults());
+        try (PDDocument pdf = PDDocument.load(out.toFile())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("Beschäftigung (Köpfe)"), text);
+            assertTrue(text.contains("Grundfall"), "one scenario is named under the title: " + text);
+            assertTrue(text.replaceAll("\\s", "").contains("°C\\day"), "rotated value-axis label: " + text);
+            // the title has a character outside the PDF font's encoding: drawn as outlines, page intact
+            assertFalse(text.contains("?"), text);
+        }
+    }
+
+    @Test
+    void pdfLiteralEscapes() {
+        assertEquals("a\\(b\\)\\\\", PdfTextGraphics.pdfLiteral("a(b)\\"));
+        assertEquals("K\\232pfe", PdfTextGraphics.pdfLiteral("Köpfe"), "MacRoman ö is 0x9A");
+        assertEquals(null, PdfTextGraphics.pdfLiteral("CO₂"));
+        assertEquals(null, PdfTextGraphics.pdfLiteral("€"), "PDF MacRoman has the currency sign where Java has the euro");
+        assertEquals("\\320", PdfTextGraphics.pdfLiteral("\u2013"), "en dash");
     }
 
     @Test
