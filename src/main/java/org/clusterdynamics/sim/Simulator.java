@@ -263,9 +263,8 @@ public final class Simulator {
         double dt = s.dt;
         for (int k = 0; ; k++) {
             f.time = s.start + k * dt;
-            if (k > 0) {
-                evaluate(f, dSlots, dEvals);
-            }
+            // also at the start: ACTIVE INITIAL reports its active value once stocks are initialised
+            evaluate(f, dSlots, dEvals);
             limitOutflows(v, dt);
             if (k % s.saveEvery == 0) {
                 rec.record(row++, f);
