@@ -173,11 +173,8 @@ final class VariableBuilder {
             return error(d, "the lookup '" + d.name() + "' holds '" + d.rhs() + "', which is not a table:"
                     + " write points (x1,y1),(x2,y2) or a GET XLS LOOKUPS call");
         }
-        List<String> parts = new ArrayList<>(Text.splitTopLevel(d.rhs(), ",;"));
-        if (parts.size() > 1 && parts.get(parts.size() - 1).isEmpty()) {
-            parts.remove(parts.size() - 1);
-        }
-        if (parts.size() > 1 && parts.stream().allMatch(Text::isNumber)) {
+        List<String> parts = constantList(d.rhs());
+        if (parts != null) {
             List<List<String>> tuples = tuples(d.subscripts(), null);
             if (tuples.size() != parts.size()) {
                 return error(d, "'" + d.name() + "' lists " + parts.size() + " values but " + d.subscripts()
@@ -226,6 +223,25 @@ final class VariableBuilder {
         GraphicalFunction gf = new GraphicalFunction(xs, ys, m == MdlRecord.DataMode.INTERPOLATE
                 ? GraphicalFunction.Kind.CONTINUOUS : GraphicalFunction.Kind.DISCRETE);
         return m == MdlRecord.DataMode.LOOK_FORWARD ? lookForward(gf) : gf;
+    }
+
+    /**
+     * The numbers of a constant list ({@code 1, 2; 3, 4;}) or of {@code TABBED ARRAY(1 2 \n 3 4)},
+     * row-major; null when the text is not one.
+     */
+    private static List<String> constantList(String rhs) {
+        int open = rhs.indexOf('(');
+        if (open > 0 && Text.functionKey(rhs.substring(0, open)).equals("TABBED ARRAY")
+                && Text.closing(rhs, open) == rhs.length() - 1) {
+            String inner = rhs.substring(open + 1, rhs.length() - 1).strip();
+            List<String> nums = inner.isEmpty() ? List.of() : List.of(inner.split("[\\s,;]+"));
+            return !nums.isEmpty() && nums.stream().allMatch(Text::isNumber) ? nums : null;
+        }
+        List<String> parts = new ArrayList<>(Text.splitTopLevel(rhs, ",;"));
+        if (parts.size() > 1 && parts.get(parts.size() - 1).isEmpty()) {
+            parts.remove(parts.size() - 1);
+        }
+        return parts.size() > 1 && parts.stream().allMatch(Text::isNumber) ? parts : null;
     }
 
     private List<ElementDefinition> fromFile(MdlRecord.Definition d, GetCalls.Call call) {

@@ -203,6 +203,15 @@ class VensimReaderTest {
     }
 
     @Test
+    void tabbedArrayIsAConstantList() {
+        Model m = read("t[d1, d2] = TABBED ARRAY(\n\t1\t2\t3\n\t4\t5\t-6) ~~|\nd1: x, y ~~|\nd2: p, q, r ~~|");
+        List<ElementDefinition> t = aux(m, "t").definition().elements();
+        assertEquals(6, t.size());
+        assertEquals(List.of("y", "r"), t.get(5).subscripts());
+        assertEquals("-6", t.get(5).equation().text());
+    }
+
+    @Test
     void constantListOfWrongLengthIsAnError() {
         List<Diagnostic> errs = errors("a[d] = 1, 2, 3 ~~|\nd: (e1-e2) ~~|");
         assertTrue(errs.get(0).message().contains("3 values"), errs.get(0).message());
