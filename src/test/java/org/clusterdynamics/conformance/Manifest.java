@@ -1,0 +1,92 @@
+package org.clusterdynamics.conformance;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The conformance manifest: for every model file of the suite, whether it must pass or is an
+ * expected failure, and for an expected failure the true reason.
+ *
+ * <p>Format: one line per file, tab-separated {@code path status reason}; the path is relative
+ * to the suite folder with {@code /} separators; blank lines and lines starting with {@code #}
+ * are ignored.
+ */
+final class Manifest {
+    static final String RESOURCE = "/conformance/manifest.tsv";
+
+    /** Whether a case must pass. */
+    enum Status {
+        PASS,
+        XFAIL
+    }
+
+    /** One line of the manifest. */
+    record Entry(String path, Status status, String reason, int line) {}
+
+    private final Map<String, Entry> entries;
+
+    private Manifest(Map<String, Entry> entries) {
+        this.entries = Collections.unmodifiableMap(entries);
+    }
+
+    static Manifest load() throws IOException {
+        try (InputStream in = Manifest.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IOException("test resource " + RESOURCE + " is missing");
+            }
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Reads the manifest; a malformed line is an error naming the line, not a silent skip. */
+    static Manifest parse(Reader text) throws IOException {
+        Map<String, Entry> out = new LinkedHashMap<>();
+        BufferedReader r = new BufferedReader(text);
+        String raw;
+        int lineNo = 0;
+        while ((raw = r.readLine()) != null) {
+            lineNo++;
+            if (raw.isBlank() || raw.startsWith("#")) {
+                continue;
+            }
+            String[] f = raw.split("\t", -1);
+            String where = RESOURCE + ":" + lineNo + ": ";
+            if (f.length < 2 || f.length > 3) {
+                throw new IOException(where + "expected 'path<TAB>status[<TAB>reason]', got '" + raw + "'");
+            }
+            String path = f[0].strip();
+            Status status;
+            try {
+                status = Status.valueOf(f[1].strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(where + "status '" + f[1] + "' is neither pass nor xfail");
+            }
+            String reason = f.length == 3 ? f[2].strip() : "";
+            if (status == Status.XFAIL && reason.isEmpty()) {
+                throw new IOException(where + path + " is xfail without a reason; say why it fails");
+            }
+            Entry earlier = out.putIfAbsent(path, new Entry(path, status, reason, lineNo));
+            if (earlier != null) {
+                throw new IOException(where + path + " is already listed on line " + earlier.line());
+            }
+        }
+        return new Manifest(out);
+    }
+
+    Optional<Entry> entry(String path) {
+        return Optional.ofNullable(entries.get(path));
+    }
+
+    Map<String, Entry> entries() {
+        return entries;
+    }
+}

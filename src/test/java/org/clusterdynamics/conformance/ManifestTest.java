@@ -1,0 +1,42 @@
+package org.clusterdynamics.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+
+class ManifestTest {
+
+    private static Manifest parse(String text) throws IOException {
+        return Manifest.parse(new StringReader(text));
+    }
+
+    @Test
+    void readsStatusesAndReasons() throws IOException {
+        Manifest m = parse("# comment\n\ntests/a/a.xmile\tpass\ntests/b/b.mdl\txfail\tsuite defect: x\n");
+        assertEquals(2, m.entries().size());
+        assertEquals(Manifest.Status.PASS, m.entry("tests/a/a.xmile").orElseThrow().status());
+        Manifest.Entry b = m.entry("tests/b/b.mdl").orElseThrow();
+        assertEquals(Manifest.Status.XFAIL, b.status());
+        assertEquals("suite defect: x", b.reason());
+        assertEquals(4, b.line());
+    }
+
+    @Test
+    void refusesXfailWithoutReasonUnknownStatusAndDuplicates() {
+        IOException noReason = assertThrows(IOException.class, () -> parse("a.mdl\txfail\n"));
+        assertTrue(noReason.getMessage().contains("without a reason"), noReason.getMessage());
+        assertThrows(IOException.class, () -> parse("a.mdl\tskip\twhy\n"));
+        assertThrows(IOException.class, () -> parse("a.mdl pass\n"));
+        IOException dup = assertThrows(IOException.class, () -> parse("a.mdl\tpass\na.mdl\tpass\n"));
+        assertTrue(dup.getMessage().contains("line 1"), dup.getMessage());
+    }
+
+    @Test
+    void theShippedManifestParses() throws IOException {
+        assertTrue(Manifest.load().entries().size() > 0);
+    }
+}
