@@ -177,6 +177,8 @@ public final class XmileReader {
         private final Path source;
         private final String file;
         private final Diagnostics diags = new Diagnostics();
+        /** The file's dimensions by canonical name, for spreading value lists over elements. */
+        private final Map<String, Dimension> dimensionsById = new LinkedHashMap<>();
 
         Builder(Path source, String file) {
             this.source = source;
@@ -197,6 +199,7 @@ public final class XmileReader {
             Optional<XmlNode> fileSpecs = root.child("sim_specs");
             SimSpecs specs = simSpecs(main.child("sim_specs").or(() -> fileSpecs), root.line());
             List<Dimension> dims = root.child("dimensions").map(this::dimensions).orElse(List.of());
+            dims.forEach(d -> dimensionsById.put(d.name().id(), d));
             Behavior fileBehavior = behavior(root.child("behavior"), new Behavior(false, false));
             Map<String, String> units = root.child("model_units").map(this::unitAliases).orElse(Map.of());
             List<Macro> macros = new ArrayList<>();
@@ -586,7 +589,11 @@ public final class XmileReader {
          * through a different table per element).
          */
         private Definition definition(XmlNode n, VarName name, String what) {
-            Equation eq = n.child("eqn").map(this::equation).orElse(null);
+            Optional<Definition> listed = valueList(n, name);
+            if (listed.isPresent()) {
+                return listed.get();
+            }
+            Equation eq = equationOf(n, name);
             // a <gf> variable is its own table; an <aux> or <flow> may hold one that reads its eqn
             GraphicalFunction gf = n.name().equals("gf") ? graphical(n, name)
                     : n.child("gf").map(g -> graphical(g, name)).orElse(null);
@@ -611,7 +618,8 @@ public final class XmileReader {
                             + "\" is not a list of element names; write e.g. subscript=\"north, 1\"");
                     continue;
                 }
-                Equation eEq = e.child("eqn").map(this::equation).orElse(eq);
+                Equation own = equationOf(e, name);
+                Equation eEq = own != null ? own : eq;
                 GraphicalFunction eGf = e.child("gf").map(g -> graphical(g, name)).orElse(gf);
                 if (eEq == null && eGf == null) {
                     diags.error("XMILE_NO_EQUATION", where(name.asWritten(), e.line()), "element [" + sub
@@ -620,6 +628,105 @@ public final class XmileReader {
                 elements.add(new ElementDefinition(subs, eEq, eGf));
             }
             return Definition.perElement(elements);
+        }
+
+        /**
+         * An arrayed variable may give its elements' equations as a list instead of
+         * {@code <element>}s: several {@code <eqn>} children (as Vensim's XMILE export writes) or
+         * one {@code <eqn>} holding numbers separated by commas (as Stella allows), rows perhaps
+         * ended by semicolons (Vensim's notation for a table of constants). Either is spread
+         * over the elements in order, the last dimension varying fastest.
+         */
+        private Optional<Definition> valueList(XmlNode n, VarName name) {
+            List<XmlNode> eqns = n.children("eqn");
+            if (eqns.isEmpty() || !n.children("element").isEmpty() || n.child("init_eqn").isPresent()) {
+                return Optional.empty();
+            }
+            List<Equation> values = new ArrayList<>();
+            if (eqns.size() > 1) {
+                eqns.forEach(e -> values.add(equation(e)));
+            } else {
+                String text = eqns.get(0).text().strip();
+                if (text.endsWith(";")) {
+                    text = text.substring(0, text.length() - 1); // Vensim ends each row with ';'
+                }
+                String[] parts = text.split("[,;]", -1);
+                if (parts.length < 2 || !Arrays.stream(parts).allMatch(p -> isNumber(p.strip()))) {
+                    return Optional.empty(); // an ordinary equation
+                }
+                for (String p : parts) {
+                    values.add(new Equation(p.strip(), eqns.get(0).line()));
+                }
+            }
+            String v = name.asWritten();
+            List<List<String>> tuples = elementTuples(n, v);
+            if (tuples == null) {
+                return Optional.of(Definition.of(values.get(0)));
+            }
+            if (tuples.size() != values.size()) {
+                diags.error("XMILE_BAD_EQUATION", where(v, eqns.get(0).line()), "the variable lists " + values.size()
+                        + " values (one per element) but has " + tuples.size() + " elements; give one value per"
+                        + " element, or define elements with <element subscript=\"...\">");
+                return Optional.of(Definition.of(values.get(0)));
+            }
+            List<ElementDefinition> elements = new ArrayList<>();
+            for (int i = 0; i < tuples.size(); i++) {
+                elements.add(new ElementDefinition(tuples.get(i), values.get(i), null));
+            }
+            return Optional.of(Definition.perElement(elements));
+        }
+
+        /** All element tuples of the variable's dimensions in order; null (reported) when unknown. */
+        private List<List<String>> elementTuples(XmlNode n, String variable) {
+            // names only: a nameless <dim> is reported when the variable itself is built
+            List<String> dims = n.child("dimensions").map(d -> d.children("dim").stream()
+                    .map(x -> x.attribute("name").orElse("").strip()).filter(x -> !x.isEmpty()).toList())
+                    .orElse(List.of());
+            if (dims.isEmpty()) {
+                diags.error("XMILE_BAD_EQUATION", where(variable, n.line()), "the variable has a list of"
+                        + " equations but no <dimensions>; give it one <eqn>, or dimensions to spread the list over");
+                return null;
+            }
+            List<List<String>> tuples = new ArrayList<>();
+            tuples.add(List.of());
+            for (String d : dims) {
+                Dimension dim = dimensionsById.get(VarName.canonical(d));
+                if (dim == null) {
+                    diags.error("XMILE_UNKNOWN_DIMENSION", where(variable, n.line()), "dimension '" + d
+                            + "' is not defined; add <dim name=\"" + d + "\"> to the file's <dimensions>");
+                    return null;
+                }
+                List<List<String>> next = new ArrayList<>();
+                for (List<String> t : tuples) {
+                    for (String e : dim.elements()) {
+                        List<String> longer = new ArrayList<>(t);
+                        longer.add(e);
+                        next.add(longer);
+                    }
+                }
+                tuples = next;
+            }
+            return tuples;
+        }
+
+        /**
+         * The {@code <eqn>} of a variable or element. Stella writes a separate initial-time
+         * equation as {@code <init_eqn>}; that is Vensim's ACTIVE INITIAL, so the two are joined
+         * into one call of that builtin, which both dialects share.
+         */
+        private Equation equationOf(XmlNode holder, VarName name) {
+            Optional<XmlNode> eqn = holder.child("eqn");
+            Optional<XmlNode> init = holder.child("init_eqn");
+            if (init.isEmpty()) {
+                return eqn.map(this::equation).orElse(null);
+            }
+            if (eqn.isEmpty()) {
+                diags.error("XMILE_NO_EQUATION", where(name.asWritten(), init.get().line()), "there is an <init_eqn>"
+                        + " but no <eqn> for the value after the start; add the <eqn>");
+                return null;
+            }
+            Equation e = equation(eqn.get());
+            return new Equation("ACTIVE_INITIAL((" + e.text() + "), (" + init.get().text().strip() + "))", e.line());
         }
 
         /** Equation text is kept as written apart from surrounding white space. */

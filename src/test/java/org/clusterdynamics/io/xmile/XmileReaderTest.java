@@ -21,6 +21,7 @@ import org.clusterdynamics.model.Definition;
 import org.clusterdynamics.model.Dialect;
 import org.clusterdynamics.model.Dimension;
 import org.clusterdynamics.model.ElementDefinition;
+import org.clusterdynamics.model.Equation;
 import org.clusterdynamics.model.Flow;
 import org.clusterdynamics.model.GraphicalFunction;
 import org.clusterdynamics.model.Macro;
@@ -166,6 +167,14 @@ class XmileReaderTest {
     void equationTextIsKeptAsWrittenWithEntitiesDecoded() {
         Model m = read("<aux name=\"x\"><eqn>IF Time &gt; 10 THEN\n  \"a b\" ELSE 0</eqn></aux>");
         assertEquals("IF Time > 10 THEN\n  \"a b\" ELSE 0", var(m, "x", Aux.class).definition().equation().text());
+    }
+
+    @Test
+    void initialEquationBecomesActiveInitial() {
+        Model m = read("<aux name=\"capacity\">\n<eqn>demand * 2</eqn>\n<init_eqn>100</init_eqn>\n</aux>");
+        Equation eq = var(m, "capacity", Aux.class).definition().equation();
+        assertEquals("ACTIVE_INITIAL((demand * 2), (100))", eq.text());
+        assertEquals(10, eq.line());
     }
 
     @Test
@@ -381,6 +390,52 @@ class XmileReaderTest {
         assertArrayEquals(new double[] {5, 6}, es.get(2).graphicalFunction().ys());
         assertEquals("9", es.get(3).equation().text());
         assertNull(es.get(0).graphicalFunction());
+    }
+
+    @Test
+    void valueListsAreSpreadOverElementsInOrder() {
+        String dims = "<dimensions><dim name=\"A\" size=\"2\"/><dim name=\"B\"><elem name=\"x\"/><elem name=\"y\"/>"
+                + "<elem name=\"z\"/></dim></dimensions>";
+        String vars = """
+                <aux name="numbers"><dimensions><dim name="B"/></dimensions>
+                    <eqn>0.1, -2 ,3e1</eqn></aux>
+                <aux name="eqns"><dimensions><dim name="A"/><dim name="B"/></dimensions>
+                    <eqn>Time</eqn><eqn>1</eqn><eqn>2</eqn>
+                    <eqn>3</eqn><eqn>4</eqn><eqn>-Time</eqn>
+                </aux>
+                <aux name="call"><dimensions><dim name="B"/></dimensions><eqn>MAX(1, 2)</eqn></aux>
+                <aux name="rows"><dimensions><dim name="A"/><dim name="B"/></dimensions>
+                    <eqn>1,2,3; 4,5,6;</eqn></aux>
+                """;
+        Model m = XmileReader.read(doc(SPECS + dims, vars), SRC);
+        List<ElementDefinition> numbers = var(m, "numbers", Aux.class).definition().elements();
+        assertEquals(List.of("0.1", "-2", "3e1"), numbers.stream().map(e -> e.equation().text()).toList());
+        assertEquals(List.of(List.of("x"), List.of("y"), List.of("z")),
+                numbers.stream().map(ElementDefinition::subscripts).toList());
+
+        List<ElementDefinition> eqns = var(m, "eqns", Aux.class).definition().elements();
+        assertEquals(6, eqns.size());
+        assertEquals(List.of("1", "y"), eqns.get(1).subscripts(), "the last dimension varies fastest");
+        assertEquals("1", eqns.get(1).equation().text());
+        assertEquals(List.of("2", "z"), eqns.get(5).subscripts());
+        assertEquals("-Time", eqns.get(5).equation().text());
+        assertEquals(13, eqns.get(5).equation().line());
+
+        List<ElementDefinition> rows = var(m, "rows", Aux.class).definition().elements();
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), rows.stream().map(e -> e.equation().text()).toList());
+        assertEquals(List.of("2", "x"), rows.get(3).subscripts());
+
+        Definition call = var(m, "call", Aux.class).definition();
+        assertFalse(call.isPerElement(), "commas inside a call are not a value list");
+        assertEquals("MAX(1, 2)", call.equation().text());
+    }
+
+    @Test
+    void valueListOfTheWrongLengthIsAnError() {
+        Diagnostic d = onlyError(failing(doc(SPECS + "<dimensions><dim name=\"A\" size=\"3\"/></dimensions>",
+                "<aux name=\"v\"><dimensions><dim name=\"A\"/></dimensions><eqn>1, 2</eqn></aux>")));
+        assertEquals("XMILE_BAD_EQUATION", d.code());
+        assertTrue(d.message().contains("2 values") && d.message().contains("3 elements"), d.message());
     }
 
     @Test
