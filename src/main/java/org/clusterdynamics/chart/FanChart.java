@@ -29,7 +29,7 @@ public final class FanChart {
     }
 
     /**
-     * @param title chart title, or null for the variable's name
+     * @param title chart title, or null for "NAME: Monte Carlo percentiles"
      * @param units units of the variable, or null/"" when unknown
      * @param timeUnits the model's time units, or null
      */
@@ -92,7 +92,7 @@ public final class FanChart {
             legend.add(bandItems.get(i));
         }
         plot.setFixedLegendItems(legend);
-        String t = spec.title() != null ? spec.title() : p.name();
+        String t = spec.title() != null ? spec.title() : p.name() + ": Monte Carlo percentiles";
         return new Figure.Single(Charts.chart(t, plot, style, true));
     }
 

@@ -20,6 +20,9 @@ public sealed interface Figure permits Figure.Single, Figure.Grid {
     /** The title shown on the figure (used as a caption in reports). */
     String title();
 
+    /** A caption for reports: the title, or what the figure shows when it has none. */
+    String caption();
+
     /** Draws the figure into the area, in points. */
     void draw(Graphics2D g2, Rectangle2D area);
 
@@ -28,6 +31,11 @@ public sealed interface Figure permits Figure.Single, Figure.Grid {
         @Override
         public String title() {
             return chart.getTitle() == null ? "" : chart.getTitle().getText();
+        }
+
+        @Override
+        public String caption() {
+            return title();
         }
 
         @Override
@@ -53,6 +61,18 @@ public sealed interface Figure permits Figure.Single, Figure.Grid {
             panels = List.copyOf(panels);
             title = title == null ? "" : title;
             timeLabel = timeLabel == null ? "" : timeLabel;
+        }
+
+        @Override
+        public String caption() {
+            if (!title.isEmpty()) {
+                return title;
+            }
+            List<String> names = new java.util.ArrayList<>();
+            for (JFreeChart p : panels) {
+                names.add(p.getTitle() == null ? "" : p.getTitle().getText());
+            }
+            return String.join(", ", names);
         }
 
         public int rows() {

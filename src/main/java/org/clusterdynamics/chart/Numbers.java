@@ -33,6 +33,18 @@ final class Numbers {
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
+    /** All significant digits and no grouping, for inputs and times (2025, 0.22, 1.5E-9). */
+    static String plain(double v) {
+        if (!Double.isFinite(v)) {
+            return format(v);
+        }
+        double a = Math.abs(v);
+        if (v != 0 && (a < 1e-6 || a >= 1e15)) {
+            return Double.toString(v);
+        }
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     /** Like {@link #format} with an explicit sign, for changes. */
     static String signed(double v) {
         String s = format(v);

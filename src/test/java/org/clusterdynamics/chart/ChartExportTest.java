@@ -188,6 +188,9 @@ class ChartExportTest {
         assertEquals("1.5E9", Numbers.format(1.5e9));
         assertEquals("+2.5", Numbers.signed(2.5));
         assertEquals("n/a", Numbers.format(Double.NaN));
+        assertEquals("2025", Numbers.plain(2025));
+        assertEquals("0.22", Numbers.plain(0.22));
+        assertEquals("1.0E-9", Numbers.plain(1e-9));
     }
 
     static int countPixels(BufferedImage img, int rgb) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 
 /** Writes one file of each chart kind to target/chart-gallery for people to look at. */
@@ -30,5 +33,14 @@ class ChartGalleryTest {
             ChartExport.write(sweep, DIR.resolve("sweep." + ext), opts);
         }
         assertTrue(Files.size(DIR.resolve("timeseries.png")) > 1000);
+        Path report = DIR.resolve("report.pdf");
+        ReportPdf.write(ReportTest.sample().build(), report);
+        // pages as images, to look at the report without a PDF viewer
+        try (PDDocument pdf = PDDocument.load(report.toFile())) {
+            PDFRenderer r = new PDFRenderer(pdf);
+            for (int i = 0; i < pdf.getNumberOfPages(); i++) {
+                ImageIO.write(r.renderImageWithDPI(i, 100), "png", DIR.resolve("report-" + (i + 1) + ".png").toFile());
+            }
+        }
     }
 }

@@ -23,13 +23,25 @@ class ChartKindsTest {
         SvgCheck s = svg(FanChart.create(TestData.fan(), "people", "years"));
         assertEquals(1, s.strokedPaths("rgb(0,114,178)", 100), "one median line in the first palette colour");
         List<String> texts = s.texts();
-        assertTrue(texts.containsAll(List.of("Median", "25th to 75th percentile", "5th to 95th percentile",
+        assertTrue(texts.containsAll(List.of("Employment: Monte Carlo percentiles", "Median", "25th to 75th percentile", "5th to 95th percentile",
                 "Employment (people)", "Time (years)")), texts.toString());
         // two band tints, the outer one paler (closer to white)
         String outer = rgb(FanChart.mix(ChartStyle.OKABE_ITO.get(0), java.awt.Color.WHITE, 0.8));
         String inner = rgb(FanChart.mix(ChartStyle.OKABE_ITO.get(0), java.awt.Color.WHITE, 0.45));
         assertTrue(s.filled(outer) >= 2, "outer band and its legend key");
         assertTrue(s.filled(inner) >= 2, "inner band and its legend key");
+    }
+
+    @Test
+    void everyKindGivesByteIdenticalSvg() throws Exception {
+        List<java.util.function.Supplier<Figure>> kinds = List.of(
+                () -> FanChart.create(TestData.fan(), "people", "years"),
+                () -> AttributionChart.create(TestData.attribution()),
+                () -> SweepChart.create(TestData.sweep()),
+                () -> SmallMultiplesChart.create(TestData.scenarios(), ChartSpec.of("Employment", "average wage")));
+        for (var k : kinds) {
+            assertEquals(ChartExport.svg(k.get(), SIZE), ChartExport.svg(k.get(), SIZE));
+        }
     }
 
     @Test
