@@ -105,6 +105,7 @@ public final class ModelCompiler {
         int base = -1;
         int count;
         VarInfo alias; // module inputs point at the outer variable
+        boolean lowered;
         List<GraphicalFunction> tables; // per element; null when none
 
         VarInfo(Variable var, String ns, List<DimInfo> dimList) {
@@ -224,8 +225,8 @@ public final class ModelCompiler {
         declare(model, "");
         diags.throwIfErrors();
         for (VarInfo v : new ArrayList<>(vars.values())) {
-            if (v.alias == null && v.base >= 0) {
-                lowerVariable(v);
+            if (v.alias == null && v.base >= 0 && !v.ns.contains("#")) {
+                lowerOnce(v);
             }
         }
         while (!pending.isEmpty()) {
@@ -368,6 +369,15 @@ public final class ModelCompiler {
     }
 
     // ---------------------------------------------------------------- lowering variables
+
+    /** Lowers a variable unless done already; constants needed at compile time are lowered early. */
+    private void lowerOnce(VarInfo v) {
+        if (v.lowered) {
+            return;
+        }
+        v.lowered = true;
+        lowerVariable(v);
+    }
 
     private void lowerVariable(VarInfo v) {
         Variable var = v.var;
@@ -535,6 +545,19 @@ public final class ModelCompiler {
             }
         }
         for (int k = 0; k < v.count; k++) {
+            if (!done[k] && model.dialect() == Dialect.VENSIM && v.base >= 0) {
+                // Vensim leaves elements without an equation undefined: they read as 0 and are not output
+                SlotDef undefined = slots.get(v.base + k);
+                undefined.kind = SlotKind.HIDDEN_AUX;
+                undefined.init = new LExpr.Const(0);
+                undefined.dyn = undefined.init;
+                if (undefined.rate == null && var instanceof Stock) {
+                    undefined.kind = SlotKind.HIDDEN_STOCK;
+                    undefined.rate = new LExpr.Const(0);
+                    undefined.dyn = null;
+                }
+                continue;
+            }
             if (!done[k]) {
                 diags.error("E007", Where.of(file, v.qualifiedWritten, var.line()), "element " + v.elementName(k)
                         + " has no equation: define it or cover it with an equation for the whole dimension");
@@ -712,6 +735,17 @@ public final class ModelCompiler {
                 // a dimension used as a value: the 1-based position of the current element
                 return new LExpr.Const(dims.get(id).indexOf(s.binding.get(id)) + 1);
             }
+            if (dims.containsKey(id)) {
+                DimInfo mapped = boundMapping(dims.get(id), s);
+                if (mapped != null) {
+                    return new LExpr.Const(mapped.indexOf(s.binding.get(mapped.id())) + 1);
+                }
+            }
+            int position = elementPosition(id, s);
+            if (position > 0 && r.subscripts().isEmpty()) {
+                // an element name used as a value (Vensim): its 1-based position in its dimension
+                return new LExpr.Const(position);
+            }
             diags.error("E002", where(s), "'" + r.name().asWritten() + "' is not defined: define it or correct the"
                     + " spelling" + suggestion(id, s));
             throw new Abandon();
@@ -728,6 +762,33 @@ public final class ModelCompiler {
         }
         int off = elementOffset(v, r.subscripts(), s, r.name().asWritten());
         return new LExpr.Slot(v.base + off);
+    }
+
+    /** The position of an element among its dimension's, preferring a dimension bound here; 0 if none. */
+    private int elementPosition(String id, Scope s) {
+        for (String dimId : s.binding.keySet()) {
+            DimInfo d = dims.get(dimId);
+            if (d != null && d.indexOf(id) >= 0) {
+                return d.indexOf(id) + 1;
+            }
+        }
+        for (DimInfo d : dims.values()) {
+            if (d.indexOf(id) >= 0) {
+                return d.indexOf(id) + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** A dimension bound in this scope that maps element by element onto {@code d}. */
+    private DimInfo boundMapping(DimInfo d, Scope s) {
+        for (String dimId : s.binding.keySet()) {
+            DimInfo bd = dims.get(dimId);
+            if (bd != null && !bd.id().equals(d.id()) && mapsOnto(bd, d)) {
+                return bd;
+            }
+        }
+        return null;
     }
 
     private String suggestion(String id, Scope s) {
@@ -879,6 +940,21 @@ public final class ModelCompiler {
         if (d.indexOf(id) >= 0 && !dims.containsKey(id)) {
             return d.indexOf(id);
         }
+        if (dims.containsKey(id) && !nm.bang()) {
+            DimInfo mapped = boundMapping(dims.get(id), s);
+            if (mapped != null) {
+                // Vensim mapping: the bound element's position carries over to the mapped dimension
+                int p = mapped.indexOf(s.binding.get(mapped.id()));
+                DimInfo named = dims.get(id);
+                String element = named.ids().get(p);
+                if (d.indexOf(element) >= 0) {
+                    return d.indexOf(element);
+                }
+                if (named.ids().size() == d.ids().size()) {
+                    return p;
+                }
+            }
+        }
         if (dims.containsKey(id)) {
             if (d.id().equals(id) || dims.get(id).ids().size() <= d.ids().size()) {
                 // an unbound dimension here means "each element": only valid inside an array function
@@ -905,7 +981,14 @@ public final class ModelCompiler {
     }
 
     private LExpr initialOf(int slot) {
-        return slot >= 0 && slot < slots.size() ? slots.get(slot).init : null;
+        if (slot < 0 || slot >= slots.size()) {
+            return null;
+        }
+        SlotDef def = slots.get(slot);
+        if (def.init == null && def.owner != null && !def.owner.lowered && def.owner.base >= 0) {
+            lowerOnce(def.owner);
+        }
+        return def.init;
     }
 
     // ---------------------------------------------------------------- calls
@@ -951,6 +1034,7 @@ public final class ModelCompiler {
             return new LExpr.Fn(MathFn.MEAN, args(c, s));
         }
         switch (fn) {
+            case "game": return lower(c.args().get(0), s); // no gaming input outside Vensim's game mode
             case "time": case "dt": case "starttime": case "stoptime": case "pi": return builtinValue(fn);
             case "inf": return new LExpr.Const(Double.POSITIVE_INFINITY);
             default: break;
@@ -1083,6 +1167,10 @@ public final class ModelCompiler {
     // ---------------------------------------------------------------- arrays
 
     private LExpr arrayFunction(String fn, Expr.Call c, Scope s) {
+        if ((fn.equals("size") || fn.equals("elmcount")) && c.args().get(0) instanceof Expr.Ref r
+                && dims.containsKey(r.name().id()) && findVar(r.name().id(), s) == null) {
+            return new LExpr.Const(dims.get(r.name().id()).ids().size());
+        }
         List<LExpr> items = new ArrayList<>();
         for (Expr a : c.args()) {
             List<String> free = new ArrayList<>();

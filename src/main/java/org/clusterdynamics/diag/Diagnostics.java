@@ -9,13 +9,16 @@ import java.util.List;
 public final class Diagnostics implements Iterable<Diagnostic> {
     private final List<Diagnostic> items = new ArrayList<>();
 
+    /** Adds a diagnostic unless the same one is already here (array elements share equations). */
     public void add(Diagnostic d) {
-        items.add(d);
+        if (!items.contains(d)) {
+            items.add(d);
+        }
     }
 
     public void addAll(Iterable<Diagnostic> ds) {
         for (Diagnostic d : ds) {
-            items.add(d);
+            add(d);
         }
     }
 

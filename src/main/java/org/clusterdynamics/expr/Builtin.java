@@ -49,6 +49,7 @@ public record Builtin(String id, int minArgs, int maxArgs, Kind kind) {
         add(m, "safediv", 2, 3, math);
         add(m, "xidz", 3, 3, math);
         add(m, "zidz", 2, 2, math);
+        add(m, "game", 1, 1, math);
         // time
         add(m, "time", 0, 0, Kind.TIME);
         add(m, "dt", 0, 0, Kind.TIME);

@@ -11,7 +11,7 @@ import org.clusterdynamics.model.VarName;
 /**
  * Parses one equation into an {@link Expr}, one method per precedence level (loosest first):
  * OR, AND, equality, relational, additive, multiplicative (incl. MOD), unary (-, +, NOT),
- * exponentiation (^, left to right, tighter than unary minus so -2^2 = -4), primary.
+ * exponentiation (^, right to left, tighter than unary minus so -2^2 = -4), primary.
  */
 public final class ExprParser {
     private final List<Token> tokens;
@@ -154,28 +154,24 @@ public final class ExprParser {
     }
 
     private Expr power() throws ParseException {
-        Expr left = primary();
-        while (peek().isOp("^")) {
-            advance();
-            // the exponent may carry its own sign: 2^-1
-            Expr right;
-            if (peek().isOp("-")) {
-                advance();
-                Expr operand = primaryWithPower();
-                right = operand instanceof Expr.Num n ? new Expr.Num(-n.value()) : new Expr.Unary(UnaryOp.NEG, operand);
-            } else if (peek().isOp("+")) {
-                advance();
-                right = primary();
-            } else {
-                right = primary();
-            }
-            left = new Expr.Binary(BinaryOp.POW, left, right);
+        Expr base = primary();
+        if (!peek().isOp("^")) {
+            return base;
         }
-        return left;
-    }
-
-    private Expr primaryWithPower() throws ParseException {
-        return primary();
+        advance();
+        // right to left, as Vensim computes a^b^c = a^(b^c); the exponent may carry a sign: 2^-1
+        Expr exponent;
+        if (peek().isOp("-")) {
+            advance();
+            Expr operand = power();
+            exponent = operand instanceof Expr.Num n ? new Expr.Num(-n.value()) : new Expr.Unary(UnaryOp.NEG, operand);
+        } else if (peek().isOp("+")) {
+            advance();
+            exponent = power();
+        } else {
+            exponent = power();
+        }
+        return new Expr.Binary(BinaryOp.POW, base, exponent);
     }
 
     private Expr primary() throws ParseException {

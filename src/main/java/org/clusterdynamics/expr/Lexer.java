@@ -124,22 +124,18 @@ final class Lexer {
     }
 
     private Token quotedName(int start) throws ParseException {
-        StringBuilder sb = new StringBuilder("\"");
+        // the name is kept as written (escapes included) so it matches its definition's name
         pos++;
         while (pos < src.length()) {
             char c = src.charAt(pos);
             if (c == '\\' && pos + 1 < src.length()) {
-                char n = src.charAt(pos + 1);
-                sb.append(n == 'n' ? ' ' : n);
                 pos += 2;
                 continue;
             }
             if (c == '"') {
                 pos++;
-                sb.append('"');
-                return new Token(Token.Kind.NAME, sb.toString(), 0, start);
+                return new Token(Token.Kind.NAME, src.substring(start, pos), 0, start);
             }
-            sb.append(c);
             pos++;
         }
         throw new ParseException("a quoted name is not closed: add the closing \"", start);
