@@ -57,6 +57,19 @@ public record Report(String title, String subtitle, List<String> notes, List<Rep
         return new Builder(title);
     }
 
+    /**
+     * A ready-made comparison of scenarios (name -> results): the variables' final values in a
+     * table and one chart per variable; the spec's title (or "Scenario comparison") titles the report.
+     */
+    public static Report comparison(Map<String, Results> scenarios, ChartSpec spec) {
+        Builder b = builder(spec.title() != null ? spec.title() : "Scenario comparison").timeUnits(spec.timeUnits());
+        b.scenarios(scenarios).outputs(spec.variables());
+        for (String v : spec.variables()) {
+            b.compare(new ChartSpec(null, List.of(v), spec.unitsLabel(), spec.timeUnits()));
+        }
+        return b.build();
+    }
+
     /** Collects a report step by step; charts of the scenarios can be asked for before all are added. */
     public static final class Builder {
         private final String title;
@@ -99,6 +112,12 @@ public record Report(String title, String subtitle, List<String> notes, List<Rep
 
         public Builder scenario(String name, String description, Map<String, ?> settings, Results results) {
             return scenario(ReportScenario.of(name, description, settings, results));
+        }
+
+        /** Several scenarios without settings, in the map's order. */
+        public Builder scenarios(Map<String, Results> runs) {
+            runs.forEach(this::scenario);
+            return this;
         }
 
         public Builder scenario(ReportScenario s) {

@@ -10,6 +10,8 @@ import org.clusterdynamics.chart.ChartExport;
 import org.clusterdynamics.chart.ChartSpec;
 import org.clusterdynamics.chart.ExportOptions;
 import org.clusterdynamics.chart.Layout;
+import org.clusterdynamics.chart.Report;
+import org.clusterdynamics.chart.ReportPdf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,7 +44,7 @@ public final class ChartCommand implements Callable<Integer> {
             description = "Output file: .png, .svg or .pdf.")
     Path out;
 
-    @Option(names = "--title", description = "Chart title (default: the variable names).")
+    @Option(names = "--title", paramLabel = "TEXT", description = "Chart title (default: the variable names).")
     String title;
 
     @Option(names = "--units", paramLabel = "UNITS",
@@ -57,13 +59,18 @@ public final class ChartCommand implements Callable<Integer> {
                     + "auto overlays only variables with the same known units. Default: ${DEFAULT-VALUE}.")
     String layout;
 
-    @Option(names = "--width", defaultValue = "1800", description = "Width in pixels (default ${DEFAULT-VALUE}).")
+    @Option(names = "--report",
+            description = "Write a multi-page PDF report instead of one chart: the scenarios, a table of the "
+                    + "variables' final values and one chart per variable (--out must end in .pdf).")
+    boolean report;
+
+    @Option(names = "--width", defaultValue = "1800", paramLabel = "PX", description = "Width in pixels (default ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--height", defaultValue = "1200", description = "Height in pixels (default ${DEFAULT-VALUE}).")
+    @Option(names = "--height", defaultValue = "1200", paramLabel = "PX", description = "Height in pixels (default ${DEFAULT-VALUE}).")
     int height;
 
-    @Option(names = "--dpi", defaultValue = "300",
+    @Option(names = "--dpi", defaultValue = "300", paramLabel = "N",
             description = "Resolution; width/dpi is the size in inches in every format (default ${DEFAULT-VALUE}).")
     int dpi;
 
@@ -78,17 +85,24 @@ public final class ChartCommand implements Callable<Integer> {
             };
             ChartSpec chart = new ChartSpec(title, vars, units, timeUnits);
             ExportOptions size = new ExportOptions(width, height, dpi);
-            ChartExport.write(ChartExport.readScenarios(results), chart, l, out, size);
+            if (report) {
+                ReportPdf.write(Report.comparison(ChartExport.readScenarios(results), chart), out);
+            } else {
+                ChartExport.write(ChartExport.readScenarios(results), chart, l, out, size);
+            }
             return 0;
         } catch (NoSuchFileException e) {
-            return fail(e.getFile() + ": " + (e.getReason() != null ? e.getReason() : "file not found"));
-        } catch (IllegalArgumentException | IOException e) {
-            return fail(e.getMessage());
+            return fail(e.getFile() + ": " + (e.getReason() != null ? e.getReason() : "file not found"), 2);
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage(), 2);
+        } catch (IOException e) {
+            return fail(e.getMessage(), 1);
         }
     }
 
-    private int fail(String message) {
+    /** Exit codes as in {@code cdyn run}: 2 for bad input, 1 when a file cannot be read or written. */
+    private int fail(String message, int code) {
         spec.commandLine().getErr().println("cdyn chart: " + message);
-        return 1;
+        return code;
     }
 }

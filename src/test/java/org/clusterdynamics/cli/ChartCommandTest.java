@@ -81,10 +81,35 @@ class ChartCommandTest {
     }
 
     @Test
+    void writesAReportOfTheScenarios() throws Exception {
+        Path out = dir.resolve("report.pdf");
+        int code = run("chart", base.toString(), subsidy.toString(), "--var", "Employment", "Cluster Firms",
+                "--title", "Jobs and firms", "--time-units", "years", "--report", "--out", out.toString());
+        assertEquals(0, code, err.toString());
+        try (PDDocument pdf = PDDocument.load(out.toFile())) {
+            // title, scenarios, outputs, two charts on one page
+            assertEquals(4, pdf.getNumberOfPages());
+            String text = new PDFTextStripper().getText(pdf);
+            for (String s : List.of("Jobs and firms", "2 scenarios compared: base, subsidy", "Final values",
+                    "Figure 1: Employment", "Figure 2: Cluster Firms")) {
+                assertTrue(text.contains(s), s + " in " + text);
+            }
+        }
+    }
+
+    @Test
+    void reportMustBePdf() {
+        int code = run("chart", base.toString(), "--var", "Employment", "--report", "--out",
+                dir.resolve("r.png").toString());
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("name the file .pdf"), err.toString());
+    }
+
+    @Test
     void unknownVariableExitsNonZeroWithAdviceAndNoFile() {
         Path out = dir.resolve("x.svg");
         int code = run("chart", base.toString(), "--var", "Jobs", "--out", out.toString());
-        assertEquals(1, code);
+        assertEquals(2, code);
         assertTrue(err.toString().contains("'Jobs'") && err.toString().contains("'base'"), err.toString());
         assertTrue(err.toString().contains("Employment"), "lists known names: " + err);
         assertFalse(Files.exists(out));
@@ -94,7 +119,7 @@ class ChartCommandTest {
     void missingResultsFileIsNamed() {
         Path out = dir.resolve("x.svg");
         int code = run("chart", dir.resolve("nope.csv").toString(), "--var", "Jobs", "--out", out.toString());
-        assertEquals(1, code);
+        assertEquals(2, code);
         assertTrue(err.toString().contains("nope.csv") && err.toString().contains("not found"), err.toString());
         assertFalse(Files.exists(out));
     }
@@ -102,7 +127,7 @@ class ChartCommandTest {
     @Test
     void badExtensionIsExplained() {
         int code = run("chart", base.toString(), "--var", "Employment", "--out", dir.resolve("x.gif").toString());
-        assertEquals(1, code);
+        assertEquals(2, code);
         assertTrue(err.toString().contains(".png, .svg or .pdf"), err.toString());
     }
 }
