@@ -89,10 +89,16 @@ public final class ChartExport {
 
     /** A time chart of the scenarios: one overlaid chart or small multiples, as the layout says. */
     public static Figure figure(List<ScenarioResults> scenarios, ChartSpec spec, ChartStyle style, Layout layout) {
+        Charts.requireDistinctNames(scenarios);
+        spec = new ChartSpec(spec.title(), Charts.expandArrays(scenarios, spec.variables()), spec.unitsLabel(),
+                spec.timeUnits());
+        int vars = spec.variables().size();
+        // several scenarios tell variables apart by dashes, and only a few dashes read well
+        boolean fewLines = scenarios.size() == 1 || vars <= 3;
         boolean grid = switch (layout) {
             case OVERLAY -> false;
             case GRID -> true;
-            case AUTO -> spec.variables().size() > 1 && !sameKnownUnits(scenarios, spec);
+            case AUTO -> vars > 1 && !(fewLines && sameKnownUnits(scenarios, spec));
         };
         return grid ? SmallMultiplesChart.create(scenarios, spec, style, 0)
                 : TimeSeriesChart.create(scenarios, spec, style);

@@ -129,6 +129,8 @@ final class Charts {
         p.setDomainGridlineStroke(new BasicStroke(0.5f));
         p.setRangeGridlineStroke(new BasicStroke(0.5f));
         p.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        // first scenario (the reference) underneath, so the alternatives stay visible where lines coincide
+        p.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         return p;
     }
 
@@ -192,6 +194,30 @@ final class Charts {
             }
         }
         return String.join("; ", us);
+    }
+
+    /**
+     * Variables with an arrayed one ("Sales") replaced by its elements ("Sales[Daska]", ...) as the
+     * first scenario saved them; names that are neither stay, to fail later with the known names.
+     */
+    static List<String> expandArrays(List<ScenarioResults> runs, List<String> variables) {
+        List<String> out = new java.util.ArrayList<>();
+        org.clusterdynamics.sim.Results first = runs.get(0).results();
+        for (String v : variables) {
+            if (first.has(v)) {
+                out.add(v);
+                continue;
+            }
+            String prefix = org.clusterdynamics.sim.Results.key(v) + "[";
+            List<String> elements = new java.util.ArrayList<>();
+            for (String n : first.names()) {
+                if (org.clusterdynamics.sim.Results.key(n).startsWith(prefix)) {
+                    elements.add(n);
+                }
+            }
+            out.addAll(elements.isEmpty() ? List.of(v) : elements);
+        }
+        return out;
     }
 
     static void requireDistinctNames(List<ScenarioResults> runs) {

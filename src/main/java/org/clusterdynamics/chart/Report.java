@@ -48,6 +48,7 @@ public record Report(String title, String subtitle, List<String> notes, List<Rep
         timeUnits = timeUnits == null || timeUnits.isBlank() ? null : timeUnits.strip();
         List<ScenarioResults> runs = new ArrayList<>();
         scenarios.forEach(s -> runs.add(s.asScenarioResults()));
+        outputs = List.copyOf(Charts.expandArrays(runs, outputs)); // an arrayed output gets a row per element
         for (String v : outputs) {
             runs.forEach(r -> r.writtenName(v)); // fails naming the scenario without the variable
         }

@@ -20,10 +20,11 @@ public final class SmallMultiplesChart {
 
     /**
      * @param columns panels per row, or 0 to choose (about square: 2 for 2..4 panels, 3 for 5..9)
+     *     Arrayed variables given by name alone get one panel per element.
      */
     public static Figure create(List<ScenarioResults> scenarios, ChartSpec spec, ChartStyle style, int columns) {
         Charts.requireDistinctNames(scenarios);
-        List<String> vars = spec.variables();
+        List<String> vars = Charts.expandArrays(scenarios, spec.variables());
         List<String> written = TimeSeriesChart.writtenNames(scenarios, vars);
         int n = vars.size();
         int cols = columns > 0 ? Math.min(columns, n) : (int) Math.ceil(Math.sqrt(n));

@@ -20,8 +20,11 @@ public final class TimeSeriesChart {
         return create(ScenarioResults.of(scenarios), spec, ChartStyle.defaults());
     }
 
+    /** Arrayed variables given by name alone ("Sales") are drawn element by element. */
     public static Figure create(List<ScenarioResults> scenarios, ChartSpec spec, ChartStyle style) {
         Charts.requireDistinctNames(scenarios);
+        spec = new ChartSpec(spec.title(), Charts.expandArrays(scenarios, spec.variables()), spec.unitsLabel(),
+                spec.timeUnits());
         List<String> written = writtenNames(scenarios, spec.variables());
         String title = spec.title() != null ? spec.title() : String.join(", ", written);
         XYPlot plot = plot(scenarios, spec.variables(), yLabel(scenarios, spec), spec.timeAxisLabel(), style);

@@ -45,6 +45,27 @@ class ChartKindsTest {
     }
 
     @Test
+    void arrayedVariableByNameIsDrawnPerElement() throws Exception {
+        double[] t = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+        double[] a = new double[t.length];
+        double[] b = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            a[i] = i;
+            b[i] = 2 * i;
+        }
+        var r = new org.clusterdynamics.sim.Results(t, List.of("Sales[North]", "Sales[South]"),
+                new double[][] {a, b}, Map.of("Sales[North]", "units", "Sales[South]", "units"));
+        SvgCheck one = svg(ChartExport.figure(ScenarioResults.of(Map.of("Base", r)), ChartSpec.of("sales"),
+                ChartStyle.defaults(), Layout.AUTO));
+        // one scenario, same units: one chart, one line per element
+        assertEquals(1, one.strokedPaths("rgb(0,114,178)", 10));
+        assertEquals(1, one.strokedPaths("rgb(213,94,0)", 10));
+        assertTrue(one.texts().containsAll(List.of("Sales[North]", "Sales[South]")), one.texts().toString());
+        Report report = Report.builder("Arrays").scenario("Base", r).outputs("Sales").build();
+        assertEquals(List.of("Sales[North]", "Sales[South]"), report.outputs());
+    }
+
+    @Test
     void fanRejectsUnpairedPercentiles() {
         Map<Double, double[]> m = new LinkedHashMap<>();
         double[] t = {0, 1};
