@@ -16,10 +16,17 @@ final class ConstantFolder {
     }
 
     private final IntFunction<LExpr> initialOf;
+    private final double initialTime;
     private int depth;
 
     ConstantFolder(IntFunction<LExpr> initialOf) {
+        this(initialOf, Double.NaN);
+    }
+
+    /** With an initial time, values that depend on time are taken at that time (Vensim fixes them so). */
+    ConstantFolder(IntFunction<LExpr> initialOf, double initialTime) {
         this.initialOf = initialOf;
+        this.initialTime = initialTime;
     }
 
     double eval(LExpr e) throws NotConstant {
@@ -41,12 +48,15 @@ final class ConstantFolder {
                 return Ops.binary(b.op(), eval(b.left()), eval(b.right()));
             } else if (e instanceof LExpr.If f) {
                 return eval(f.condition()) != 0 ? eval(f.then()) : eval(f.otherwise());
-            } else if (e instanceof LExpr.Fn f && !Ops.isTimeDependent(f.fn())) {
+            } else if (e instanceof LExpr.Fn f && (!Ops.isTimeDependent(f.fn()) || !Double.isNaN(initialTime))) {
                 double[] a = new double[f.args().size()];
                 for (int i = 0; i < a.length; i++) {
                     a[i] = eval(f.args().get(i));
                 }
-                return Ops.math(f.fn(), a, Double.NaN, Double.NaN);
+                return Ops.math(f.fn(), a, initialTime, Double.NaN);
+            } else if (e instanceof LExpr.Param p && !Double.isNaN(initialTime)
+                    && (p.which() == LExpr.Param.Which.TIME || p.which() == LExpr.Param.Which.START)) {
+                return initialTime;
             } else if (e instanceof LExpr.Lookup l) {
                 double x = eval(l.x());
                 return Ops.lookup(l.table(), l.mode(), x);

@@ -732,8 +732,8 @@ public final class ModelCompiler {
                 return builtin;
             }
             if (dims.containsKey(id) && s.binding.containsKey(id)) {
-                // a dimension used as a value: the 1-based position of the current element
-                return new LExpr.Const(dims.get(id).indexOf(s.binding.get(id)) + 1);
+                // a dimension used as a value: the position of the current element
+                return new LExpr.Const(elementPosition(s.binding.get(id)));
             }
             if (dims.containsKey(id)) {
                 DimInfo mapped = boundMapping(dims.get(id), s);
@@ -741,7 +741,7 @@ public final class ModelCompiler {
                     return new LExpr.Const(mapped.indexOf(s.binding.get(mapped.id())) + 1);
                 }
             }
-            int position = elementPosition(id, s);
+            int position = elementPosition(id);
             if (position > 0 && r.subscripts().isEmpty()) {
                 // an element name used as a value (Vensim): its 1-based position in its dimension
                 return new LExpr.Const(position);
@@ -764,20 +764,19 @@ public final class ModelCompiler {
         return new LExpr.Slot(v.base + off);
     }
 
-    /** The position of an element among its dimension's, preferring a dimension bound here; 0 if none. */
-    private int elementPosition(String id, Scope s) {
-        for (String dimId : s.binding.keySet()) {
-            DimInfo d = dims.get(dimId);
-            if (d != null && d.indexOf(id) >= 0) {
-                return d.indexOf(id) + 1;
-            }
-        }
+    /**
+     * The value of an element name (Vensim): its 1-based position in the largest dimension that holds
+     * it (the first declared among equals), so that subranges and reorderings of a range compare
+     * equal element by element; 0 when no dimension holds it.
+     */
+    private int elementPosition(String id) {
+        DimInfo best = null;
         for (DimInfo d : dims.values()) {
-            if (d.indexOf(id) >= 0) {
-                return d.indexOf(id) + 1;
+            if (d.indexOf(id) >= 0 && (best == null || d.ids().size() > best.ids().size())) {
+                best = d;
             }
         }
-        return 0;
+        return best == null ? 0 : best.indexOf(id) + 1;
     }
 
     /** A dimension bound in this scope that maps element by element onto {@code d}. */
@@ -1327,9 +1326,10 @@ public final class ModelCompiler {
         return new LExpr.Binary(Expr.BinaryOp.SUB, a, b);
     }
 
+    /** The order of SMOOTH N / DELAY N is fixed when the run starts, as in Vensim. */
     private int constantOrder(LExpr e, String fn, Scope s) {
         try {
-            double v = new ConstantFolder(this::initialOf).eval(e);
+            double v = new ConstantFolder(this::initialOf, initialTime()).eval(e);
             int n = (int) Math.round(v);
             if (n < 1) {
                 diags.error("E012", where(s), "the order of " + fn + " must be at least 1, not " + v);
@@ -1593,6 +1593,11 @@ public final class ModelCompiler {
         }
         Method method = sp == null || sp.method() == null ? Method.EULER : sp.method();
         return new SimSpecs(start, stop, dt, save, method, sp == null ? null : sp.timeUnits());
+    }
+
+    private double initialTime() {
+        double start = model.specs() == null ? Double.NaN : model.specs().start();
+        return Double.isNaN(start) ? control("initial_time", start) : start;
     }
 
     private double control(String id, double given) {
