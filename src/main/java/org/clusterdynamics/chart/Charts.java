@@ -157,9 +157,31 @@ final class Charts {
         return r;
     }
 
-    /** Adds one series; x and y must be equally long. */
+    /**
+     * Adds one series; x and y must be equally long. Infinite values become gaps like NaN: kept,
+     * they would stretch the axis to infinity and flatten every line.
+     */
     static void addSeries(DefaultXYDataset d, String key, double[] x, double[] y) {
-        d.addSeries(key, new double[][] {x, y});
+        d.addSeries(key, new double[][] {x, hasInfinite(y) ? finite(y) : y});
+    }
+
+    static boolean hasInfinite(double[] v) {
+        for (double d : v) {
+            if (Double.isInfinite(d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double[] finite(double[] v) {
+        double[] out = v.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (Double.isInfinite(out[i])) {
+                out[i] = Double.NaN;
+            }
+        }
+        return out;
     }
 
     /** "Population (people)", or just the name when there are no units. */

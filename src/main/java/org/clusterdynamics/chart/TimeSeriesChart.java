@@ -29,11 +29,25 @@ public final class TimeSeriesChart {
         String title = spec.title() != null ? spec.title() : String.join(", ", written);
         XYPlot plot = plot(scenarios, spec.variables(), yLabel(scenarios, spec), spec.timeAxisLabel(), style);
         JFreeChart chart = Charts.chart(title, plot, style, true);
+        if (anyInfinite(scenarios, spec.variables())) {
+            chart.addSubtitle(Charts.subtitle("Infinite values (the run overflowed) are left out as gaps", style));
+        }
         if (scenarios.size() == 1 && spec.variables().size() > 1) {
             // the legend names the variables, so name the one scenario under the title
             chart.addSubtitle(Charts.subtitle(scenarios.get(0).name(), style));
         }
         return new Figure.Single(chart);
+    }
+
+    static boolean anyInfinite(List<ScenarioResults> runs, List<String> vars) {
+        for (ScenarioResults r : runs) {
+            for (String v : vars) {
+                if (Charts.hasInfinite(r.results().column(r.writtenName(v)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The value-axis label: "Name (units)" for one variable, the shared units for several. */
