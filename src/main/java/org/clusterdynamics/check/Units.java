@@ -85,10 +85,10 @@ public record Units(Map<String, Integer> powers, boolean any) {
         return den.length() == 0 ? n : n + "/" + (den.indexOf("*") >= 0 ? "(" + den + ")" : den);
     }
 
-    /** Canonical spelling of a base unit: lower case, common plurals and abbreviations folded. */
+    /** Canonical spelling of a base unit: as written, with time units' plurals and abbreviations folded. */
     static String baseName(String s) {
-        String n = s.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
-        switch (n) {
+        String n = s.strip().replace(' ', '_');
+        switch (n.toLowerCase(Locale.ROOT)) {
             case "years": case "yr": case "yrs": case "year": return "year";
             case "months": case "month": case "mo": return "month";
             case "weeks": case "week": case "wk": return "week";
