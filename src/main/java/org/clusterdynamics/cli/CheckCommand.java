@@ -9,8 +9,11 @@ import org.clusterdynamics.diag.Diagnostics;
 import org.clusterdynamics.diag.ModelException;
 import org.clusterdynamics.io.ModelFiles;
 import org.clusterdynamics.model.Model;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The {@code cdyn check} command: lists every diagnostic of a model, units included. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -18,16 +21,20 @@ import picocli.CommandLine.Parameters;
                 + " Exits 1 when there are errors; unit mismatches are warnings.")
 public final class CheckCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "MODEL", description = "The model file.")
     Path modelFile;
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         Model model;
         try {
             model = ModelFiles.read(modelFile);
         } catch (ModelException e) {
-            return Reporting.fail(e, System.err);
+            return Reporting.fail(e, spec.commandLine().getErr());
         }
         Diagnostics all = new Diagnostics();
         all.addAll(ModelCompiler.diagnose(model));
@@ -35,15 +42,16 @@ public final class CheckCommand implements Callable<Integer> {
         int errors = 0;
         int warnings = 0;
         for (Diagnostic d : all) {
-            System.out.println(d);
+            out.println(d);
             if (d.isError()) {
                 errors++;
             } else {
                 warnings++;
             }
         }
-        System.out.println(modelFile + ": " + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings
+        out.println(modelFile + ": " + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings
                 + " warning" + (warnings == 1 ? "" : "s"));
+        out.flush();
         return errors > 0 ? 1 : 0;
     }
 }

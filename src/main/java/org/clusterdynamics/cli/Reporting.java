@@ -1,6 +1,6 @@
 package org.clusterdynamics.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import org.clusterdynamics.diag.Diagnostic;
 import org.clusterdynamics.diag.ModelException;
 
@@ -8,10 +8,11 @@ import org.clusterdynamics.diag.ModelException;
 final class Reporting {
     private Reporting() {}
 
-    static int fail(ModelException e, PrintStream err) {
+    static int fail(ModelException e, PrintWriter err) {
         for (Diagnostic d : e.diagnostics()) {
             err.println(d);
         }
+        err.flush();
         return 1;
     }
 }

@@ -1,10 +1,7 @@
 package org.clusterdynamics.cli;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +20,10 @@ import org.clusterdynamics.sim.ResultsCsv;
 import org.clusterdynamics.sim.RunOptions;
 import org.clusterdynamics.sim.Simulator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The {@code cdyn run} command: simulates a model and writes its results as CSV or TSV. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -34,6 +33,9 @@ import picocli.CommandLine.Parameters;
             "  cdyn run teacup.xmile --set \"Room Temperature=30\" --method rk4 --dt 0.125",
             "  cdyn run teacup.xmile --chart \"Teacup Temperature\" --out teacup.png"})
 public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "The model file.")
     Path modelFile;
@@ -71,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream err = System.err;
+        PrintWriter err = spec.commandLine().getErr();
         try {
             RunOptions options = options();
             if (chartVars != null && chartOut == null) {
@@ -89,7 +91,7 @@ public final class RunCommand implements Callable<Integer> {
             if (output != null) {
                 ResultsCsv.write(results, output);
             } else if (chartVars == null) {
-                Writer w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+                PrintWriter w = spec.commandLine().getOut();
                 ResultsCsv.write(results, w, CSVFormat.DEFAULT);
                 w.flush();
             }

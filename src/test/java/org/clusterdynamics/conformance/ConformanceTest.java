@@ -16,21 +16,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import org.clusterdynamics.compile.CompiledModel;
-import org.clusterdynamics.compile.ModelCompiler;
-import org.clusterdynamics.diag.ModelException;
-import org.clusterdynamics.io.ModelFiles;
-import org.clusterdynamics.model.Model;
-import org.clusterdynamics.sim.Results;
-import org.clusterdynamics.sim.RunOptions;
-import org.clusterdynamics.sim.Simulator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import org.clusterdynamics.cli.Main;
+import org.clusterdynamics.sim.ResultsCsv;
+import picocli.CommandLine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Runs every model file of the SDXorg suite through read, compile and simulate, and checks the
+ * Runs every model file of the SDXorg suite through {@code cdyn run}, and checks the
  * result against its folder's expected output as the manifest demands: a {@code pass} case must
  * match, an {@code xfail} case must still fail (it is reported as skipped with its reason), so
  * that the manifest stays honest.
@@ -107,17 +105,23 @@ class ConformanceTest {
         }
     }
 
+    /** Runs the case as a user would, through {@code cdyn run --output}, and compares the file written. */
     private static Optional<String> runAndCompare(Suite.Case c) throws IOException {
+        Path csv = Files.createTempFile("conformance", ".csv");
         try {
-            Model m = ModelFiles.read(c.file());
-            CompiledModel compiled = ModelCompiler.compile(m);
-            Results r = Simulator.run(compiled, RunOptions.defaults());
+            StringWriter err = new StringWriter();
+            CommandLine cdyn = Main.commandLine();
+            cdyn.setErr(new PrintWriter(err, true));
+            int exit = cdyn.execute("run", c.file().toString(), "--output", csv.toString());
+            if (exit != 0) {
+                return Optional.of("cdyn run exited " + exit + ":\n" + err);
+            }
             if (c.expected().isEmpty()) {
                 return Optional.empty(); // a sample without expected output only has to run
             }
-            return Comparator.compare(ExpectedOutput.read(c.expected().get()), r);
-        } catch (ModelException e) {
-            return Optional.of("diagnostics:\n" + e.getMessage());
+            return Comparator.compare(ExpectedOutput.read(c.expected().get()), ResultsCsv.read(csv));
+        } finally {
+            Files.deleteIfExists(csv);
         }
     }
 
