@@ -67,6 +67,30 @@ final class Charts {
         return chart;
     }
 
+    /**
+     * Gives a flat line (a constant) a readable value axis: JFreeChart would zoom into a range of
+     * 1e-8 around it and print the same rounded tick ten times.
+     */
+    static void widenFlatRange(XYPlot plot) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            if (plot.getDataset(d) == null) {
+                continue;
+            }
+            org.jfree.data.Range r = org.jfree.data.general.DatasetUtils.findRangeBounds(plot.getDataset(d), true);
+            if (r != null && !Double.isNaN(r.getLowerBound())) {
+                lo = Math.min(lo, r.getLowerBound());
+                hi = Math.max(hi, r.getUpperBound());
+            }
+        }
+        if (lo > hi || hi - lo > 1e-9 * Math.max(1, Math.abs(hi))) {
+            return;
+        }
+        double half = lo == 0 ? 1 : Math.abs(lo) * 0.1;
+        plot.getRangeAxis().setRange(lo - half, hi + half);
+    }
+
     /** A small grey line under the title. */
     static TextTitle subtitle(String text, ChartStyle style) {
         return new TextTitle(text, style.font(Font.PLAIN, style.fontSize() * 0.9f), Color.DARK_GRAY,

@@ -92,6 +92,7 @@ public final class FanChart {
             legend.add(bandItems.get(i));
         }
         plot.setFixedLegendItems(legend);
+        Charts.widenFlatRange(plot);
         String t = spec.title() != null ? spec.title() : p.name() + ": Monte Carlo percentiles";
         return new Figure.Single(Charts.chart(t, plot, style, true));
     }

@@ -49,6 +49,7 @@ public final class SweepChart {
         }
         plot.setDataset(data);
         plot.setRenderer(r);
+        Charts.widenFlatRange(plot);
         String t = title != null && !title.isBlank() ? title : s.outcome() + " against " + s.parameter();
         return new Figure.Single(Charts.chart(t, plot, style, s.outcomes().size() > 1));
     }

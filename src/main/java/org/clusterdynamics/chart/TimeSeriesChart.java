@@ -97,6 +97,7 @@ public final class TimeSeriesChart {
         }
         plot.setDataset(data);
         plot.setRenderer(r);
+        Charts.widenFlatRange(plot);
         return plot;
     }
 }

@@ -33,7 +33,13 @@ class BadDataTest {
         svgOf(new double[] {0, 1}, new double[] {Double.NaN, Double.NaN});
         String one = svgOf(new double[] {5}, new double[] {3});
         assertTrue(new SvgCheck(one).texts().contains("Run"));
-        svgOf(new double[] {0, 1, 2}, new double[] {7, 7, 7});
+        List<String> flat = new SvgCheck(svgOf(new double[] {0, 1, 2}, new double[] {7, 7, 7})).texts();
+        // a constant gets an axis around it, not ten ticks that all read "7"
+        List<String> ticks = flat.subList(flat.indexOf("Time") + 1, flat.size() - 1);
+        assertTrue(ticks.contains("7.0") && ticks.size() >= 3, flat.toString());
+        assertEquals(ticks.size(), ticks.stream().distinct().count(), "distinct tick labels: " + ticks);
+        List<String> zero = new SvgCheck(svgOf(new double[] {0, 1, 2}, new double[] {0, 0, 0})).texts();
+        assertTrue(zero.contains("0.0") && zero.contains("1.0"), zero.toString());
     }
 
     @Test
