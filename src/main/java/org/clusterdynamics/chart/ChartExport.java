@@ -1,5 +1,7 @@
 package org.clusterdynamics.chart;
 
+import org.clusterdynamics.files.AtomicFiles;
+
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

@@ -1,5 +1,7 @@
 package org.clusterdynamics.chart;
 
+import org.clusterdynamics.files.AtomicFiles;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.clusterdynamics.chart.ChartExport;
+import org.clusterdynamics.chart.ChartSpec;
+import org.clusterdynamics.chart.ExportOptions;
 import org.clusterdynamics.compile.CompiledModel;
 import org.clusterdynamics.compile.ModelCompiler;
 import org.clusterdynamics.diag.ModelException;
@@ -83,10 +85,13 @@ public final class RunCommand implements Callable<Integer> {
             Model model = ModelFiles.read(modelFile);
             CompiledModel compiled = ModelCompiler.compile(model);
             Results results = Simulator.run(compiled, options);
+            // the chart first: an unknown variable then stops the run before any file is written
             if (chartVars != null) {
-                for (String v : chartVars) {
-                    results.column(v);
-                }
+                Map<String, Results> one = new LinkedHashMap<>();
+                String name = modelFile.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+                one.put(name, results);
+                ChartSpec chart = ChartSpec.of(chartVars).withTimeUnits(compiled.specs().timeUnits());
+                ChartExport.write(one, chart, chartOut, ExportOptions.defaults());
             }
             if (output != null) {
                 ResultsCsv.write(results, output);
@@ -94,12 +99,6 @@ public final class RunCommand implements Callable<Integer> {
                 PrintWriter w = spec.commandLine().getOut();
                 ResultsCsv.write(results, w, CSVFormat.DEFAULT);
                 w.flush();
-            }
-            if (chartVars != null) {
-                Map<String, Results> one = new LinkedHashMap<>();
-                String name = modelFile.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-                one.put(name, results);
-                ChartExport.write(one, chartVars, chartOut);
             }
             return 0;
         } catch (ModelException e) {

@@ -1,18 +1,19 @@
 package org.clusterdynamics.sim;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.clusterdynamics.files.AtomicFiles;
 
 /** Reads and writes results as CSV or TSV: a Time column, then one column per variable. */
 public final class ResultsCsv {
@@ -45,25 +46,13 @@ public final class ResultsCsv {
         p.flush();
     }
 
-    /**
-     * Writes to a temporary file beside the target and moves it into place, so that a failure
-     * leaves no partial file and an existing file is replaced only by a complete one.
-     */
+    /** Writes atomically: a failure leaves no partial file and an existing one is replaced only whole. */
     public static void write(Results r, Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                write(r, w, formatFor(file));
-            }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            write(r, w, formatFor(file));
+            w.flush();
+        });
     }
 
     /** Reads a file written by {@link #write}; the first column is time whatever its name. */

@@ -99,6 +99,21 @@ class RunCommandTest {
     }
 
     @Test
+    void runChartsVariablesAndRefusesUnknownOnesBeforeWritingAnything() throws Exception {
+        Path model = Files.writeString(dir.resolve("pop.xmile"), xmile(GOOD));
+        Path png = dir.resolve("pop.png");
+        assertEquals(0, cdyn("run", model.toString(), "--chart", "Population", "--out", png.toString()));
+        assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() > 100);
+        Path csv = dir.resolve("out.csv");
+        Path svg = dir.resolve("none.svg");
+        assertEquals(2, cdyn("run", model.toString(), "--output", csv.toString(), "--chart", "Populaton", "--out",
+                svg.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Populaton"));
+        assertFalse(Files.exists(csv));
+        assertFalse(Files.exists(svg));
+    }
+
+    @Test
     void checkReportsUnitMismatchesAsWarnings() throws Exception {
         Path model = Files.writeString(dir.resolve("units.xmile"), xmile(GOOD.replace("<units>1/year</units>",
                 "<units>people</units>")));

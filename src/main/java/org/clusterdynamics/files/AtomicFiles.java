@@ -1,4 +1,4 @@
-package org.clusterdynamics.chart;
+package org.clusterdynamics.files;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -11,15 +11,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /** Writes a file through a temporary file beside it, so that a failure never leaves a partial file. */
-final class AtomicFiles {
+public final class AtomicFiles {
     private AtomicFiles() {}
 
     /** Writes an output stream's content; like a Consumer that may throw IOException. */
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    static void write(Path file, Content content) throws IOException {
+    public static void write(Path file, Content content) throws IOException {
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir != null) {
