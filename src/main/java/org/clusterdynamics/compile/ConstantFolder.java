@@ -60,6 +60,16 @@ final class ConstantFolder {
             } else if (e instanceof LExpr.Lookup l) {
                 double x = eval(l.x());
                 return Ops.lookup(l.table(), l.mode(), x);
+            } else if (e instanceof LExpr.ArrayFn f) {
+                double[] in = new double[f.inputs().size()];
+                for (int i = 0; i < in.length; i++) {
+                    in[i] = eval(f.inputs().get(i));
+                }
+                double[] p = new double[f.params().size()];
+                for (int i = 0; i < p.length; i++) {
+                    p[i] = eval(f.params().get(i));
+                }
+                return ArrayOps.eval(f.kind(), in, p, f.outputIndex(), new double[ArrayOps.workSize(f.kind(), in.length)]);
             }
             throw new NotConstant("it depends on time, on a stock or on a random draw");
         } finally {

@@ -49,6 +49,39 @@ public sealed interface LExpr {
         }
     }
 
+    /**
+     * One element of a builtin that computes a whole array from whole arrays (VECTOR SORT ORDER,
+     * ALLOCATE AVAILABLE...): the function of the flattened {@code inputs}, laid out as {@link ArrayKind}
+     * says, and of the scalar {@code params}, taken at {@code outputIndex}. {@link ArrayOps} holds the
+     * arithmetic.
+     */
+    record ArrayFn(ArrayKind kind, List<LExpr> inputs, List<LExpr> params, int outputIndex) implements LExpr {
+        public ArrayFn {
+            inputs = List.copyOf(inputs);
+            params = List.copyOf(params);
+        }
+    }
+
+    /** Array-valued builtins; each says how its inputs are laid out (n elements per vector). */
+    enum ArrayKind {
+        /** VECTOR SELECT: inputs selection[n] then expression[n]; params missing, action, error action; one value. */
+        VECTOR_SELECT,
+        /** VECTOR SORT ORDER: inputs vector[n]; params direction (> 0 ascending); 0-based positions. */
+        SORT_ORDER,
+        /** VECTOR RANK: inputs vector[n]; params direction (> 0 ascending); 1-based ranks. */
+        RANK,
+        /** VECTOR REORDER: inputs vector[n] then order[n] (0-based positions, as SORT ORDER gives). */
+        REORDER,
+        /** VECTOR ELM MAP: inputs every element of a variable; params offset; outputIndex is the base element. */
+        ELM_MAP,
+        /** ALLOCATE BY PRIORITY: inputs request[n] then priority[n]; params width, supply. */
+        ALLOCATE_BY_PRIORITY,
+        /** ALLOCATE AVAILABLE: inputs request[n] then n profiles (ptype, ppriority, pwidth, pextra); params available. */
+        ALLOCATE_AVAILABLE,
+        /** INVERT MATRIX: inputs an n by n matrix, row by row; the inverse, row by row. */
+        INVERT_MATRIX
+    }
+
     /** How a table is read. */
     enum LookupMode { AS_DEFINED, EXTRAPOLATE, FORWARD, BACKWARD }
 

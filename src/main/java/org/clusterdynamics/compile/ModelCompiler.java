@@ -65,6 +65,7 @@ public final class ModelCompiler {
     private final Deque<Runnable> pending = new ArrayDeque<>();
     private int randomStreams;
     private int macroInstances;
+    private final ArrayBuiltins<Scope> arrayBuiltins = new ArrayBuiltins<>(new ArrayHost());
 
     private ModelCompiler(Model model) {
         this.model = model;
@@ -1015,6 +1016,8 @@ public final class ModelCompiler {
             throw new Abandon();
         }
         switch (b.kind()) {
+            case VECTOR:
+                return arrayBuiltins.lower(fn, c, s);
             case ARRAY:
                 return arrayFunction(fn, c, s);
             case TABLE:
@@ -1036,6 +1039,7 @@ public final class ModelCompiler {
             case "game": return lower(c.args().get(0), s); // no gaming input outside Vensim's game mode
             case "time": case "dt": case "starttime": case "stoptime": case "pi": return builtinValue(fn);
             case "inf": return new LExpr.Const(Double.POSITIVE_INFINITY);
+            case "get_time_value": return getTimeValue(c, s);
             default: break;
         }
         MathFn m = mathFn(fn);
@@ -1049,6 +1053,24 @@ public final class ModelCompiler {
             return new LExpr.Const(Ops.math(m, v, Double.NaN, Double.NaN));
         }
         return result;
+    }
+
+    /**
+     * Vensim's GET TIME VALUE(relativeto, offset, measure) in the model's own time (measure 0): the
+     * current (relativeto 0) or initial (1) time plus the offset. Calendar measures and the computer
+     * clock need Vensim's date labelling of Time, which model files do not carry.
+     */
+    private LExpr getTimeValue(Expr.Call c, Scope s) {
+        double relativeTo = arrayBuiltins.constantArgument(c, 0, s);
+        double measure = arrayBuiltins.constantArgument(c, 2, s);
+        if (measure != 0 || (relativeTo != 0 && relativeTo != 1)) {
+            diags.error("E012", where(s), c.asWritten() + " with relativeto " + ArrayBuiltins.fmt(relativeTo) + " and measure "
+                    + ArrayBuiltins.fmt(measure) + " is not supported: only the model's time (measure 0) relative to the current (0) or initial"
+                    + " (1) time is; calendar measures and the computer clock depend on Vensim's date settings");
+            throw new Abandon();
+        }
+        LExpr base = new LExpr.Param(relativeTo == 0 ? LExpr.Param.Which.TIME : LExpr.Param.Which.START);
+        return new LExpr.Binary(Expr.BinaryOp.ADD, base, lower(c.args().get(1), s));
     }
 
     private MathFn mathFn(String fn) {
@@ -1248,7 +1270,8 @@ public final class ModelCompiler {
             collectFree(f.condition(), s, free);
             collectFree(f.then(), s, free);
             collectFree(f.otherwise(), s, free);
-        } else if (e instanceof Expr.Call c && Builtin.find(c.function()).map(b -> b.kind() != Builtin.Kind.ARRAY).orElse(true)) {
+        } else if (e instanceof Expr.Call c && Builtin.find(c.function())
+                .map(b -> b.kind() != Builtin.Kind.ARRAY && b.kind() != Builtin.Kind.VECTOR).orElse(true)) {
             for (Expr a : c.args()) {
                 collectFree(a, s, free);
             }
@@ -1286,6 +1309,89 @@ public final class ModelCompiler {
             return new Expr.Call(c.function(), c.asWritten(), c.subscripts(), c.args().stream().map(this::stripBangs).toList());
         }
         return e;
+    }
+
+    /** What {@link ArrayBuiltins} needs of this compiler. */
+    private final class ArrayHost implements ArrayBuiltins.Host<Scope> {
+        @Override
+        public LExpr lower(Expr e, Scope scope) {
+            return ModelCompiler.this.lower(e, scope);
+        }
+
+        @Override
+        public Scope bind(Scope scope, String key, String elementId) {
+            return scope.bind(key, elementId);
+        }
+
+        @Override
+        public boolean isBound(Scope scope, String dimId) {
+            return scope.binding.containsKey(dimId);
+        }
+
+        @Override
+        public List<String> elements(String dimId) {
+            DimInfo d = dims.get(dimId);
+            return d == null ? null : d.ids();
+        }
+
+        @Override
+        public List<String> dimensionsOf(String varId, Scope scope) {
+            VarInfo v = findVar(varId, scope);
+            return v == null ? null : v.dimList.stream().map(DimInfo::id).toList();
+        }
+
+        @Override
+        public int position(Scope scope, String dimId) {
+            DimInfo d = dims.get(dimId);
+            String bound = scope.binding.get(dimId);
+            if (bound != null && d.indexOf(bound) >= 0) {
+                return d.indexOf(bound);
+            }
+            DimInfo mapped = boundMapping(d, scope);
+            return mapped == null ? -1 : mapped.indexOf(scope.binding.get(mapped.id()));
+        }
+
+        @Override
+        public List<String> ownerDimensions(Scope scope) {
+            return scope.owner == null ? List.of() : scope.owner.dimList.stream().map(DimInfo::id).toList();
+        }
+
+        @Override
+        public ArrayBuiltins.Elements elementsOf(Expr.Ref ref, Scope scope) {
+            VarInfo v = findVar(ref.name().id(), scope);
+            if (v == null || v.base < 0) {
+                throw error(scope, "E002", "'" + ref.name().asWritten() + "' is not a variable with values");
+            }
+            List<LExpr> all = new ArrayList<>();
+            for (int k = 0; k < v.count; k++) {
+                all.add(new LExpr.Slot(v.base + k));
+            }
+            return new ArrayBuiltins.Elements(all, elementOffset(v, ref.subscripts(), scope, ref.name().asWritten()));
+        }
+
+        @Override
+        public double constant(LExpr e, Scope scope, String what) {
+            try {
+                return new ConstantFolder(ModelCompiler.this::initialOf, initialTime()).eval(e);
+            } catch (ConstantFolder.NotConstant nc) {
+                throw error(scope, "E012", what + " must be a constant: " + nc.getMessage());
+            }
+        }
+
+        @Override
+        public java.util.OptionalDouble tryConstant(LExpr e) {
+            try {
+                return java.util.OptionalDouble.of(new ConstantFolder(ModelCompiler.this::initialOf).eval(e));
+            } catch (ConstantFolder.NotConstant nc) {
+                return java.util.OptionalDouble.empty();
+            }
+        }
+
+        @Override
+        public RuntimeException error(Scope scope, String code, String message) {
+            diags.error(code, where(scope), message);
+            return new Abandon();
+        }
     }
 
     // ---------------------------------------------------------------- stateful builtins
@@ -1647,6 +1753,9 @@ public final class ModelCompiler {
             for (LExpr a : r.args()) {
                 slotRefs(a, out);
             }
+        } else if (e instanceof LExpr.ArrayFn a) {
+            a.inputs().forEach(x -> slotRefs(x, out));
+            a.params().forEach(x -> slotRefs(x, out));
         }
     }
 
@@ -1664,6 +1773,9 @@ public final class ModelCompiler {
             return Ops.isTimeDependent(f.fn()) || f.args().stream().anyMatch(ModelCompiler::readsTime);
         } else if (e instanceof LExpr.Lookup l) {
             return readsTime(l.x());
+        } else if (e instanceof LExpr.ArrayFn a) {
+            return a.inputs().stream().anyMatch(ModelCompiler::readsTime)
+                    || a.params().stream().anyMatch(ModelCompiler::readsTime);
         } else {
             return e instanceof LExpr.Random;
         }

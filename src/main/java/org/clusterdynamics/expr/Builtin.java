@@ -23,6 +23,8 @@ public record Builtin(String id, int minArgs, int maxArgs, Kind kind) {
         RANDOM,
         /** reduces an array (SUM, MEAN...). */
         ARRAY,
+        /** computes a whole array from whole arrays (VECTOR SORT ORDER, ALLOCATE AVAILABLE...). */
+        VECTOR,
         /** reads a table (graphical function / lookup). */
         TABLE
     }
@@ -59,6 +61,7 @@ public record Builtin(String id, int minArgs, int maxArgs, Kind kind) {
         add(m, "pulse", 1, 3, Kind.TIME);
         add(m, "pulse_train", 4, 4, Kind.TIME);
         add(m, "ramp", 2, 3, Kind.TIME);
+        add(m, "get_time_value", 3, 3, Kind.TIME);
         // stateful
         add(m, "smth1", 2, 3, Kind.STATEFUL);
         add(m, "smooth", 2, 2, Kind.STATEFUL);
@@ -102,6 +105,14 @@ public record Builtin(String id, int minArgs, int maxArgs, Kind kind) {
         add(m, "vmin", 1, 1, Kind.ARRAY);
         add(m, "vmax", 1, 1, Kind.ARRAY);
         add(m, "elmcount", 1, 1, Kind.ARRAY);
+        add(m, "vector_select", 5, 5, Kind.VECTOR);
+        add(m, "vector_sort_order", 2, 2, Kind.VECTOR);
+        add(m, "vector_rank", 2, 2, Kind.VECTOR);
+        add(m, "vector_reorder", 2, 2, Kind.VECTOR);
+        add(m, "vector_elm_map", 2, 2, Kind.VECTOR);
+        add(m, "allocate_by_priority", 5, 5, Kind.VECTOR);
+        add(m, "allocate_available", 3, 3, Kind.VECTOR);
+        add(m, "invert_matrix", 1, 2, Kind.VECTOR);
         // tables
         add(m, "lookup", 2, 2, Kind.TABLE);
         add(m, "with_lookup", 2, 2, Kind.TABLE);

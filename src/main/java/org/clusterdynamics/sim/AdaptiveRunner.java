@@ -180,6 +180,9 @@ final class AdaptiveRunner {
             collectBreaks(i.otherwise(), out);
         } else if (e instanceof LExpr.Lookup l) {
             collectBreaks(l.x(), out);
+        } else if (e instanceof LExpr.ArrayFn a) {
+            a.inputs().forEach(x -> collectBreaks(x, out));
+            a.params().forEach(x -> collectBreaks(x, out));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.clusterdynamics.sim;
 
 import java.util.List;
+import org.clusterdynamics.compile.ArrayOps;
 import org.clusterdynamics.compile.LExpr;
 import org.clusterdynamics.compile.Ops;
 import org.clusterdynamics.expr.Expr.BinaryOp;
@@ -86,6 +87,8 @@ public final class Interpreter {
             };
         } else if (e instanceof LExpr.Random r) {
             return random(r);
+        } else if (e instanceof LExpr.ArrayFn a) {
+            return arrayFunction(a);
         }
         throw new IllegalArgumentException("cannot interpret " + e);
     }
@@ -242,6 +245,28 @@ public final class Interpreter {
                     scratch[i] = a[i].eval(f);
                 }
                 return Ops.math(m, scratch, f.time, f.dt);
+            }
+        };
+    }
+
+    private static Evaluator arrayFunction(LExpr.ArrayFn fn) {
+        Evaluator[] in = fn.inputs().stream().map(Interpreter::build).toArray(Evaluator[]::new);
+        Evaluator[] p = fn.params().stream().map(Interpreter::build).toArray(Evaluator[]::new);
+        double[] inputs = new double[in.length];
+        double[] params = new double[p.length];
+        double[] work = new double[ArrayOps.workSize(fn.kind(), in.length)];
+        LExpr.ArrayKind kind = fn.kind();
+        int out = fn.outputIndex();
+        return new Evaluator() {
+            @Override
+            public double eval(Frame f) {
+                for (int i = 0; i < in.length; i++) {
+                    inputs[i] = in[i].eval(f);
+                }
+                for (int i = 0; i < p.length; i++) {
+                    params[i] = p[i].eval(f);
+                }
+                return ArrayOps.eval(kind, inputs, params, out, work);
             }
         };
     }

@@ -1,0 +1,343 @@
+package org.clusterdynamics.compile;
+
+/**
+ * The arithmetic of the array-valued builtins ({@link LExpr.ArrayFn}) in one place, shared by the
+ * interpreter, the constant folder and generated code. It allocates nothing: callers pass the
+ * evaluated inputs and parameters and {@link #workSize} doubles of scratch space. Conditions that
+ * Vensim reports as errors (an out-of-range offset, a singular matrix) give NaN, which a run reports
+ * with the variable's name.
+ */
+public final class ArrayOps {
+    private ArrayOps() {}
+
+    /** Vensim's priority profile types (ptype) for ALLOCATE AVAILABLE. */
+    public static final int RECTANGULAR = 1;
+    public static final int TRIANGULAR = 2;
+    public static final int NORMAL = 3;
+    public static final int EXPONENTIAL = 4;
+
+    /** Elements of one ALLOCATE AVAILABLE priority profile: ptype, ppriority, pwidth, pextra. */
+    public static final int PROFILE_SIZE = 4;
+
+    /** How many scratch doubles {@link #eval} needs for this kind and number of inputs. */
+    public static int workSize(LExpr.ArrayKind kind, int inputCount) {
+        switch (kind) {
+            case SORT_ORDER: case RANK: case INVERT_MATRIX:
+                return 2 * inputCount;
+            default:
+                return 0;
+        }
+    }
+
+    /**
+     * Element {@code out} of the function applied to {@code in} (laid out as {@code kind} says) and
+     * {@code params}.
+     */
+    public static double eval(LExpr.ArrayKind kind, double[] in, double[] params, int out, double[] work) {
+        switch (kind) {
+            case VECTOR_SELECT: return vectorSelect(in, params[0], params[1], params[2]);
+            case SORT_ORDER: {
+                sortOrder(in, in.length, params[0] > 0, work);
+                return work[out];
+            }
+            case RANK: {
+                int n = in.length;
+                sortOrder(in, n, params[0] > 0, work);
+                for (int p = 0; p < n; p++) {
+                    if ((int) work[p] == out) {
+                        return p + 1;
+                    }
+                }
+                return Double.NaN;
+            }
+            case REORDER: {
+                int n = in.length / 2;
+                double at = Math.floor(in[n + out] + 0.5);
+                return at >= 0 && at < n ? in[(int) at] : Double.NaN;
+            }
+            case ELM_MAP: {
+                double at = out + Math.floor(params[0] + 0.5);
+                return at >= 0 && at < in.length ? in[(int) at] : Double.NaN;
+            }
+            case ALLOCATE_BY_PRIORITY:
+                return params[0] > 0 ? allocate(in, in.length / 2, true, params[0], params[1], out) : Double.NaN;
+            case ALLOCATE_AVAILABLE:
+                return allocate(in, in.length / (1 + PROFILE_SIZE), false, 0, params[0], out);
+            case INVERT_MATRIX:
+                return invert(in, out, work);
+            default:
+                throw new IllegalStateException("no arithmetic for " + kind);
+        }
+    }
+
+    // ---------------------------------------------------------------- VECTOR SELECT
+
+    private static double vectorSelect(double[] in, double missing, double actionValue, double errorValue) {
+        int n = in.length / 2;
+        int action = (int) actionValue;
+        int onError = (int) errorValue;
+        if (action < 0 || action > 10) {
+            return Double.NaN;
+        }
+        double acc;
+        switch (action) {
+            case 1: case 5: case 7: acc = 1; break;
+            case 2: case 8: acc = Double.POSITIVE_INFINITY; break;
+            case 3: case 9: acc = Double.NEGATIVE_INFINITY; break;
+            default: acc = 0; break;
+        }
+        int selected = 0;
+        for (int i = 0; i < n; i++) {
+            double s = in[i];
+            if (s == 0) {
+                continue;
+            }
+            selected++;
+            double x = in[n + i];
+            // 0-4 weigh by the selection; 5 raises to it (Vensim computes x^s, though its help says s^x)
+            double v = action <= 4 ? s * x : action == 5 ? Math.pow(x, s) : x;
+            switch (action) {
+                case 1: case 5: case 7: acc *= v; break;
+                case 2: case 8: acc = Math.min(acc, v); break;
+                case 3: case 9: acc = Math.max(acc, v); break;
+                default: acc += v; break;
+            }
+        }
+        if (selected == 0) {
+            return onError == 1 || onError == 3 ? Double.NaN : missing;
+        }
+        if (selected > 1 && (onError == 2 || onError == 3)) {
+            return Double.NaN;
+        }
+        return action == 4 || action == 10 ? acc / selected : acc;
+    }
+
+    // ---------------------------------------------------------------- sorting
+
+    /**
+     * Writes into work[0..n) the positions of in[0..n) in sorted order; a stable merge sort, so
+     * that equal values keep their order, using work[n..2n) as the merge buffer.
+     */
+    private static void sortOrder(double[] in, int n, boolean ascending, double[] work) {
+        for (int i = 0; i < n; i++) {
+            work[i] = i;
+        }
+        double[] a = work;
+        int from = 0; // the sorted run lives at [from, from + n)
+        for (int width = 1; width < n; width *= 2) {
+            int to = from == 0 ? n : 0;
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    double x = in[(int) a[from + i]];
+                    double y = in[(int) a[from + j]];
+                    boolean takeRight = ascending ? y < x : y > x;
+                    a[to + k++] = takeRight ? a[from + j++] : a[from + i++];
+                }
+                while (i < mid) {
+                    a[to + k++] = a[from + i++];
+                }
+                while (j < hi) {
+                    a[to + k++] = a[from + j++];
+                }
+            }
+            from = to;
+        }
+        if (from != 0) {
+            System.arraycopy(a, from, a, 0, n);
+        }
+    }
+
+    // ---------------------------------------------------------------- allocation
+
+    /**
+     * One requester's allocation when the available supply is short: each requester receives
+     * request x fraction(x) of a priority curve, and the market priority x is the one at which the
+     * allocations add up to the supply (found by bisection; the total never rises with x).
+     * ALLOCATE BY PRIORITY is the rectangular curve of the given width centred on each priority.
+     */
+    private static double allocate(double[] in, int n, boolean byPriority, double width, double supply, int out) {
+        double request = Math.max(in[out], 0);
+        double total = 0;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            if (in[i] <= 0) {
+                continue;
+            }
+            total += in[i];
+            double p = priority(in, n, byPriority, i);
+            double reach = reach(in, n, byPriority, width, i);
+            if (Double.isNaN(reach)) {
+                return Double.NaN;
+            }
+            lo = Math.min(lo, p - reach);
+            hi = Math.max(hi, p + reach);
+        }
+        if (supply >= total) {
+            return request;
+        }
+        if (supply <= 0 || request == 0) {
+            return 0;
+        }
+        // at lo every curve gives (all but nothing of) its request, at hi none
+        for (int iter = 0; iter < 200; iter++) {
+            double mid = 0.5 * (lo + hi);
+            if (mid <= lo || mid >= hi) {
+                break;
+            }
+            if (allocated(in, n, byPriority, width, mid) > supply) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double x = 0.5 * (lo + hi);
+        return request * fraction(in, n, byPriority, width, out, x);
+    }
+
+    private static double allocated(double[] in, int n, boolean byPriority, double width, double x) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            if (in[i] > 0) {
+                sum += in[i] * fraction(in, n, byPriority, width, i, x);
+            }
+        }
+        return sum;
+    }
+
+    private static double priority(double[] in, int n, boolean byPriority, int i) {
+        return byPriority ? in[n + i] : in[n + PROFILE_SIZE * i + 1];
+    }
+
+    /** How far from its priority a requester's curve reaches (beyond it the fraction is 1 or 0). */
+    private static double reach(double[] in, int n, boolean byPriority, double width, int i) {
+        int type = byPriority ? RECTANGULAR : (int) in[n + PROFILE_SIZE * i];
+        double w = byPriority ? width : in[n + PROFILE_SIZE * i + 2];
+        if (!(w > 0)) {
+            return Double.NaN;
+        }
+        switch (type) {
+            case RECTANGULAR: case TRIANGULAR: return w / 2;
+            case NORMAL: return 40 * w; // the normal tail beyond 40 sd is below the smallest double
+            case EXPONENTIAL: return 750 * w; // exp(-750) underflows to 0
+            default: return Double.NaN; // fixed quantity, constant elasticity and integer types
+        }
+    }
+
+    /** The fraction of its request that requester i receives at market priority x. */
+    private static double fraction(double[] in, int n, boolean byPriority, double width, int i, double x) {
+        int type = byPriority ? RECTANGULAR : (int) in[n + PROFILE_SIZE * i];
+        double p = priority(in, n, byPriority, i);
+        double w = byPriority ? width : in[n + PROFILE_SIZE * i + 2];
+        switch (type) {
+            case RECTANGULAR: {
+                if (x <= p - w / 2) {
+                    return 1;
+                }
+                return x < p + w / 2 ? (p + w / 2 - x) / w : 0;
+            }
+            case TRIANGULAR: {
+                if (x <= p - w / 2) {
+                    return 1;
+                }
+                if (x < p) {
+                    double d = x - p + w / 2;
+                    return 1 - 2 * d * d / (w * w);
+                }
+                if (x < p + w / 2) {
+                    double d = p + w / 2 - x;
+                    return 2 * d * d / (w * w);
+                }
+                return 0;
+            }
+            case NORMAL:
+                return 0.5 * erfc((x - p) / (w * Math.sqrt(2)));
+            default: // EXPONENTIAL: a Laplace distribution around the priority
+                return x < p ? 1 - 0.5 * Math.exp((x - p) / w) : 0.5 * Math.exp((p - x) / w);
+        }
+    }
+
+    /** The complementary error function to about 1e-15: a series near 0, a continued fraction beyond. */
+    static double erfc(double x) {
+        if (x < 0) {
+            return 2 - erfc(-x);
+        }
+        if (x < 1.5) {
+            // erf(x) = 2/sqrt(pi) * sum (-1)^k x^(2k+1) / (k! (2k+1))
+            double term = x;
+            double sum = x;
+            double x2 = x * x;
+            for (int k = 1; k < 200; k++) {
+                term *= -x2 / k;
+                double add = term / (2 * k + 1);
+                sum += add;
+                if (Math.abs(add) < 1e-17 * Math.abs(sum)) {
+                    break;
+                }
+            }
+            return 1 - 2 / Math.sqrt(Math.PI) * sum;
+        }
+        // erfc(x) = exp(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))), evaluated from the tail
+        double f = x;
+        for (int k = 120; k >= 1; k--) {
+            f = x + (k / 2.0) / f;
+        }
+        return Math.exp(-x * x) / (Math.sqrt(Math.PI) * f);
+    }
+
+    // ---------------------------------------------------------------- matrices
+
+    /** Gauss-Jordan elimination with partial pivoting on a copy; NaN for a singular matrix. */
+    private static double invert(double[] in, int out, double[] work) {
+        int n = (int) Math.round(Math.sqrt(in.length));
+        int nn = n * n;
+        System.arraycopy(in, 0, work, 0, nn);
+        for (int i = 0; i < nn; i++) {
+            work[nn + i] = i / n == i % n ? 1 : 0;
+        }
+        for (int c = 0; c < n; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(work[r * n + c]) > Math.abs(work[pivot * n + c])) {
+                    pivot = r;
+                }
+            }
+            double pv = work[pivot * n + c];
+            if (pv == 0 || Double.isNaN(pv)) {
+                return Double.NaN;
+            }
+            if (pivot != c) {
+                for (int k = 0; k < n; k++) {
+                    swap(work, pivot * n + k, c * n + k);
+                    swap(work, nn + pivot * n + k, nn + c * n + k);
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                work[c * n + k] /= pv;
+                work[nn + c * n + k] /= pv;
+            }
+            for (int r = 0; r < n; r++) {
+                double factor = work[r * n + c];
+                if (r == c || factor == 0) {
+                    continue;
+                }
+                for (int k = 0; k < n; k++) {
+                    work[r * n + k] -= factor * work[c * n + k];
+                    work[nn + r * n + k] -= factor * work[nn + c * n + k];
+                }
+            }
+        }
+        return work[nn + out];
+    }
+
+    private static void swap(double[] a, int i, int j) {
+        double t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+}
