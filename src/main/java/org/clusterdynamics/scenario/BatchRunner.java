@@ -1,0 +1,177 @@
+package org.clusterdynamics.scenario;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.clusterdynamics.compile.CompiledModel;
+import org.clusterdynamics.diag.Diagnostic;
+import org.clusterdynamics.diag.Diagnostics;
+import org.clusterdynamics.diag.ModelException;
+import org.clusterdynamics.sim.Simulator;
+
+/**
+ * Runs many scenarios on several threads. Each run's summary is computed on a worker thread and
+ * handed to the caller's sink in run order, so that aggregates do not depend on the number of
+ * threads, and only a few runs are in flight at a time, so that memory does not grow with the
+ * batch.
+ */
+public final class BatchRunner {
+    private final int threads;
+    private final Progress progress;
+    private final CancelToken cancel;
+
+    /** Computes the summary of one run on a worker thread; the simulator belongs to that thread. */
+    @FunctionalInterface
+    public interface RunTask<T> {
+        T apply(int index, Simulator simulator, PreparedRun run);
+    }
+
+    /** Receives summaries in run order on the thread that called {@link #run}. */
+    @FunctionalInterface
+    public interface Sink<T> {
+        void accept(int index, T summary);
+    }
+
+    public BatchRunner(int threads, Progress progress, CancelToken cancel) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        this.threads = threads;
+        this.progress = progress == null ? Progress.NONE : progress;
+        this.cancel = cancel == null ? new CancelToken() : cancel;
+    }
+
+    /** One thread per available core. */
+    public static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public BatchRunner withThreads(int n) {
+        return new BatchRunner(n, progress, cancel);
+    }
+
+    public CancelToken cancelToken() {
+        return cancel;
+    }
+
+    /**
+     * Runs {@code count} runs; {@code job} makes run i (called on this thread), {@code task}
+     * summarises it, {@code sink} receives summaries in order. A failing run stops the batch with
+     * a {@link ModelException} that names the run through {@code describe}.
+     */
+    public <T> void run(String label, int count, IntFunction<PreparedRun> job, RunTask<T> task, Sink<T> sink,
+                        IntFunction<String> describe) {
+        try {
+            if (threads == 1 || count <= 1) {
+                runInline(label, count, job, task, sink, describe);
+            } else {
+                runParallel(label, count, job, task, sink, describe);
+            }
+        } finally {
+            progress.end(label);
+        }
+    }
+
+    private <T> void runInline(String label, int count, IntFunction<PreparedRun> job, RunTask<T> task, Sink<T> sink,
+                               IntFunction<String> describe) {
+        Map<CompiledModel, Simulator> sims = new IdentityHashMap<>();
+        progress.update(label, 0, count);
+        for (int i = 0; i < count; i++) {
+            cancel.check();
+            PreparedRun r = job.apply(i);
+            T value;
+            try {
+                value = task.apply(i, sims.computeIfAbsent(r.compiled(), Simulator::new), r);
+            } catch (RuntimeException e) {
+                throw failure(label, i, count, e, describe);
+            }
+            sink.accept(i, value);
+            progress.update(label, i + 1, count);
+        }
+    }
+
+    private <T> void runParallel(String label, int count, IntFunction<PreparedRun> job, RunTask<T> task,
+                                 Sink<T> sink, IntFunction<String> describe) {
+        // one simulator per worker thread and compiled model; the pool lives only for this batch
+        ThreadLocal<Map<CompiledModel, Simulator>> sims = ThreadLocal.withInitial(IdentityHashMap::new);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        int window = threads * 4;
+        Deque<Future<T>> inFlight = new ArrayDeque<>();
+        int submitted = 0;
+        try {
+            progress.update(label, 0, count);
+            for (int next = 0; next < count; next++) {
+                while (submitted < count && submitted - next < window) {
+                    cancel.check();
+                    int i = submitted++;
+                    PreparedRun r = job.apply(i);
+                    inFlight.addLast(pool.submit(() -> {
+                        cancel.check();
+                        return task.apply(i, sims.get().computeIfAbsent(r.compiled(), Simulator::new), r);
+                    }));
+                }
+                Future<T> f = inFlight.removeFirst();
+                T value;
+                try {
+                    value = f.get();
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof CancelToken.Cancelled cc) {
+                        throw cc;
+                    }
+                    throw failure(label, next, count, c instanceof RuntimeException re ? re
+                            : new IllegalStateException(c), describe);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancelToken.Cancelled("interrupted");
+                }
+                sink.accept(next, value);
+                progress.update(label, next + 1, count);
+                cancel.check();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "cdyn-batch-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static RuntimeException failure(String label, int index, int count, RuntimeException e,
+                                            IntFunction<String> describe) {
+        if (e instanceof CancelToken.Cancelled) {
+            return e;
+        }
+        String which = "run " + (index + 1) + " of " + count + " of " + label
+                + (describe == null ? "" : " (" + describe.apply(index) + ")");
+        if (e instanceof ModelException me) {
+            Diagnostics ds = new Diagnostics();
+            for (Diagnostic d : me.diagnostics()) {
+                ds.add(new Diagnostic(d.code(), d.severity(), d.where(), which + " failed: " + d.message()));
+            }
+            return new ModelException(ds);
+        }
+        if (e instanceof IllegalArgumentException) {
+            return new IllegalArgumentException(which + " failed: " + e.getMessage(), e);
+        }
+        return new IllegalStateException(which + " failed: " + e, e);
+    }
+}

@@ -1,0 +1,81 @@
+package org.clusterdynamics.scenario;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import org.clusterdynamics.model.VarName;
+
+/** Suggestions of known names close to a misspelt one, for "did you mean" hints. */
+public final class Names {
+    private Names() {}
+
+    /** Up to three known names that contain the given one or are a few edits away, closest first. */
+    public static List<String> closest(String wanted, Collection<String> known) {
+        String w = VarName.canonical(wanted.replaceAll("\\[.*$", ""));
+        record Scored(String name, int score) {}
+        List<Scored> hits = new ArrayList<>();
+        for (String k : known) {
+            String c = VarName.canonical(k);
+            int d = distance(w, c);
+            int limit = Math.max(2, w.length() / 3);
+            if (d <= limit) {
+                hits.add(new Scored(k, d));
+            } else if (w.length() >= 3 && (c.contains(w) || w.contains(c) && c.length() >= 4 || wordPrefixes(w, c))) {
+                hits.add(new Scored(k, limit + 1 + Math.abs(c.length() - w.length())));
+            }
+        }
+        hits.sort(Comparator.comparingInt(Scored::score).thenComparing(Scored::name));
+        return hits.stream().limit(3).map(Scored::name).toList();
+    }
+
+    /** " Did you mean 'A' or 'B'?" or "" when nothing is close. */
+    public static String hint(String wanted, Collection<String> known) {
+        List<String> c = closest(wanted, known);
+        if (c.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(" Did you mean ");
+        for (int i = 0; i < c.size(); i++) {
+            sb.append(i == 0 ? "" : i == c.size() - 1 ? " or " : ", ").append('\'').append(c.get(i)).append('\'');
+        }
+        return sb.append('?').toString();
+    }
+
+    /** True when each word of {@code w} starts a word of {@code c} in order ("copy_lag" in "copying_lag"). */
+    static boolean wordPrefixes(String w, String c) {
+        String[] ws = w.split("_");
+        String[] cs = c.split("_");
+        int j = 0;
+        for (String part : ws) {
+            while (j < cs.length && !cs[j].startsWith(part)) {
+                j++;
+            }
+            if (j == cs.length) {
+                return false;
+            }
+            j++;
+        }
+        return true;
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,58 @@
+package org.clusterdynamics.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Runs a base scenario once per row of a parameter design (grid or Latin hypercube) in parallel and
+ * keeps, per run, only the requested outputs and series.
+ */
+public final class ParameterSweep {
+    private ParameterSweep() {}
+
+    /**
+     * Runs the sweep. Every parameter must be a variable the scenario may set; every output and
+     * series variable must be saved by the model.
+     */
+    public static SweepResult run(ScenarioModel sm, Scenario base, Samples samples, List<Output> outputs,
+                                  List<String> seriesVariables, BatchRunner runner) {
+        for (int j = 0; j < samples.names().size(); j++) {
+            sm.check(new Change.SetValue(samples.names().get(j), samples.value(0, j)));
+        }
+        if (outputs.isEmpty() && seriesVariables.isEmpty()) {
+            throw new IllegalArgumentException("sweep: no outputs given; name the variables to record, e.g."
+                    + " outputs: ['Products Mastered']");
+        }
+        PreparedRun prepared = sm.prepare(base);
+        LinkedHashSet<String> vars = new LinkedHashSet<>();
+        for (Output o : outputs) {
+            vars.add(o.variable());
+        }
+        vars.addAll(seriesVariables);
+        List<String> recorded = new ArrayList<>(vars);
+        int[] slots = RunSeries.slots(prepared.compiled(), recorded);
+        int[] outIdx = outputs.stream().mapToInt(o -> recorded.indexOf(o.variable())).toArray();
+        int[] seriesIdx = seriesVariables.stream().mapToInt(recorded::indexOf).toArray();
+        int n = samples.size();
+        double[][] values = new double[n][outputs.size()];
+        double[][][] series = new double[seriesVariables.size()][n][];
+        double[][] times = new double[1][];
+        runner.run("sweep", n,
+                i -> prepared.withConstants(samples.row(i), base.seed()),
+                (i, sim, run) -> RunSeries.record(sim, run, slots),
+                (i, rs) -> {
+                    for (int k = 0; k < outIdx.length; k++) {
+                        values[i][k] = outputs.get(k).of(rs.times(), rs.values()[outIdx[k]]);
+                    }
+                    for (int k = 0; k < seriesIdx.length; k++) {
+                        series[k][i] = rs.values()[seriesIdx[k]];
+                    }
+                    if (times[0] == null) {
+                        times[0] = rs.times();
+                    }
+                },
+                samples::describe);
+        return new SweepResult(base.name(), samples, outputs, values, seriesVariables, times[0], series);
+    }
+}
