@@ -24,6 +24,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new RunCommand());
         cl.addSubcommand(new CheckCommand());
         cl.addSubcommand(new ChartCommand());
+        cl.addSubcommand(new ScriptCommand());
         return cl;
     }
 

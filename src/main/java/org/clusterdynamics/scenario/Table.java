@@ -1,11 +1,10 @@
 package org.clusterdynamics.scenario;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -83,25 +82,19 @@ public record Table(List<String> columns, List<List<Object>> rows) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         CSVFormat format = (n.endsWith(".tsv") || n.endsWith(".tab") ? CSVFormat.TDF : CSVFormat.DEFAULT).builder()
                 .setRecordSeparator('\n').build();
-        Path abs = file.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 CSVPrinter p = new CSVPrinter(w, format)) {
-                p.printRecord(columns);
-                for (List<Object> r : rows) {
-                    List<String> cells = new ArrayList<>(r.size());
-                    for (Object c : r) {
-                        cells.add(c instanceof Double d ? csvNumber(d) : (String) c);
-                    }
-                    p.printRecord(cells);
+        AtomicWrite.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            CSVPrinter p = new CSVPrinter(w, format);
+            p.printRecord(columns);
+            for (List<Object> r : rows) {
+                List<String> cells = new ArrayList<>(r.size());
+                for (Object c : r) {
+                    cells.add(c instanceof Double d ? csvNumber(d) : (String) c);
                 }
+                p.printRecord(cells);
             }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            p.flush();
+        });
     }
 
     /** Full precision, integers without ".0", missing values as empty cells. */

@@ -1,0 +1,64 @@
+package org.clusterdynamics.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.clusterdynamics.scenario.TerminalProgress;
+import org.clusterdynamics.script.ScriptRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The {@code cdyn script} command: runs a sandboxed JavaScript scenario script. */
+@Command(name = "script", mixinStandardHelpOptions = true,
+        description = {"Runs a JavaScript scenario script in a sandbox that reaches only the cdyn API "
+                + "(docs/scripting.md).",
+            "Exit codes: 0 done, 1 error in the script or model, 2 bad command line, 3 refused by the sandbox,"
+                + " 4 stopped at --timeout."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  cdyn script scripts/policy-comparison.js --out out/policy",
+            "  cdyn script scripts/sensitivity.js --out out/sens --timeout 1200 -- --runs 200"})
+public final class ScriptCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE.js", description = "The script.")
+    Path script;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the script (cdyn.args); put them"
+            + " after -- when they start with a dash.")
+    List<String> args = List.of();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder; the script may write only inside it"
+            + " (created when needed). Without it the script may not write files.")
+    Path out;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "Stop the script after this many seconds (0: no limit; default ${DEFAULT-VALUE}).")
+    double timeout;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Threads for sweeps and Monte Carlo (default: one per core).")
+    int threads;
+
+    @Override
+    public Integer call() {
+        if (timeout < 0 || Double.isNaN(timeout)) {
+            spec.commandLine().getErr().println("cdyn script: --timeout must be 0 (no limit) or a positive number of"
+                    + " seconds, not " + timeout);
+            return ScriptRunner.USAGE;
+        }
+        if (threads < 0) {
+            spec.commandLine().getErr().println("cdyn script: --threads must be positive, not " + threads);
+            return ScriptRunner.USAGE;
+        }
+        try (ScriptRunner runner = new ScriptRunner(System.out, System.err, TerminalProgress.stderr())) {
+            Duration limit = Duration.ofMillis(Math.round(timeout * 1000));
+            return runner.run(new ScriptRunner.Options(script, out, args, limit, threads)).exitCode();
+        }
+    }
+}

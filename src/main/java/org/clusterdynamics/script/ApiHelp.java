@@ -1,0 +1,40 @@
+package org.clusterdynamics.script;
+
+/** The list of API functions that cdyn.help() prints; docs/scripting.md has an example of each. */
+final class ApiHelp {
+    private ApiHelp() {}
+
+    static final String TEXT = """
+            cdyn
+              load(path) -> Model                     args, outDir, version
+              compare(runs, {outputs, at, base}) -> Table
+              table(rows) -> Table                    writeCsv(file, table)    writeText(file, text)
+              uniform(min, max)  loguniform(min, max)  normal(mean, sd, {min, max})
+              lognormal(mean, sd)  triangular(min, mode, max)  choice(values, weights?)
+              chart(runs, names, {title, units, layout, timeUnits}) -> Chart
+              fanChart(monteCarlo, name, {title, units}) -> Chart
+              sweepChart(sweep, {parameter, outcome, by, title}) -> Chart
+              attributionChart(attribution, {outcome, title}) -> Chart
+              report(file, {title, subtitle, notes, runs, descriptions, outputs, at, charts})
+            Model
+              name, file, variables(filter?), variable(name), constants(filter?), time()
+              baseline(), scenario(name, {set, equations, tables, from, off, on, time, seed})
+              run(scenario?) -> Run, runAll([scenarios], {threads}) -> [Run]
+              sweep({parameters, design, samples, seed, outputs, at, stats, series, base, threads}) -> Sweep
+              monteCarlo({runs, seed, parameters, sampling, outputs, percentiles, base, threads}) -> MonteCarlo
+              attribution({mechanisms, outcomes, at, stats, base, threads}) -> Attribution
+            Scenario (each method returns a new scenario)
+              name, set(name, value), equation(name, text), table(name, times, values, {step}),
+              from(time, {name: value}), off(names...), on(names...), time({start, stop, dt, saveStep, method}),
+              seed(n), derive(name, {...}), changes(), run() -> Run
+            Run
+              name, scenario(), times(), names(), series(name), at(name, time), finalValue(name),
+              stats(name), units(name), table(names?), writeCsv(file, names?)
+            Table: columns(), rows(), column(name), value(row, column), size(), format(), writeCsv(file)
+            Sweep: table(), runs(), parameters(), parameter(name), output(name), times(), series(name), writeCsv(file)
+            MonteCarlo: percentiles(name), at(name, time), finalValues(name), table(), runsTable(), runs(),
+              exact(), writeCsv(file)
+            Attribution: table(), changes(outcome?), writeCsv(file)
+            Chart: write(file, {width, height, dpi}), title()
+            """;
+}

@@ -1,0 +1,67 @@
+package org.clusterdynamics.script;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyObject;
+
+/**
+ * Turns Java values into plain JavaScript arrays and objects (copies the script owns, that print
+ * and serialise like any other), through a converter function of the script's own context.
+ */
+final class Js {
+    private final Value deep;
+
+    /** Evaluates the converter in the context; call once per context. */
+    Js(Value converter) {
+        this.deep = converter;
+    }
+
+    /** A JavaScript array of numbers. */
+    Value array(double[] xs) {
+        Object[] boxed = new Object[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            boxed[i] = xs[i];
+        }
+        return deep.execute(ProxyArray.fromArray(boxed));
+    }
+
+    /** A JavaScript array of strings. */
+    Value strings(List<String> xs) {
+        return deep.execute(ProxyArray.fromArray(xs.toArray()));
+    }
+
+    /** Any supported Java value (see {@link #object}) as a JavaScript value. */
+    Value of(Object o) {
+        return deep.execute(proxy(o));
+    }
+
+    /**
+     * A plain JavaScript object; values may be numbers, strings, booleans, null, double[] (as
+     * arrays), nested maps and lists, or API objects (kept as they are).
+     */
+    Value object(Map<String, ?> m) {
+        return deep.execute(proxy(m));
+    }
+
+    private static Object proxy(Object o) {
+        if (o instanceof double[] d) {
+            Object[] boxed = new Object[d.length];
+            for (int i = 0; i < d.length; i++) {
+                boxed[i] = d[i];
+            }
+            return ProxyArray.fromArray(boxed);
+        }
+        if (o instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), proxy(v)));
+            return ProxyObject.fromMap(out);
+        }
+        if (o instanceof List<?> l) {
+            return ProxyArray.fromArray(l.stream().map(Js::proxy).toArray());
+        }
+        return o;
+    }
+}

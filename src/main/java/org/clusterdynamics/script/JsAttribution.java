@@ -1,0 +1,54 @@
+package org.clusterdynamics.script;
+
+import org.clusterdynamics.scenario.MechanismAttribution;
+import org.graalvm.polyglot.Value;
+
+/** The result of a mechanism attribution in a script: each outcome's change when each mechanism is off. */
+final class JsAttribution extends ApiObject {
+    final JsModel model;
+    final MechanismAttribution.Result result;
+
+    JsAttribution(JsModel model, MechanismAttribution.Result result) {
+        super(model.session, "Attribution");
+        this.model = model;
+        this.result = result;
+            fn("table", this::table);
+        fn("changes", this::changes);
+        fn("writeCsv", this::writeCsv);
+    }
+
+    /** table(): mechanism, switch, outcome, base value, value switched off, change, change %. */
+    JsTable table(Value... args) {
+        new Args("attribution.table", "()", args, 0, 0);
+        return new JsTable(model.session, result.table());
+    }
+
+    /** changes(outcome?): {mechanism: change} of one outcome (the first when none is named). */
+    Value changes(Value... args) {
+        Args a = new Args("attribution.changes", "(outcome?)", args, 0, 1);
+        return model.session.js.of(result.changes(outcome(a, 0)));
+    }
+
+    int outcome(Args a, int i) {
+        if (!a.has(i)) {
+            return 0;
+        }
+        try {
+            return result.outcomeIndex(a.string(i, "outcome"));
+        } catch (IllegalArgumentException e) {
+            throw a.error(e.getMessage());
+        }
+    }
+
+    /** writeCsv(file): writes table() into the output folder. */
+    String writeCsv(Value... args) {
+        Args a = new Args("attribution.writeCsv", "(file)", args, 1, 1);
+        return JsTable.write(model.session, result.table(), a.string(0, "file"), "attribution.writeCsv");
+    }
+
+    @Override
+    String describe() {
+        return "Attribution of " + String.join(", ", result.outcomes().stream().map(o -> o.label()).toList()) + " to "
+                + result.mechanisms().size() + " mechanisms";
+    }
+}

@@ -1,0 +1,85 @@
+package org.clusterdynamics.script;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.clusterdynamics.io.ModelFiles;
+
+/**
+ * Where a script may read models from: model files (.xmile, .stmx, .itmx, .xml, .mdl) in the
+ * script's folder or the working directory, or below them. Relative names are looked up next to
+ * the script first, then in the working directory. Nothing else can be read.
+ */
+final class ModelLocator {
+    private final List<Path> roots = new ArrayList<>();
+
+    private final Path working;
+
+    ModelLocator(Path scriptDir, Path workingDir) {
+        Path w;
+        try {
+            w = workingDir.toRealPath();
+        } catch (IOException e) {
+            w = workingDir.toAbsolutePath();
+        }
+        this.working = w;
+        for (Path p : List.of(scriptDir, workingDir)) {
+            try {
+                roots.add(p.toRealPath());
+            } catch (IOException e) {
+                // a folder that does not exist grants nothing
+            }
+        }
+    }
+
+    /** The path relative to the working directory when inside it, for short messages. */
+    private Path shortest(Path real) {
+        return real.startsWith(working) && !real.equals(working) ? working.relativize(real) : real;
+    }
+
+    Path locate(String name) {
+        String shown = "'" + name + "'";
+        Path given;
+        try {
+            given = Path.of(name);
+        } catch (InvalidPathException e) {
+            throw new ScriptError("cdyn.load(path): " + shown + " is not a valid file name");
+        }
+        if (name.isBlank() || ModelFiles.formatOf(given).isEmpty()) {
+            throw new SandboxRefusal("reading " + shown, "scripts may read only model files (.xmile, .stmx, .itmx,"
+                    + " .xml or .mdl); other files are out of reach");
+        }
+        List<Path> candidates = new ArrayList<>();
+        if (given.isAbsolute()) {
+            candidates.add(given);
+        } else {
+            for (Path r : roots) {
+                candidates.add(r.resolve(given));
+            }
+        }
+        for (Path c : candidates) {
+            if (!Files.isRegularFile(c)) {
+                continue;
+            }
+            Path real;
+            try {
+                real = c.toRealPath();
+            } catch (IOException e) {
+                continue;
+            }
+            for (Path r : roots) {
+                if (real.startsWith(r)) {
+                    return shortest(real);
+                }
+            }
+            throw new SandboxRefusal("reading " + shown, "it lies outside the script's folder and the working"
+                    + " directory; copy the model next to the script");
+        }
+        throw new ScriptError("cdyn.load(path): model file " + shown + " not found (looked in "
+                + String.join(" and ", roots.stream().map(Path::toString).toList())
+                + "); give the path relative to the script or the working directory");
+    }
+}

@@ -1,0 +1,286 @@
+package org.clusterdynamics.script;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.clusterdynamics.diag.Diagnostic;
+import org.clusterdynamics.diag.ModelException;
+import org.clusterdynamics.scenario.BatchRunner;
+import org.clusterdynamics.scenario.CancelToken;
+import org.clusterdynamics.scenario.Progress;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.SourceSection;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+
+/**
+ * Runs a JavaScript file in a sandbox that reaches only the {@code cdyn} API: no Java classes, host
+ * files, processes, threads, network or environment. A script that runs past its time limit is
+ * stopped. Every failure is reported as "file:line: message" with an exit code that says its kind.
+ * One runner (one JavaScript engine) serves many scripts, one at a time.
+ */
+public final class ScriptRunner implements AutoCloseable {
+
+    /** The script finished. */
+    public static final int OK = 0;
+    /** The script failed: an error in it, a wrong API call, or a model error. */
+    public static final int SCRIPT_ERROR = 1;
+    /** The command line was wrong or the script file cannot be read. */
+    public static final int USAGE = 2;
+    /** The sandbox refused something the script asked for. */
+    public static final int REFUSED = 3;
+    /** The script ran past its time limit and was stopped. */
+    public static final int TIMEOUT = 4;
+
+    /**
+     * What to run.
+     *
+     * @param out the output folder, or null (the script may then not write)
+     * @param timeout the time limit; zero or negative for none
+     * @param threads threads for batches of runs (0: one per core)
+     */
+    public record Options(Path script, Path out, List<String> args, Duration timeout, int threads) {
+        public Options {
+            Objects.requireNonNull(script, "script");
+            args = args == null ? List.of() : List.copyOf(args);
+            timeout = timeout == null ? Duration.ZERO : timeout;
+            threads = threads < 1 ? BatchRunner.defaultThreads() : threads;
+        }
+    }
+
+    /** How a run ended: the exit code and, on failure, the message printed. */
+    public record Outcome(int exitCode, String message) {
+        public boolean ok() {
+            return exitCode == OK;
+        }
+    }
+
+    private final Engine engine;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Progress progress;
+    private final String prelude;
+
+    public ScriptRunner(PrintStream out, PrintStream err, Progress progress) {
+        this.out = out;
+        this.err = err;
+        this.progress = progress == null ? Progress.NONE : progress;
+        this.engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").out(out).err(err).build();
+        try (InputStream in = ScriptRunner.class.getResourceAsStream("prelude.js")) {
+            this.prelude = new String(Objects.requireNonNull(in, "prelude.js missing").readAllBytes(),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the script prelude", e);
+        }
+    }
+
+    /** Runs a script and prints its failure (if any) to the error stream. */
+    public Outcome run(Options o) {
+        Outcome r = execute(o);
+        if (!r.ok()) {
+            err.println(r.message());
+            err.flush();
+        }
+        return r;
+    }
+
+    private Outcome execute(Options o) {
+        String code;
+        try {
+            code = Files.readString(o.script(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return new Outcome(USAGE, "cdyn script: cannot read " + o.script() + ": "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+        }
+        String name = o.script().toString();
+        Source source = Source.newBuilder("js", code, name).buildLiteral();
+        CancelToken cancel = new CancelToken();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cdyn-script-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+        Context context = sandbox();
+        try {
+            ScheduledFuture<?> stop = null;
+            if (!o.timeout().isZero() && !o.timeout().isNegative()) {
+                stop = timer.schedule(() -> {
+                    timedOut.set(true);
+                    // stop batches between runs first, then the script itself
+                    cancel.cancel("the time limit of " + seconds(o.timeout()) + " was reached");
+                    context.close(true);
+                }, o.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            Session session = null;
+            try {
+                session = session(context, o, cancel);
+                context.getBindings("js").putMember("cdyn", new CdynApi(session));
+                context.eval(source);
+                return new Outcome(OK, "");
+            } catch (PolyglotException e) {
+                return failure(e, name, code, o, timedOut.get(), session);
+            } catch (IllegalStateException e) {
+                // the timer closed the context between two calls into it
+                if (timedOut.get()) {
+                    return new Outcome(TIMEOUT, name + ": stopped: " + timeoutMessage(o));
+                }
+                throw e;
+            } finally {
+                if (stop != null) {
+                    stop.cancel(false);
+                }
+            }
+        } finally {
+            timer.shutdownNow();
+            try {
+                context.close(true);
+            } catch (RuntimeException e) {
+                // already closed by the timer
+            }
+        }
+    }
+
+    private Context sandbox() {
+        Context c = Context.newBuilder("js").engine(engine)
+                .allowHostAccess(HostAccess.NONE)
+                .allowHostClassLookup(className -> false)
+                .allowIO(IOAccess.NONE)
+                .allowCreateProcess(false)
+                .allowCreateThread(false)
+                .allowNativeAccess(false)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .option("js.load", "false")
+                .out(out).err(err)
+                .build();
+        ProxyExecutable refuse = args -> {
+            throw new SandboxRefusal(args[0].asString(), args[1].asString());
+        };
+        c.eval(Source.newBuilder("js", prelude, "<cdyn prelude>").buildLiteral()).execute(refuse);
+        return c;
+    }
+
+    private Session session(Context c, Options o, CancelToken cancel) {
+        ProxyExecutable isApi = args -> Args.isApi(args[0]);
+        Value deep = c.eval(Source.newBuilder("js", """
+                (function (isApi) {
+                  return function deep(x) {
+                    if (x === null || typeof x !== 'object' || isApi(x)) { return x; }
+                    if (Array.isArray(x)) { return Array.from(x, deep); }
+                    const o = {};
+                    for (const k of Object.keys(x)) { o[k] = deep(x[k]); }
+                    return o;
+                  };
+                })""", "<cdyn converter>").buildLiteral()).execute(isApi);
+        Path dir = o.script().toAbsolutePath().getParent();
+        return new Session(o.script(), new OutputFolder(o.out()), new ModelLocator(dir, Path.of("").toAbsolutePath()),
+                new BatchRunner(o.threads(), progress, cancel), new Js(deep), o.args());
+    }
+
+    private static final java.util.regex.Pattern MISSING = java.util.regex.Pattern.compile(
+            "invokeMember \\((.+?)\\) on (\\w+) object failed due to: Unknown identifier: .*");
+
+    private Outcome failure(PolyglotException e, String name, String code, Options o, boolean timedOut,
+                            Session session) {
+        String where = location(e, name, code);
+        if (e.isCancelled() || timedOut) {
+            return new Outcome(TIMEOUT, where + ": stopped: " + timeoutMessage(o));
+        }
+        if (e.isSyntaxError()) {
+            return new Outcome(SCRIPT_ERROR, where + ": syntax error: " + e.getMessage());
+        }
+        if (e.isHostException()) {
+            Throwable t = e.asHostException();
+            if (t instanceof SandboxRefusal) {
+                return new Outcome(REFUSED, where + ": " + t.getMessage());
+            }
+            if (t instanceof CancelToken.Cancelled) {
+                return new Outcome(TIMEOUT, where + ": stopped: " + timeoutMessage(o));
+            }
+            if (t instanceof ModelException me) {
+                StringBuilder sb = new StringBuilder(where).append(": model error");
+                for (Diagnostic d : me.diagnostics().errors().isEmpty() ? me.diagnostics().all()
+                        : me.diagnostics().errors()) {
+                    sb.append("\n  ").append(d);
+                }
+                return new Outcome(SCRIPT_ERROR, sb.toString());
+            }
+            if (t instanceof IllegalArgumentException || t instanceof java.io.UncheckedIOException) {
+                return new Outcome(SCRIPT_ERROR, where + ": " + t.getMessage());
+            }
+            return new Outcome(SCRIPT_ERROR, where + ": internal error (please report it with the script): " + t);
+        }
+        String msg = e.getMessage();
+        java.util.regex.Matcher m = msg == null ? null : MISSING.matcher(msg);
+        if (m != null && m.find()) {
+            String fn = m.group(1);
+            String type = m.group(2);
+            msg = msg.substring(0, m.start()) + ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type
+                    + " object has no function '" + fn + "'."
+                    + (session == null ? "" : org.clusterdynamics.scenario.Names.hint(fn, session.memberNames(type))
+                    + " Its functions: " + String.join(", ", session.memberNames(type)));
+        }
+        return new Outcome(SCRIPT_ERROR, where + ": " + msg);
+    }
+
+    /** "scripts/x.js:12 (the line's code)", from the innermost frame in the script itself. */
+    static String location(PolyglotException e, String name, String code) {
+        SourceSection s = null;
+        for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
+            SourceSection loc = f.getSourceLocation();
+            if (f.isGuestFrame() && loc != null && loc.getSource().getName().equals(name)) {
+                s = loc;
+                break;
+            }
+        }
+        if (s == null) {
+            SourceSection loc = e.getSourceLocation();
+            if (loc != null && loc.getSource().getName().equals(name)) {
+                s = loc;
+            }
+        }
+        if (s == null) {
+            return name;
+        }
+        int line = s.getStartLine();
+        String text = code.lines().skip(Math.max(0, line - 1)).findFirst().orElse("").strip();
+        if (text.length() > 100) {
+            text = text.substring(0, 100) + "...";
+        }
+        return name + ":" + line + (text.isEmpty() ? "" : " (" + text + ")");
+    }
+
+    private static String timeoutMessage(Options o) {
+        return "the script ran longer than its time limit of " + seconds(o.timeout()) + " (--timeout "
+                + o.timeout().toSeconds() + "); look for an endless loop, or give a longer --timeout if the work is"
+                + " really that long";
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
+    }
+
+    @Override
+    public void close() {
+        engine.close(true);
+    }
+}
