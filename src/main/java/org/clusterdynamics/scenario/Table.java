@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.clusterdynamics.files.AtomicFiles;
 
 /**
  * A small table of results (comparisons, sweeps, percentiles): named columns and rows whose cells
@@ -82,7 +83,7 @@ public record Table(List<String> columns, List<List<Object>> rows) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         CSVFormat format = (n.endsWith(".tsv") || n.endsWith(".tab") ? CSVFormat.TDF : CSVFormat.DEFAULT).builder()
                 .setRecordSeparator('\n').build();
-        AtomicWrite.write(file, out -> {
+        AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CSVPrinter p = new CSVPrinter(w, format);
             p.printRecord(columns);

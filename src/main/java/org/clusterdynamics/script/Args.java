@@ -153,8 +153,8 @@ final class Args {
         Map<String, Value> m = members(v, what);
         for (String k : m.keySet()) {
             if (!known.contains(k)) {
-                throw error("unknown option '" + k + "'." + Names.hint(k, known).replace("Did you mean", "Did you mean")
-                        + " Known options: " + String.join(", ", known));
+                throw error("unknown option '" + k + "'." + Names.hint(k, known)
+                        + " Known options: " + String.join(", ", new java.util.TreeSet<>(known)));
             }
         }
         return m;

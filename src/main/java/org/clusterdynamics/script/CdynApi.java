@@ -24,7 +24,7 @@ import org.clusterdynamics.chart.ScenarioResults;
 import org.clusterdynamics.chart.Sweep;
 import org.clusterdynamics.chart.SweepChart;
 import org.clusterdynamics.io.ModelFiles;
-import org.clusterdynamics.scenario.AtomicWrite;
+import org.clusterdynamics.files.AtomicFiles;
 import org.clusterdynamics.scenario.Change;
 import org.clusterdynamics.scenario.Comparison;
 import org.clusterdynamics.scenario.Distribution;
@@ -237,7 +237,7 @@ final class CdynApi extends ApiObject {
         Path p = session.out.resolve(x.string(0, "file"), Set.of("txt", "md", "json", "csv", "tsv"), "cdyn.writeText");
         String text = x.string(1, "the text");
         try {
-            AtomicWrite.write(p, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+            AtomicFiles.write(p, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("cdyn.writeText: cannot write " + x.string(0, "file") + ": " + e.getMessage(), e);
         }

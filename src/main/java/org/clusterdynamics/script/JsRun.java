@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.clusterdynamics.scenario.AtomicWrite;
 import org.clusterdynamics.scenario.Names;
 import org.clusterdynamics.scenario.SeriesStats;
 import org.clusterdynamics.sim.Results;
@@ -129,12 +128,7 @@ final class JsRun extends ApiObject {
         Args a = new Args("run.writeCsv", "(file, names?)", args, 1, 2);
         Path p = model.session.out.resolve(a.string(0, "file"), Set.of("csv", "tsv"), "run.writeCsv");
         try {
-            Results r = selected(a, 1);
-            AtomicWrite.write(p, o -> {
-                java.io.Writer w = new java.io.OutputStreamWriter(o, java.nio.charset.StandardCharsets.UTF_8);
-                ResultsCsv.write(r, w, ResultsCsv.formatFor(p));
-                w.flush();
-            });
+            ResultsCsv.write(selected(a, 1), p);
         } catch (IOException e) {
             throw new UncheckedIOException("run.writeCsv: cannot write " + a.string(0, "file") + ": " + e.getMessage(), e);
         }

@@ -7,7 +7,10 @@
   function lock(name, value) {
     Object.defineProperty(g, name, { value: value, writable: false, enumerable: false, configurable: false });
   }
-  // a function that refuses when called, and whose every property refuses too (Java.type, process.env)
+  const shown = (args) => args.map(a => typeof a === 'string' ? JSON.stringify(a) : typeof a).join(', ');
+  // functions whose calls are refused naming their arguments (Java.type("java.io.File"))
+  const calls = { Java: ['type', 'from', 'to', 'extend', 'super', 'addToClasspath'], Polyglot: ['eval', 'evalFile', 'import', 'export'] };
+  // a function that refuses when called, and whose every property refuses too (process.env)
   function denied(name, why) {
     const target = function () {};
     return new Proxy(target, {
@@ -15,10 +18,13 @@
         if (typeof p === 'symbol') {
           return undefined;
         }
+        if ((calls[name] || []).includes(p)) {
+          return function () { refuse(name + '.' + p + '(' + shown(Array.from(arguments)) + ')', why); };
+        }
         refuse(name + '.' + p, why);
       },
       apply(t, self, args) {
-        refuse(name + '(' + args.map(a => typeof a === 'string' ? JSON.stringify(a) : typeof a).join(', ') + ')', why);
+        refuse(name + '(' + shown(args) + ')', why);
       },
       construct(t, args) {
         refuse('new ' + name + '(...)', why);
