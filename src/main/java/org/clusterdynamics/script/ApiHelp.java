@@ -16,6 +16,7 @@ final class ApiHelp {
               sweepChart(sweep, {parameter, outcome, by, title}) -> Chart
               attributionChart(attribution, {outcome, title}) -> Chart
               report(file, {title, subtitle, notes, runs, descriptions, outputs, at, charts})
+              help() -> this text
             Model
               name, file, variables(filter?), variable(name), constants(filter?), time()
               baseline(), scenario(name, {set, equations, tables, from, off, on, time, seed})
