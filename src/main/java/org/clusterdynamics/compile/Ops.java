@@ -73,49 +73,23 @@ public final class Ops {
             case COSH: return Math.cosh(a[0]);
             case TANH: return Math.tanh(a[0]);
             case FLOOR: return Math.floor(a[0]);
-            case TRUNC: return a[0] < 0 ? Math.ceil(a[0]) : Math.floor(a[0]);
-            case ROUND: return Math.floor(a[0] + 0.5);
+            case TRUNC: return trunc(a[0]);
+            case ROUND: return round(a[0]);
             case SIGN: return Math.signum(a[0]);
             case MIN: return Math.min(a[0], a[1]);
             case MAX: return Math.max(a[0], a[1]);
             case MOD_FLOOR: return modFloor(a[0], a[1]);
             case MOD_TRUNC: return a[0] % a[1];
             case POWER: return Math.pow(a[0], a[1]);
-            case QUANTUM: return a[1] <= 0 ? a[0] : a[1] * (a[0] < 0 ? Math.ceil(a[0] / a[1]) : Math.floor(a[0] / a[1]));
-            case SAFEDIV: return a[1] == 0 ? (a.length > 2 ? a[2] : 0) : a[0] / a[1];
-            case XIDZ: return a[1] == 0 ? a[2] : a[0] / a[1];
-            case ZIDZ: return a[1] == 0 ? 0 : a[0] / a[1];
-            case STEP: return time + TIME_EPS >= a[1] ? a[0] : 0;
-            case PULSE_XMILE: return pulseXmile(a, time, dt);
-            case PULSE_VENSIM: {
-                double width = a[1] <= 0 ? dt : a[1];
-                return time + TIME_EPS >= a[0] && time + TIME_EPS < a[0] + width ? 1 : 0;
-            }
-            case PULSE_TRAIN: {
-                double start = a[0];
-                double width = a[1];
-                double interval = a[2];
-                double end = a[3];
-                if (time + TIME_EPS < start || time > end + TIME_EPS) {
-                    return 0;
-                }
-                if (interval <= 0) {
-                    return time + TIME_EPS < start + width ? 1 : 0;
-                }
-                double into = modFloor(time - start + TIME_EPS, interval);
-                return into < width ? 1 : 0;
-            }
-            case RAMP: {
-                double slope = a[0];
-                double start = a[1];
-                if (time <= start) {
-                    return 0;
-                }
-                if (a.length > 2 && !Double.isNaN(a[2]) && time > a[2]) {
-                    return slope * (a[2] - start);
-                }
-                return slope * (time - start);
-            }
+            case QUANTUM: return quantum(a[0], a[1]);
+            case SAFEDIV: return safeDiv(a[0], a[1], a.length > 2 ? a[2] : 0);
+            case XIDZ: return xidz(a[0], a[1], a[2]);
+            case ZIDZ: return zidz(a[0], a[1]);
+            case STEP: return step(a[0], a[1], time);
+            case PULSE_XMILE: return pulseXmile(a[0], a[1], a.length > 2 ? a[2] : 0, time, dt);
+            case PULSE_VENSIM: return pulseVensim(a[0], a[1], time, dt);
+            case PULSE_TRAIN: return pulseTrain(a[0], a[1], a[2], a[3], time);
+            case RAMP: return ramp(a[0], a[1], a.length > 2 ? a[2] : Double.NaN, time);
             case SUM: {
                 double s = 0;
                 for (double v : a) {
@@ -155,10 +129,67 @@ public final class Ops {
         }
     }
 
-    private static double pulseXmile(double[] a, double time, double dt) {
-        double magnitude = a[0];
-        double first = a[1];
-        double interval = a.length > 2 ? a[2] : 0;
+    // One method per builtin with more than one operation, so that generated code calls the very
+    // arithmetic the interpreter uses.
+
+    public static double trunc(double x) {
+        return x < 0 ? Math.ceil(x) : Math.floor(x);
+    }
+
+    public static double round(double x) {
+        return Math.floor(x + 0.5);
+    }
+
+    public static double quantum(double x, double q) {
+        return q <= 0 ? x : q * (x < 0 ? Math.ceil(x / q) : Math.floor(x / q));
+    }
+
+    public static double safeDiv(double a, double b, double ifZero) {
+        return b == 0 ? ifZero : a / b;
+    }
+
+    public static double xidz(double a, double b, double x) {
+        return b == 0 ? x : a / b;
+    }
+
+    public static double zidz(double a, double b) {
+        return b == 0 ? 0 : a / b;
+    }
+
+    public static double step(double height, double at, double time) {
+        return time + TIME_EPS >= at ? height : 0;
+    }
+
+    /** Vensim PULSE(start, width): 1 for width time units (one step when the width is not positive). */
+    public static double pulseVensim(double start, double width, double time, double dt) {
+        double w = width <= 0 ? dt : width;
+        return time + TIME_EPS >= start && time + TIME_EPS < start + w ? 1 : 0;
+    }
+
+    public static double pulseTrain(double start, double width, double interval, double end, double time) {
+        if (time + TIME_EPS < start || time > end + TIME_EPS) {
+            return 0;
+        }
+        if (interval <= 0) {
+            return time + TIME_EPS < start + width ? 1 : 0;
+        }
+        double into = modFloor(time - start + TIME_EPS, interval);
+        return into < width ? 1 : 0;
+    }
+
+    /** RAMP(slope, start, end); end NaN means no end. */
+    public static double ramp(double slope, double start, double end, double time) {
+        if (time <= start) {
+            return 0;
+        }
+        if (!Double.isNaN(end) && time > end) {
+            return slope * (end - start);
+        }
+        return slope * (time - start);
+    }
+
+    /** XMILE PULSE(magnitude, first, interval); interval 0 means once. */
+    public static double pulseXmile(double magnitude, double first, double interval, double time, double dt) {
         if (time + TIME_EPS < first) {
             return 0;
         }

@@ -16,10 +16,39 @@ import org.clusterdynamics.model.VarName;
 /**
  * Runs a compiled model with fixed-step Euler, RK2 or RK4 (Vensim and Stella conventions:
  * auxiliaries at every evaluation point, discrete state updated once per step, rows saved at save
- * steps) or with Hipparchus' adaptive Dormand-Prince. One instance serves many runs on one thread.
+ * steps) or with Hipparchus' adaptive Dormand-Prince. One instance serves many runs on one thread;
+ * {@link #copy()} makes another for another thread.
+ *
+ * <p>The fixed-step loop evaluates the equations through a {@link Kernel}: interpreter trees (the
+ * reference) or the model compiled to JVM bytecode ({@link GeneratedCode}), which give identical
+ * results. With {@link Backend#AUTO} a simulator interprets its first runs, which needs no
+ * compilation, and switches to generated code once it has done enough work to repay compiling.
  */
 public final class Simulator {
+    /**
+     * Interpreted work (equation evaluations) after which {@link Backend#AUTO} compiles the model:
+     * about the time that compiling takes, so that single runs never pay for it.
+     */
+    static final long AUTO_COMPILE_WORK = 5_000_000L;
+
+    /** Which code evaluates the equations of fixed-step runs. */
+    public enum Backend {
+        /** Interpret first, then generate code once the runs have done enough work. */
+        AUTO,
+        /** Always the interpreter (the reference path). */
+        INTERPRETER,
+        /** Generated code from the start; the constructor fails if the model cannot be compiled. */
+        GENERATED
+    }
+
     private final CompiledModel model;
+    private final Backend backend;
+    private GeneratedCode generated;
+    private Kernel generatedKernel;
+    private String generationFailure;
+    private long interpretedWork;
+    private boolean lastRunGenerated;
+    private final int[][] nonNegative;
     private final int[] initSlots;
     private final Evaluator[] initEvals;
     private final int[] dynSlots;
@@ -34,8 +63,24 @@ public final class Simulator {
     private final Evaluator[] delayInit;
     private final int[] savedSlots;
 
+    /** A simulator that starts interpreting and compiles the model when it has run enough ({@link Backend#AUTO}). */
     public Simulator(CompiledModel model) {
+        this(model, Backend.AUTO);
+    }
+
+    public Simulator(CompiledModel model, Backend backend) {
+        this(model, backend, null);
+        if (backend == Backend.GENERATED) {
+            useGenerated(GeneratedCode.compile(model));
+        }
+    }
+
+    private Simulator(CompiledModel model, Backend backend, GeneratedCode code) {
         this.model = model;
+        this.backend = backend;
+        if (code != null) {
+            useGenerated(code);
+        }
         int n = model.initOrder().size();
         initSlots = new int[n];
         initEvals = new Evaluator[n];
@@ -83,6 +128,53 @@ public final class Simulator {
             }
         }
         savedSlots = saved.stream().mapToInt(Integer::intValue).toArray();
+        // per stock: stock slot, inflow count, inflows..., outflows... (no iterators in the loop)
+        nonNegative = new int[model.nonNegativeStocks().size()][];
+        for (int i = 0; i < nonNegative.length; i++) {
+            CompiledModel.NonNegativeStock nn = model.nonNegativeStocks().get(i);
+            int[] row = new int[2 + nn.inflows().length + nn.outflows().length];
+            row[0] = nn.stock();
+            row[1] = nn.inflows().length;
+            System.arraycopy(nn.inflows(), 0, row, 2, nn.inflows().length);
+            System.arraycopy(nn.outflows(), 0, row, 2 + nn.inflows().length, nn.outflows().length);
+            nonNegative[i] = row;
+        }
+    }
+
+    private void useGenerated(GeneratedCode code) {
+        generated = code;
+        generatedKernel = code.newKernel();
+    }
+
+    /**
+     * Another simulator of the same model for another thread; it shares the generated code (if
+     * any) but no mutable state.
+     */
+    public Simulator copy() {
+        Simulator s = new Simulator(model, backend, generated);
+        s.generationFailure = generationFailure;
+        s.interpretedWork = interpretedWork;
+        return s;
+    }
+
+    /** The generated code, once compiled (null before, or when the model cannot be compiled). */
+    public GeneratedCode generatedCode() {
+        return generated;
+    }
+
+    /** Why the model could not be compiled to JVM code, or null. */
+    public String generationFailure() {
+        return generationFailure;
+    }
+
+    /** Whether the last fixed-step run evaluated the equations with generated code. */
+    public boolean lastRunUsedGeneratedCode() {
+        return lastRunGenerated;
+    }
+
+    /** The slots of the saved variables, in the order of {@link Results#names()} (a copy). */
+    public int[] savedSlots() {
+        return savedSlots.clone();
     }
 
     public static Results run(CompiledModel model, RunOptions options) {
@@ -247,10 +339,13 @@ public final class Simulator {
         Frame f = newFrame(s);
         double[] v = f.v;
         boolean[] fixed = new boolean[model.slotCount()];
-        initialise(f, s, fixed);
-        int[] dSlots = activeDynamic(fixed);
-        Evaluator[] dEvals = activeDynamicEvals(fixed);
-        DelayLines delays = new DelayLines(f, s.dt);
+        for (int i = 0; i < s.overrideSlots.length; i++) {
+            fixed[s.overrideSlots[i]] = true;
+            v[s.overrideSlots[i]] = s.overrideValues[i];
+        }
+        Kernel kernel = kernelFor(fixed, s.steps);
+        kernel.initial(f, fixed);
+        DelayLines delays = new DelayLines(f, s.dt, kernel);
         int nStocks = stockSlots.length;
         double[] y0 = new double[nStocks];
         double[] k1 = new double[nStocks];
@@ -264,7 +359,7 @@ public final class Simulator {
         for (int k = 0; ; k++) {
             f.time = s.start + k * dt;
             // also at the start: ACTIVE INITIAL reports its active value once stocks are initialised
-            evaluate(f, dSlots, dEvals);
+            kernel.dynamic(f);
             limitOutflows(v, dt);
             if (k % s.saveEvery == 0) {
                 rec.record(row++, f);
@@ -273,39 +368,14 @@ public final class Simulator {
                 break;
             }
             // discrete state moves from values at the step's start
-            for (int i = 0; i < upd.length; i++) {
-                upd[i] = updEvals[i].eval(f);
-            }
-            for (int i = 0; i < delayInputs.length; i++) {
-                delayInputs[i] = delayIn[i].eval(f);
-            }
-            rates(f, k1);
+            kernel.updates(f, upd);
+            kernel.delayInputs(f, delayInputs);
+            kernel.rates(f, k1);
             checkFinite(k1, f.time);
-            for (int i = 0; i < nStocks; i++) {
-                y0[i] = v[stockSlots[i]];
-            }
-            switch (s.method) {
-                case RK2: {
-                    stage(f, y0, k1, dt, s.start + k * dt + dt, dSlots, dEvals, k2);
-                    for (int i = 0; i < nStocks; i++) {
-                        v[stockSlots[i]] = y0[i] + dt / 2 * (k1[i] + k2[i]);
-                    }
-                    break;
-                }
-                case RK4: {
-                    double t0 = s.start + k * dt;
-                    stage(f, y0, k1, dt / 2, t0 + dt / 2, dSlots, dEvals, k2);
-                    stage(f, y0, k2, dt / 2, t0 + dt / 2, dSlots, dEvals, k3);
-                    stage(f, y0, k3, dt, t0 + dt, dSlots, dEvals, k4);
-                    for (int i = 0; i < nStocks; i++) {
-                        v[stockSlots[i]] = y0[i] + dt / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
-                    }
-                    break;
-                }
-                default:
-                    for (int i = 0; i < nStocks; i++) {
-                        v[stockSlots[i]] = y0[i] + dt * k1[i];
-                    }
+            if (s.method == Method.EULER) {
+                kernel.euler(f, k1, dt);
+            } else {
+                rungeKutta(s.method, f, kernel, k, dt, s.start, y0, k1, k2, k3, k4);
             }
             for (int i = 0; i < upd.length; i++) {
                 v[updSlots[i]] = upd[i];
@@ -315,17 +385,73 @@ public final class Simulator {
         return row;
     }
 
+    /** RK2 or RK4 from the rates k1 at the step's start. */
+    private void rungeKutta(Method method, Frame f, Kernel kernel, int k, double dt, double start, double[] y0,
+            double[] k1, double[] k2, double[] k3, double[] k4) {
+        double[] v = f.v;
+        int nStocks = stockSlots.length;
+        int[] stocks = stockSlots;
+        for (int i = 0; i < nStocks; i++) {
+            y0[i] = v[stocks[i]];
+        }
+        if (method == Method.RK2) {
+            stage(f, kernel, y0, k1, dt, start + k * dt + dt, k2);
+            for (int i = 0; i < nStocks; i++) {
+                v[stocks[i]] = y0[i] + dt / 2 * (k1[i] + k2[i]);
+            }
+            return;
+        }
+        double t0 = start + k * dt;
+        stage(f, kernel, y0, k1, dt / 2, t0 + dt / 2, k2);
+        stage(f, kernel, y0, k2, dt / 2, t0 + dt / 2, k3);
+        stage(f, kernel, y0, k3, dt, t0 + dt, k4);
+        for (int i = 0; i < nStocks; i++) {
+            v[stocks[i]] = y0[i] + dt / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+        }
+    }
+
+    /**
+     * The kernel for one run: generated code unless a fixed (overridden) slot is one that the
+     * equations recompute, which only the interpreter can skip; AUTO compiles here when due.
+     */
+    private Kernel kernelFor(boolean[] fixed, int steps) {
+        boolean fixesDynamic = false;
+        for (int slot : dynSlots) {
+            if (fixed[slot]) {
+                fixesDynamic = true;
+                break;
+            }
+        }
+        if (!fixesDynamic) {
+            if (generatedKernel == null && backend == Backend.AUTO && generationFailure == null
+                    && interpretedWork >= AUTO_COMPILE_WORK) {
+                try {
+                    useGenerated(GeneratedCode.compile(model));
+                } catch (IllegalStateException e) {
+                    generationFailure = e.getMessage();
+                }
+            }
+            if (generatedKernel != null) {
+                lastRunGenerated = true;
+                return generatedKernel;
+            }
+        }
+        lastRunGenerated = false;
+        interpretedWork += (long) (steps + 1) * (dynSlots.length + stockSlots.length);
+        return new InterpretedKernel(initSlots, initEvals, activeDynamic(fixed), activeDynamicEvals(fixed),
+                stockSlots, rateEvals, updEvals, delayIn, delayTime, delayInit);
+    }
+
     /** Sets stocks to y0 + h*k, time to t, re-evaluates, and writes the rates into out. */
-    private void stage(Frame f, double[] y0, double[] k, double h, double t, int[] dSlots, Evaluator[] dEvals,
-            double[] out) {
+    private void stage(Frame f, Kernel kernel, double[] y0, double[] k, double h, double t, double[] out) {
         double[] v = f.v;
         for (int i = 0; i < y0.length; i++) {
             v[stockSlots[i]] = y0[i] + h * k[i];
         }
         f.time = t;
-        evaluate(f, dSlots, dEvals);
+        kernel.dynamic(f);
         limitOutflows(v, f.dt);
-        rates(f, out);
+        kernel.rates(f, out);
     }
 
     void evaluate(Frame f, int[] slots, Evaluator[] evals) {
@@ -342,12 +468,14 @@ public final class Simulator {
     }
 
     void limitOutflows(double[] v, double dt) {
-        for (CompiledModel.NonNegativeStock nn : model.nonNegativeStocks()) {
-            double available = v[nn.stock()] / dt;
-            for (int in : nn.inflows()) {
-                available += v[in];
+        for (int[] nn : nonNegative) {
+            double available = v[nn[0]] / dt;
+            int firstOut = 2 + nn[1];
+            for (int i = 2; i < firstOut; i++) {
+                available += v[nn[i]];
             }
-            for (int out : nn.outflows()) {
+            for (int i = firstOut; i < nn.length; i++) {
+                int out = nn[i];
                 double want = v[out];
                 if (want > available) {
                     v[out] = Math.max(available, 0);
@@ -412,19 +540,21 @@ public final class Simulator {
         private final int[] heads;
         private final Frame frame;
 
-        DelayLines(Frame f, double dt) {
+        DelayLines(Frame f, double dt, Kernel kernel) {
             frame = f;
             rings = new double[delayOut.length][];
             heads = new int[delayOut.length];
+            double[] times = new double[rings.length];
+            double[] initials = new double[rings.length];
+            kernel.delaySetup(f, times, initials);
             for (int i = 0; i < rings.length; i++) {
-                double time = delayTime[i].eval(f);
+                double time = times[i];
                 int n = Math.max(1, (int) Math.round(time / dt));
                 if (time <= 0) {
                     n = 0;
                 }
                 rings[i] = new double[n];
-                double init = delayInit[i].eval(f);
-                java.util.Arrays.fill(rings[i], init);
+                java.util.Arrays.fill(rings[i], initials[i]);
             }
         }
 

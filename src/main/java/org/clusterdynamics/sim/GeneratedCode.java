@@ -1,0 +1,99 @@
+package org.clusterdynamics.sim;
+
+import java.lang.reflect.Constructor;
+import java.util.Map;
+import org.clusterdynamics.compile.CompiledModel;
+import org.clusterdynamics.model.GraphicalFunction;
+import org.codehaus.janino.SimpleCompiler;
+import org.codehaus.janino.util.ClassFile;
+
+/**
+ * A model's equations compiled in memory to JVM bytecode (Java source written by
+ * {@link KernelSource}, compiled by Janino): an immutable factory of kernels that threads may share.
+ */
+public final class GeneratedCode {
+    private final Constructor<? extends Kernel> constructor;
+    private final GraphicalFunction[] tables;
+    private final Map<String, byte[]> bytecode;
+    private final String source;
+    private final int largestMethod;
+
+    /** HotSpot's HugeMethodLimit: the JIT leaves larger methods to the bytecode interpreter. */
+    static final int JIT_METHOD_LIMIT = 8000;
+
+    private GeneratedCode(Constructor<? extends Kernel> constructor, GraphicalFunction[] tables,
+            Map<String, byte[]> bytecode, String source, int largestMethod) {
+        this.constructor = constructor;
+        this.tables = tables;
+        this.bytecode = bytecode;
+        this.source = source;
+        this.largestMethod = largestMethod;
+    }
+
+    /**
+     * Generates and compiles the model's code.
+     *
+     * @throws IllegalStateException when the code cannot be compiled (for example a class too large
+     *     for the JVM's limits); the interpreter still runs such a model
+     */
+    public static GeneratedCode compile(CompiledModel model) {
+        GeneratedCode code = compile(model, KernelSource.NODES_PER_METHOD);
+        // a method over the JIT's limit would run interpreted: split finer (a single huge equation may stay over)
+        for (int nodes = KernelSource.NODES_PER_METHOD / 2; code.largestMethod > JIT_METHOD_LIMIT && nodes >= 16;
+                nodes /= 2) {
+            code = compile(model, nodes);
+        }
+        return code;
+    }
+
+    private static GeneratedCode compile(CompiledModel model, int nodesPerMethod) {
+        KernelSource.Unit unit = KernelSource.generate(model, nodesPerMethod);
+        SimpleCompiler compiler = new SimpleCompiler();
+        compiler.setParentClassLoader(Kernel.class.getClassLoader());
+        // no line or variable tables: smaller classes, nothing here is debugged line by line
+        compiler.setDebuggingInformation(false, false, false);
+        try {
+            compiler.cook(unit.source());
+            int largest = 0;
+            for (ClassFile cf : compiler.getClassFiles()) {
+                for (ClassFile.MethodInfo mi : cf.methodInfos) {
+                    for (ClassFile.AttributeInfo a : mi.getAttributes()) {
+                        if (a instanceof ClassFile.CodeAttribute code) {
+                            largest = Math.max(largest, code.code.length);
+                        }
+                    }
+                }
+            }
+            Class<? extends Kernel> c = compiler.getClassLoader().loadClass(unit.className()).asSubclass(Kernel.class);
+            return new GeneratedCode(c.getConstructor(GraphicalFunction[].class),
+                    unit.tables().toArray(GraphicalFunction[]::new), Map.copyOf(compiler.getBytecodes()), unit.source(),
+                    largest);
+        } catch (Exception | LinkageError e) {
+            throw new IllegalStateException("cannot compile the generated code of " + model.source() + ": " + e, e);
+        }
+    }
+
+    /** A new kernel; each thread uses its own. */
+    public Kernel newKernel() {
+        try {
+            return constructor.newInstance((Object) tables);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot instantiate generated code", e);
+        }
+    }
+
+    /** The generated Java source (for inspection and tests). */
+    public String source() {
+        return source;
+    }
+
+    /** Bytecode bytes of the largest generated method (at most {@value #JIT_METHOD_LIMIT} for the JIT to compile it). */
+    public int largestMethodBytes() {
+        return largestMethod;
+    }
+
+    /** Class files by class name. */
+    public Map<String, byte[]> bytecode() {
+        return bytecode;
+    }
+}

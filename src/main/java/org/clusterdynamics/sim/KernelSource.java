@@ -1,0 +1,354 @@
+package org.clusterdynamics.sim;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clusterdynamics.compile.CompiledModel;
+import org.clusterdynamics.compile.LExpr;
+import org.clusterdynamics.model.GraphicalFunction;
+
+/**
+ * Writes the Java source of a {@link Kernel} subclass for one compiled model: straight-line code
+ * over the frame's {@code double[]}, one statement per equation, split into methods small enough
+ * for the JIT. Every operation is written so that it computes exactly what the interpreter does:
+ * the same operators in the same order, and the same {@code Ops}, {@link Lookups} and
+ * {@link RandomDraws} methods for everything else.
+ */
+final class KernelSource {
+    /** Package and simple name of every generated class (each lives in its own class loader). */
+    static final String CLASS_NAME = "org.clusterdynamics.sim.generated.GeneratedKernel";
+
+    /**
+     * Expression nodes per generated method, at first. At about 8 bytes of bytecode per node this
+     * keeps methods well under HotSpot's 8000-byte limit, above which the JIT does not compile a
+     * method at all, and leaves room for the JIT to inline the table reads they call.
+     */
+    static final int NODES_PER_METHOD = 300;
+
+    /** The generated class and the tables its constructor takes, in order. */
+    record Unit(String className, String source, List<GraphicalFunction> tables) {}
+
+    private final List<GraphicalFunction> tables = new ArrayList<>();
+    private final Map<GraphicalFunction, Integer> tableIndex = new IdentityHashMap<>();
+    private final StringBuilder helpers = new StringBuilder();
+    private final StringBuilder fields = new StringBuilder();
+    private final StringBuilder ctor = new StringBuilder();
+    private int helperCount;
+    private int lookupSites;
+    private int methodCount;
+    private int nodes;
+    private final int nodesPerMethod;
+
+    private KernelSource(int nodesPerMethod) {
+        this.nodesPerMethod = nodesPerMethod;
+    }
+
+    /** The source with methods of about {@code nodesPerMethod} expression nodes each. */
+    static Unit generate(CompiledModel m, int nodesPerMethod) {
+        return new KernelSource(nodesPerMethod).unit(m);
+    }
+
+    private Unit unit(CompiledModel m) {
+        StringBuilder body = new StringBuilder();
+        List<String> init = new ArrayList<>();
+        List<Integer> initCost = new ArrayList<>();
+        for (CompiledModel.Assignment a : m.initOrder()) {
+            init.add("if (!fx[" + a.slot() + "]) v[" + a.slot() + "] = " + expr(a.expr()) + ";");
+            initCost.add(takeNodes());
+        }
+        phase(body, "public void initial(Frame f, boolean[] fx)", init, initCost);
+        List<String> dyn = new ArrayList<>();
+        List<Integer> dynCost = new ArrayList<>();
+        for (CompiledModel.Assignment a : m.dynamicOrder()) {
+            dyn.add("v[" + a.slot() + "] = " + expr(a.expr()) + ";");
+            dynCost.add(takeNodes());
+        }
+        phase(body, "public void dynamic(Frame f)", dyn, dynCost);
+        outputs(body, "public void rates(Frame f, double[] o)", m.stocks().stream().map(CompiledModel.StockRate::rate)
+                .toList());
+        List<String> euler = new ArrayList<>();
+        List<Integer> eulerCost = new ArrayList<>();
+        for (int i = 0; i < m.stocks().size(); i++) {
+            int slot = m.stocks().get(i).slot();
+            euler.add("v[" + slot + "] = v[" + slot + "] + dt * o[" + i + "];");
+            eulerCost.add(3);
+        }
+        phase(body, "public void euler(Frame f, double[] o, double dt)", euler, eulerCost);
+        outputs(body, "public void updates(Frame f, double[] o)", m.stepUpdates().stream()
+                .map(CompiledModel.Assignment::expr).toList());
+        outputs(body, "public void delayInputs(Frame f, double[] o)", m.delays().stream()
+                .map(CompiledModel.FixedDelay::input).toList());
+        List<String> setup = new ArrayList<>();
+        List<Integer> setupCost = new ArrayList<>();
+        for (int i = 0; i < m.delays().size(); i++) {
+            CompiledModel.FixedDelay d = m.delays().get(i);
+            // time then initial value, delay by delay, as the interpreter evaluates them
+            setup.add("o[" + i + "] = " + expr(d.delayTime()) + ";");
+            setupCost.add(takeNodes());
+            setup.add("o2[" + i + "] = " + expr(d.initial()) + ";");
+            setupCost.add(takeNodes());
+        }
+        phase(body, "public void delaySetup(Frame f, double[] o, double[] o2)", setup, setupCost);
+
+        String pkg = CLASS_NAME.substring(0, CLASS_NAME.lastIndexOf('.'));
+        String simple = CLASS_NAME.substring(CLASS_NAME.lastIndexOf('.') + 1);
+        StringBuilder src = new StringBuilder();
+        src.append("package ").append(pkg).append(";\n\n")
+                .append("import org.clusterdynamics.compile.Ops;\n")
+                .append("import org.clusterdynamics.compile.LExpr;\n")
+                .append("import org.clusterdynamics.model.GraphicalFunction;\n")
+                .append("import org.clusterdynamics.sim.Frame;\n")
+                .append("import org.clusterdynamics.sim.Lookups;\n")
+                .append("import org.clusterdynamics.sim.RandomDraws;\n\n")
+                .append("/** Generated from ").append(comment(m.source())).append(". */\n")
+                .append("public final class ").append(simple).append(" extends org.clusterdynamics.sim.Kernel {\n")
+                .append(fields)
+                .append("  private final int[] hint = new int[").append(Math.max(1, lookupSites)).append("];\n")
+                .append("  public ").append(simple).append("(GraphicalFunction[] g) {\n").append(ctor).append("  }\n")
+                .append(body).append(helpers).append("}\n");
+        return new Unit(CLASS_NAME, src.toString(), List.copyOf(tables));
+    }
+
+    private int takeNodes() {
+        int n = nodes;
+        nodes = 0;
+        return n;
+    }
+
+    private void outputs(StringBuilder body, String signature, List<LExpr> exprs) {
+        List<String> stmts = new ArrayList<>();
+        List<Integer> cost = new ArrayList<>();
+        for (int i = 0; i < exprs.size(); i++) {
+            stmts.add("o[" + i + "] = " + expr(exprs.get(i)) + ";");
+            cost.add(takeNodes());
+        }
+        phase(body, signature, stmts, cost);
+    }
+
+    /** A public phase method that calls private chunk methods of about nodesPerMethod nodes each. */
+    private void phase(StringBuilder body, String signature, List<String> stmts, List<Integer> cost) {
+        String params = signature.substring(signature.indexOf('(') + 1, signature.indexOf(')'));
+        StringBuilder args = new StringBuilder();
+        for (String p : params.split(",")) {
+            args.append(", ").append(p.strip().split(" ")[1]);
+        }
+        String chunkParams = "double[] v, " + params;
+        body.append("  ").append(signature).append(" {\n    double[] v = f.v;\n");
+        int i = 0;
+        while (i < stmts.size()) {
+            int budget = 0;
+            int j = i;
+            while (j < stmts.size() && (j == i || budget + cost.get(j) <= nodesPerMethod)) {
+                budget += cost.get(j);
+                j++;
+            }
+            String name = "m" + methodCount++;
+            body.append("    ").append(name).append("(v").append(args).append(");\n");
+            helpers.append("  private void ").append(name).append("(").append(chunkParams).append(") {\n");
+            for (int k = i; k < j; k++) {
+                helpers.append("    ").append(stmts.get(k)).append('\n');
+            }
+            helpers.append("  }\n");
+            i = j;
+        }
+        body.append("  }\n");
+    }
+
+    /** The Java expression for e; counts its nodes. */
+    private String expr(LExpr e) {
+        nodes++;
+        if (e instanceof LExpr.Const c) {
+            return literal(c.value());
+        } else if (e instanceof LExpr.Slot s) {
+            return "v[" + s.index() + "]";
+        } else if (e instanceof LExpr.Param p) {
+            switch (p.which()) {
+                case TIME: return "f.time";
+                case DT: return "f.dt";
+                case START: return "f.start";
+                case STOP: return "f.stop";
+                default: return "f.saveStep";
+            }
+        } else if (e instanceof LExpr.Unary u) {
+            String x = expr(u.operand());
+            switch (u.op()) {
+                case NEG: return "(-" + x + ")";
+                case NOT: return "(" + x + " == 0.0 ? 1.0 : 0.0)";
+                default: return x;
+            }
+        } else if (e instanceof LExpr.Binary b) {
+            String l = expr(b.left());
+            String r = expr(b.right());
+            switch (b.op()) {
+                case ADD: return "(" + l + " + " + r + ")";
+                case SUB: return "(" + l + " - " + r + ")";
+                case MUL: return "(" + l + " * " + r + ")";
+                case DIV: return "(" + l + " / " + r + ")";
+                case POW: return "Math.pow(" + l + ", " + r + ")";
+                case MOD: return "Ops.modFloor(" + l + ", " + r + ")";
+                case EQ: return "(" + l + " == " + r + " ? 1.0 : 0.0)";
+                case NE: return "(" + l + " != " + r + " ? 1.0 : 0.0)";
+                case LT: return "(" + l + " < " + r + " ? 1.0 : 0.0)";
+                case LE: return "(" + l + " <= " + r + " ? 1.0 : 0.0)";
+                case GT: return "(" + l + " > " + r + " ? 1.0 : 0.0)";
+                case GE: return "(" + l + " >= " + r + " ? 1.0 : 0.0)";
+                case AND: return "(" + l + " != 0.0 && " + r + " != 0.0 ? 1.0 : 0.0)";
+                default: return "(" + l + " != 0.0 || " + r + " != 0.0 ? 1.0 : 0.0)";
+            }
+        } else if (e instanceof LExpr.If i) {
+            return "(" + expr(i.condition()) + " != 0.0 ? " + expr(i.then()) + " : " + expr(i.otherwise()) + ")";
+        } else if (e instanceof LExpr.Fn fn) {
+            return function(fn);
+        } else if (e instanceof LExpr.Lookup l) {
+            return lookup(l);
+        } else if (e instanceof LExpr.Random r) {
+            return random(r);
+        }
+        throw new IllegalArgumentException("no code for " + e);
+    }
+
+    private String function(LExpr.Fn fn) {
+        List<LExpr> a = fn.args();
+        String[] x = new String[a.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = expr(a.get(i));
+        }
+        switch (fn.fn()) {
+            case ABS: return call("Math.abs", x[0]);
+            case EXP: return call("Math.exp", x[0]);
+            case LN: return call("Math.log", x[0]);
+            case LOG10: return call("Math.log10", x[0]);
+            case LOG: return x.length > 1 ? "(Math.log(" + x[0] + ") / Math.log(" + x[1] + "))" : call("Math.log10", x[0]);
+            case SQRT: return call("Math.sqrt", x[0]);
+            case SIN: return call("Math.sin", x[0]);
+            case COS: return call("Math.cos", x[0]);
+            case TAN: return call("Math.tan", x[0]);
+            case ASIN: return call("Math.asin", x[0]);
+            case ACOS: return call("Math.acos", x[0]);
+            case ATAN: return call("Math.atan", x[0]);
+            case SINH: return call("Math.sinh", x[0]);
+            case COSH: return call("Math.cosh", x[0]);
+            case TANH: return call("Math.tanh", x[0]);
+            case FLOOR: return call("Math.floor", x[0]);
+            case TRUNC: return call("Ops.trunc", x[0]);
+            case ROUND: return call("Ops.round", x[0]);
+            case SIGN: return call("Math.signum", x[0]);
+            case MIN: return call("Math.min", x[0], x[1]);
+            case MAX: return call("Math.max", x[0], x[1]);
+            case MOD_FLOOR: return call("Ops.modFloor", x[0], x[1]);
+            case MOD_TRUNC: return "(" + x[0] + " % " + x[1] + ")";
+            case POWER: return call("Math.pow", x[0], x[1]);
+            case QUANTUM: return call("Ops.quantum", x[0], x[1]);
+            case SAFEDIV: return call("Ops.safeDiv", x[0], x[1], x.length > 2 ? x[2] : "0.0");
+            case XIDZ: return call("Ops.xidz", x[0], x[1], x[2]);
+            case ZIDZ: return call("Ops.zidz", x[0], x[1]);
+            case STEP: return call("Ops.step", x[0], x[1], "f.time");
+            case PULSE_XMILE: return call("Ops.pulseXmile", x[0], x[1], x.length > 2 ? x[2] : "0.0", "f.time", "f.dt");
+            case PULSE_VENSIM: return call("Ops.pulseVensim", x[0], x[1], "f.time", "f.dt");
+            case PULSE_TRAIN: return call("Ops.pulseTrain", x[0], x[1], x[2], x[3], "f.time");
+            case RAMP: return call("Ops.ramp", x[0], x[1], x.length > 2 ? x[2] : "Double.NaN", "f.time");
+            case SUM: return fold("0.0", " + ", x, "");
+            case PROD: return fold("1.0", " * ", x, "");
+            case MEAN: return fold("0.0", " + ", x, " / " + literal(x.length));
+            default: return viaOps(fn.fn(), x);
+        }
+    }
+
+    private static String call(String name, String... args) {
+        return name + "(" + String.join(", ", args) + ")";
+    }
+
+    /** (((start op x0) op x1) ...) tail: the interpreter's left-to-right loop. */
+    private static String fold(String start, String op, String[] x, String tail) {
+        StringBuilder s = new StringBuilder("((").append(start);
+        for (String a : x) {
+            s.append(op).append(a);
+        }
+        return s.append(")").append(tail).append(")").toString();
+    }
+
+    /** Any other builtin: a helper method fills a scratch array and calls Ops.math, as the interpreter does. */
+    private String viaOps(LExpr.MathFn fn, String[] x) {
+        int id = helperCount++;
+        fields.append("  private final double[] s").append(id).append(" = new double[").append(x.length).append("];\n");
+        helpers.append("  private double h").append(id).append("(double[] v, Frame f) {\n")
+                .append("    double[] s = s").append(id).append(";\n");
+        for (int i = 0; i < x.length; i++) {
+            helpers.append("    s[").append(i).append("] = ").append(x[i]).append(";\n");
+        }
+        helpers.append("    return Ops.math(LExpr.MathFn.").append(fn.name()).append(", s, f.time, f.dt);\n  }\n");
+        return "h" + id + "(v, f)";
+    }
+
+    private String lookup(LExpr.Lookup l) {
+        String x = expr(l.x());
+        GraphicalFunction g = l.table();
+        Integer id = tableIndex.get(g);
+        if (id == null) {
+            id = tables.size();
+            tables.add(g);
+            tableIndex.put(g, id);
+            fields.append("  private final GraphicalFunction g").append(id).append(";\n")
+                    .append("  private final double[] x").append(id).append(", y").append(id).append(";\n");
+            ctor.append("    g").append(id).append(" = g[").append(id).append("];\n")
+                    .append("    x").append(id).append(" = g").append(id).append(".xs();\n")
+                    .append("    y").append(id).append(" = g").append(id).append(".ys();\n");
+        }
+        int site = lookupSites++;
+        String withG = "(x" + id + ", y" + id + ", g" + id + ", hint, " + site + ", " + x + ")";
+        boolean ok = Lookups.fast(g);
+        GraphicalFunction.Kind how = l.mode() == LExpr.LookupMode.EXTRAPOLATE ? GraphicalFunction.Kind.EXTRAPOLATE
+                : g.kind();
+        switch (l.mode()) {
+            case AS_DEFINED:
+            case EXTRAPOLATE:
+                if (!ok) {
+                    return "g" + id + ".lookup(" + x + ", GraphicalFunction.Kind." + how.name() + ")";
+                }
+                switch (how) {
+                    case DISCRETE: return "Lookups.discrete" + withG;
+                    case EXTRAPOLATE: return "Lookups.extrapolate" + withG;
+                    default:
+                        return Lookups.innerZero(g) ? "Lookups.continuousZ" + withG
+                                : "Lookups.continuous(x" + id + ", y" + id + ", hint, " + site + ", " + x + ")";
+                }
+            case FORWARD:
+                return "g" + id + ".lookupForward(" + x + ")";
+            default:
+                return "g" + id + ".lookupBackward(" + x + ")";
+        }
+    }
+
+    private String random(LExpr.Random r) {
+        String[] x = new String[RandomDraws.arity(r.kind())];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = expr(r.args().get(i));
+        }
+        String rng = "f.random[" + r.stream() + "]";
+        switch (r.kind()) {
+            case UNIFORM: return call("RandomDraws.uniform", rng, x[0], x[1]);
+            case NORMAL: return call("RandomDraws.normal", rng, x[0], x[1]);
+            case NORMAL_TRUNCATED: return call("RandomDraws.normalTruncated", rng, x[0], x[1], x[2], x[3]);
+            case EXPONENTIAL: return call("RandomDraws.exponential", rng, x[0]);
+            default: return call("RandomDraws.exponentialVensim", rng, x[0], x[1], x[2], x[3]);
+        }
+    }
+
+    /** A Java literal that parses to exactly this double. */
+    static String literal(double d) {
+        if (Double.isNaN(d)) {
+            return "Double.NaN";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+        }
+        // Double.toString round-trips; parentheses keep a minus sign from meeting an operator
+        String s = Double.toString(d);
+        return d < 0 || (d == 0 && 1 / d < 0) ? "(" + s + ")" : s;
+    }
+
+    private static String comment(String s) {
+        return s == null ? "a model" : s.replace("*/", "* /").replace('\n', ' ').replace("\\u", "\\ u");
+    }
+}

@@ -1,0 +1,143 @@
+package org.clusterdynamics.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.clusterdynamics.compile.CompiledModel;
+import org.clusterdynamics.compile.ModelCompiler;
+import org.clusterdynamics.diag.ModelException;
+import org.clusterdynamics.io.ModelFiles;
+import org.clusterdynamics.model.Method;
+import org.clusterdynamics.model.ModelBuilder;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Generated code and the interpreter give bit-identical saved values (or the same error) on every
+ * model of the conformance suite that the engine compiles, and on World3, with Euler, RK4 and the
+ * model's own method.
+ */
+class BackendEquivalenceTest {
+
+    private static Path suite() {
+        String p = System.getProperty("cdyn.testModels");
+        Path dir = p == null ? null : Path.of(p);
+        Assumptions.assumeTrue(dir != null && Files.isDirectory(dir), "conformance suite not found: " + p);
+        return dir;
+    }
+
+    private static boolean isModel(Path f) {
+        String n = f.getFileName().toString().toLowerCase();
+        return n.endsWith(".xmile") || n.endsWith(".mdl") || n.endsWith(".stmx");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySuiteModel() throws IOException {
+        Path dir = suite();
+        List<Path> files = new ArrayList<>();
+        for (String sub : List.of("tests", "samples")) {
+            Path d = dir.resolve(sub);
+            if (Files.isDirectory(d)) {
+                try (Stream<Path> s = Files.walk(d, 2)) {
+                    s.filter(Files::isRegularFile).filter(BackendEquivalenceTest::isModel).sorted().forEach(files::add);
+                }
+            }
+        }
+        assertFalse(files.isEmpty(), "no models under " + dir);
+        return files.stream().map(f -> DynamicTest.dynamicTest(dir.relativize(f).toString(), () -> compare(f)));
+    }
+
+    @Test
+    void world3() {
+        Path world3 = Path.of(System.getProperty("cdyn.testModels", "../shared/test-models"))
+                .resolveSibling("bench/models/world3-03/wrld3-03.mdl");
+        Assumptions.assumeTrue(Files.isRegularFile(world3), "World3 not found at " + world3);
+        compare(world3);
+    }
+
+    /** Reads and compiles the model (skipping it when the engine cannot), then runs both backends. */
+    private static void compare(Path file) {
+        CompiledModel model;
+        try {
+            model = ModelCompiler.compile(ModelFiles.read(file));
+        } catch (RuntimeException e) {
+            Assumptions.abort("the engine does not compile this model: " + e.getMessage());
+            return;
+        }
+        Simulator interpreter = new Simulator(model, Simulator.Backend.INTERPRETER);
+        Simulator generated = new Simulator(model, Simulator.Backend.GENERATED);
+        List<RunOptions> runs = new ArrayList<>();
+        if (model.specs().method() != Method.ADAPTIVE) {
+            runs.add(RunOptions.defaults());
+        }
+        runs.add(RunOptions.defaults().withMethod(Method.EULER));
+        runs.add(RunOptions.defaults().withMethod(Method.RK4).withSeed(7));
+        for (RunOptions o : runs) {
+            assertSame(interpreter, generated, o, file.getFileName() + " " + o.method());
+        }
+    }
+
+    private static void assertSame(Simulator interpreter, Simulator generated, RunOptions o, String what) {
+        Results a = null;
+        Results b = null;
+        String errorA = null;
+        String errorB = null;
+        try {
+            a = interpreter.run(o);
+        } catch (ModelException e) {
+            errorA = e.getMessage();
+        }
+        try {
+            b = generated.run(o);
+        } catch (ModelException e) {
+            errorB = e.getMessage();
+        }
+        assertEquals(errorA, errorB, what + ": both fail alike");
+        if (a == null) {
+            return;
+        }
+        assertTrue(generated.lastRunUsedGeneratedCode(), what + ": generated code ran");
+        assertFalse(interpreter.lastRunUsedGeneratedCode(), what + ": the interpreter ran");
+        assertEquals(a.names(), b.names(), what);
+        assertArrayEquals(a.times(), b.times(), 0, what + ": times");
+        for (String n : a.names()) {
+            // assertArrayEquals with delta 0 compares bits (as Double.equals does), NaN included
+            assertArrayEquals(a.column(n), b.column(n), 0, what + ": " + n);
+        }
+    }
+
+    @Test
+    void overriddenConstantsRunGeneratedCodeAndOverriddenEquationsFallBackToTheInterpreter() {
+        CompiledModel m = ModelCompiler.compile(ModelBuilder.xmile().time(0, 10, 0.25)
+                .stock("stock", "100", List.of("inflow"), List.of("outflow"))
+                .flow("inflow", "rate * TIME")
+                .flow("outflow", "stock / delay")
+                .aux("rate", "2")
+                .aux("delay", "4")
+                .build());
+        Simulator interpreter = new Simulator(m, Simulator.Backend.INTERPRETER);
+        Simulator generated = new Simulator(m, Simulator.Backend.GENERATED);
+        RunOptions constant = RunOptions.defaults().withConstant("delay", 3);
+        assertSame(interpreter, generated, constant, "constant override");
+        Results r = generated.run(constant);
+        assertTrue(generated.lastRunUsedGeneratedCode());
+        assertEquals(100.0 / 3, r.column("outflow")[0], 1e-12, "the override is used");
+        // inflow is recomputed at every step: only the interpreter can hold it fixed
+        RunOptions equation = RunOptions.defaults().withConstant("inflow", 1);
+        Results a = interpreter.run(equation);
+        Results b = generated.run(equation);
+        assertFalse(generated.lastRunUsedGeneratedCode());
+        assertArrayEquals(a.column("stock"), b.column("stock"), 0);
+        assertEquals(1.0, b.column("inflow")[5], 0);
+    }
+}
