@@ -25,6 +25,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new CheckCommand());
         cl.addSubcommand(new ChartCommand());
         cl.addSubcommand(new ScriptCommand());
+        cl.addSubcommand(new BenchCommand());
         return cl;
     }
 

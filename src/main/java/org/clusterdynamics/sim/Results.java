@@ -9,13 +9,18 @@ import java.util.Map;
 /**
  * The saved output of one run: the save times and one column of values per saved variable,
  * named as written in the model (array elements as {@code name[elem,elem]}).
+ *
+ * <p>A simulator records rows (one contiguous copy of the state per save step, the cheap way to
+ * keep everything); the first request for a column turns them into columns once.
  */
 public final class Results {
     private final double[] times;
     private final List<String> names;
     private final double[][] columns;
-    private final Map<String, Integer> index = new LinkedHashMap<>();
+    private final Map<String, Integer> index;
     private final Map<String, String> units;
+    /** Row-major values until the first column is asked for, then null. */
+    private double[] rows;
 
     public Results(double[] times, List<String> names, double[][] columns, Map<String, String> units) {
         if (names.size() != columns.length) {
@@ -25,9 +30,52 @@ public final class Results {
         this.names = List.copyOf(names);
         this.columns = columns;
         this.units = units == null ? Map.of() : Map.copyOf(units);
+        this.index = indexOf(this.names);
+    }
+
+    /** Results over row-major values {@code rows[row * names.size() + column]}, with a shared layout. */
+    Results(double[] times, Layout layout, double[] rows) {
+        this.times = times;
+        this.names = layout.names();
+        this.units = layout.units();
+        this.index = layout.index();
+        this.columns = new double[names.size()][];
+        this.rows = rows;
+    }
+
+    /** Names, units and the name index of a simulator's results, computed once and shared by its runs. */
+    record Layout(List<String> names, Map<String, String> units, Map<String, Integer> index) {
+        static Layout of(List<String> names, Map<String, String> units) {
+            List<String> n = List.copyOf(names);
+            return new Layout(n, Map.copyOf(units), Map.copyOf(indexOf(n)));
+        }
+    }
+
+    private static Map<String, Integer> indexOf(List<String> names) {
+        Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
             index.putIfAbsent(key(names.get(i)), i);
         }
+        return index;
+    }
+
+    /** The columns, turned from rows on first use. */
+    private synchronized double[][] columns() {
+        if (rows != null) {
+            int width = columns.length;
+            int n = times.length;
+            for (int j = 0; j < width; j++) {
+                columns[j] = new double[n];
+            }
+            for (int r = 0; r < n; r++) {
+                int base = r * width;
+                for (int j = 0; j < width; j++) {
+                    columns[j][r] = rows[base + j];
+                }
+            }
+            rows = null;
+        }
+        return columns;
     }
 
     /** Name key used for look-ups: case, spaces and underscores do not matter. */
@@ -60,7 +108,7 @@ public final class Results {
                     + String.join(", ", names.subList(0, Math.min(names.size(), 30)))
                     + (names.size() > 30 ? ", ..." : ""));
         }
-        return columns[i];
+        return columns()[i];
     }
 
     /** Units of a variable as written in the model ("" when none). */
@@ -103,7 +151,7 @@ public final class Results {
                 column(wanted.get(i));
             }
             ns.add(names.get(j));
-            cs[i] = columns[j];
+            cs[i] = columns()[j];
         }
         return new Results(times, ns, cs, units);
     }

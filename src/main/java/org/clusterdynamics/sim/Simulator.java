@@ -49,6 +49,9 @@ public final class Simulator {
     private long interpretedWork;
     private boolean lastRunGenerated;
     private final int[][] nonNegative;
+    /** Saved slots as runs of consecutive slots: {first slot, first column, length}. */
+    private final int[][] savedSegments;
+    private Results.Layout layout;
     private final int[] initSlots;
     private final Evaluator[] initEvals;
     private final int[] dynSlots;
@@ -128,6 +131,16 @@ public final class Simulator {
             }
         }
         savedSlots = saved.stream().mapToInt(Integer::intValue).toArray();
+        List<int[]> segs = new ArrayList<>();
+        for (int j = 0; j < savedSlots.length; j++) {
+            int[] last = segs.isEmpty() ? null : segs.get(segs.size() - 1);
+            if (last != null && last[0] + last[2] == savedSlots[j]) {
+                last[2]++;
+            } else {
+                segs.add(new int[] {savedSlots[j], j, 1});
+            }
+        }
+        savedSegments = segs.toArray(int[][]::new);
         // per stock: stock slot, inflow count, inflows..., outflows... (no iterators in the loop)
         nonNegative = new int[model.nonNegativeStocks().size()][];
         for (int i = 0; i < nonNegative.length; i++) {
@@ -172,6 +185,11 @@ public final class Simulator {
         return lastRunGenerated;
     }
 
+    /** The number of time steps a fixed-step run with these options takes. */
+    public int stepCount(RunOptions options) {
+        return settings(options).steps;
+    }
+
     /** The slots of the saved variables, in the order of {@link Results#names()} (a copy). */
     public int[] savedSlots() {
         return savedSlots.clone();
@@ -188,33 +206,37 @@ public final class Simulator {
     /** Runs and keeps every saved variable at every save step. */
     public Results run(RunOptions options) {
         Settings s = settings(options);
-        double[][] columns = new double[savedSlots.length][s.rows];
+        int width = savedSlots.length;
+        double[] data = new double[s.rows * width];
         double[] times = new double[s.rows];
+        int[][] segments = savedSegments;
         Recorder rec = (row, f) -> {
             times[row] = f.time;
-            for (int j = 0; j < savedSlots.length; j++) {
-                double x = f.v[savedSlots[j]];
-                if (!Double.isFinite(x)) {
+            int base = row * width;
+            double[] v = f.v;
+            for (int[] seg : segments) {
+                System.arraycopy(v, seg[0], data, base + seg[1], seg[2]);
+            }
+            for (int j = 0; j < width; j++) {
+                if (!Double.isFinite(data[base + j])) {
                     throw nonFinite(savedSlots[j], f.time);
                 }
-                columns[j][row] = x;
             }
         };
         int rows = execute(s, rec);
-        List<String> names = new ArrayList<>();
-        Map<String, String> units = new LinkedHashMap<>();
-        for (int slot : savedSlots) {
-            names.add(model.slotNames()[slot]);
-            units.put(model.slotNames()[slot], model.slotUnits()[slot]);
-        }
-        double[] t = times;
-        if (rows != s.rows) {
-            t = java.util.Arrays.copyOf(times, rows);
-            for (int j = 0; j < columns.length; j++) {
-                columns[j] = java.util.Arrays.copyOf(columns[j], rows);
+        if (layout == null) {
+            List<String> names = new ArrayList<>();
+            Map<String, String> units = new LinkedHashMap<>();
+            for (int slot : savedSlots) {
+                names.add(model.slotNames()[slot]);
+                units.put(model.slotNames()[slot], model.slotUnits()[slot]);
             }
+            layout = Results.Layout.of(names, units);
         }
-        return new Results(t, names, columns, units);
+        if (rows != s.rows) {
+            return new Results(java.util.Arrays.copyOf(times, rows), layout, java.util.Arrays.copyOf(data, rows * width));
+        }
+        return new Results(times, layout, data);
     }
 
     /** Runs and keeps nothing (for benchmarks and aggregating batches); returns the final state. */
