@@ -1,6 +1,6 @@
 package org.clusterdynamics.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -17,8 +17,10 @@ import org.clusterdynamics.sim.Results;
 import org.clusterdynamics.sim.RunOptions;
 import org.clusterdynamics.sim.Simulator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The {@code cdyn bench} command: times reading, compiling and full runs of a model. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -30,6 +32,9 @@ import picocli.CommandLine.Parameters;
         footer = {"  cdyn bench ../shared/bench/models/world3-03/wrld3-03.mdl --runs 2000 --keep none",
             "  cdyn bench models/punjab-clusters.xmile --keep all --threads 2"})
 public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "The model file.")
     Path modelFile;
@@ -69,8 +74,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Benchmark.Keep k;
         Simulator.Backend b;
         RunOptions options = RunOptions.defaults();
@@ -82,18 +87,21 @@ public final class BenchCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException e) {
             err.println("--keep must be all or none, and --backend generated or interpreter");
+            err.flush();
             return 2;
         }
         if (method != null) {
             Method m = Method.parse(method);
             if (m == null || m == Method.ADAPTIVE) {
                 err.println("--method '" + method + "' is not one of euler, rk2, rk4");
+                err.flush();
                 return 2;
             }
             options = options.withMethod(m);
         }
         if (runs < 1 || reps < 1 || compileReps < 1 || (threads != null && threads < 1)) {
             err.println("--runs, --reps, --compile-reps and --threads must be at least 1");
+            err.flush();
             return 2;
         }
         try {
@@ -156,11 +164,13 @@ public final class BenchCommand implements Callable<Integer> {
                     shape.names().size(), t.median(), t.min(), t.max(), median(total, 1),
                     parallel == null ? "" : String.format(Locale.ROOT, " parallel_us=%.4f threads=%d", parallel, threads),
                     t.checksum());
+            out.flush();
             return 0;
         } catch (ModelException e) {
             return Reporting.fail(e, err);
         } catch (IllegalStateException e) {
             err.println(modelFile + ": " + e.getMessage());
+            err.flush();
             return 1;
         }
     }

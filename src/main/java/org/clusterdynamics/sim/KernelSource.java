@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clusterdynamics.compile.ArrayOps;
 import org.clusterdynamics.compile.CompiledModel;
 import org.clusterdynamics.compile.LExpr;
 import org.clusterdynamics.model.GraphicalFunction;
@@ -95,6 +96,7 @@ final class KernelSource {
         String simple = CLASS_NAME.substring(CLASS_NAME.lastIndexOf('.') + 1);
         StringBuilder src = new StringBuilder();
         src.append("package ").append(pkg).append(";\n\n")
+                .append("import org.clusterdynamics.compile.ArrayOps;\n")
                 .append("import org.clusterdynamics.compile.Ops;\n")
                 .append("import org.clusterdynamics.compile.LExpr;\n")
                 .append("import org.clusterdynamics.model.GraphicalFunction;\n")
@@ -204,6 +206,8 @@ final class KernelSource {
             return lookup(l);
         } else if (e instanceof LExpr.Random r) {
             return random(r);
+        } else if (e instanceof LExpr.ArrayFn a) {
+            return arrayFunction(a);
         }
         throw new IllegalArgumentException("no code for " + e);
     }
@@ -278,6 +282,33 @@ final class KernelSource {
             helpers.append("    s[").append(i).append("] = ").append(x[i]).append(";\n");
         }
         helpers.append("    return Ops.math(LExpr.MathFn.").append(fn.name()).append(", s, f.time, f.dt);\n  }\n");
+        return "h" + id + "(v, f)";
+    }
+
+    /** An array builtin: a helper fills scratch inputs and parameters and calls ArrayOps, as the interpreter does. */
+    private String arrayFunction(LExpr.ArrayFn fn) {
+        String[] in = new String[fn.inputs().size()];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = expr(fn.inputs().get(i));
+        }
+        String[] p = new String[fn.params().size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = expr(fn.params().get(i));
+        }
+        int id = helperCount++;
+        fields.append("  private final double[] a").append(id).append(" = new double[").append(in.length).append("];\n")
+                .append("  private final double[] p").append(id).append(" = new double[").append(p.length).append("];\n")
+                .append("  private final double[] w").append(id).append(" = new double[")
+                .append(ArrayOps.workSize(fn.kind(), in.length)).append("];\n");
+        helpers.append("  private double h").append(id).append("(double[] v, Frame f) {\n");
+        for (int i = 0; i < in.length; i++) {
+            helpers.append("    a").append(id).append("[").append(i).append("] = ").append(in[i]).append(";\n");
+        }
+        for (int i = 0; i < p.length; i++) {
+            helpers.append("    p").append(id).append("[").append(i).append("] = ").append(p[i]).append(";\n");
+        }
+        helpers.append("    return ArrayOps.eval(LExpr.ArrayKind.").append(fn.kind().name()).append(", a").append(id)
+                .append(", p").append(id).append(", ").append(fn.outputIndex()).append(", w").append(id).append(");\n  }\n");
         return "h" + id + "(v, f)";
     }
 
