@@ -14,6 +14,9 @@ import org.clusterdynamics.model.VarName;
  * exponentiation (^, right to left, tighter than unary minus so -2^2 = -4), primary.
  */
 public final class ExprParser {
+    /** Vensim's :NA: ("not available"), -2^110 = -1.298074214633707e33, the value Vensim itself uses. */
+    public static final double VENSIM_NA = -0x1p110;
+
     private final List<Token> tokens;
     private final Dialect dialect;
     private int i;
@@ -193,7 +196,7 @@ public final class ExprParser {
                 }
                 if (t.text().equals(":NA:")) {
                     advance();
-                    return new Expr.Num(-Math.pow(2, 109));
+                    return new Expr.Num(VENSIM_NA);
                 }
                 return nameOrCall();
             }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.clusterdynamics.expr.ExprParser;
 
 /**
  * The expected output of a conformance case, read from a suite's {@code output.tab} or
@@ -62,6 +63,13 @@ final class ExpectedOutput {
         int rows = records.size() - 1;
         int cols = header.size();
         double[][] values = new double[cols][rows];
+        boolean[] varies = new boolean[cols]; // written after the first row: not a constant written once
+        for (int r = 1; r < rows; r++) {
+            CSVRecord rec = records.get(r + 1);
+            for (int c = 0; c < cols && c < rec.size(); c++) {
+                varies[c] |= !rec.get(c).isBlank();
+            }
+        }
         for (int r = 0; r < rows; r++) {
             CSVRecord rec = records.get(r + 1);
             if (rec.size() > cols) {
@@ -74,8 +82,9 @@ final class ExpectedOutput {
                     if (r == 0) {
                         throw new IOException(source + ": first data row has no value for '" + header.get(c) + "'");
                     }
-                    // constant columns are often written once, in the first row
-                    values[c][r] = values[c][r - 1];
+                    // constant columns are often written once, in the first row; in a column written
+                    // row by row, Vensim leaves :NA: (not available) cells empty
+                    values[c][r] = varies[c] ? ExprParser.VENSIM_NA : values[c][r - 1];
                 } else {
                     values[c][r] = number(cell, source, r + 1);
                 }

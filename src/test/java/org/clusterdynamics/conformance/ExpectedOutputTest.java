@@ -13,18 +13,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.clusterdynamics.expr.ExprParser;
 import org.junit.jupiter.api.Test;
 
 class ExpectedOutputTest {
 
     @Test
     void readsTabsWithAnyLineEndingAndCarriesConstantsForward() throws IOException {
-        String text = "Time\tStock A\tRate\r\n0\t1\t0.5\r1\t2\n2\t3\t0.75\r\n";
+        String text = "Time\tStock A\tRate\r\n0\t1\t0.5\r1\t2\n2\t3\t\r\n";
         ExpectedOutput o = ExpectedOutput.parse(text, '\t', "output.tab");
         assertArrayEquals(new double[] {0, 1, 2}, o.times());
         assertEquals(List.of("stock a", "rate"), o.keys());
         assertArrayEquals(new double[] {1, 2, 3}, o.column("stock a"));
-        assertArrayEquals(new double[] {0.5, 0.5, 0.75}, o.column("rate"), "empty cells repeat the row above");
+        assertArrayEquals(new double[] {0.5, 0.5, 0.5}, o.column("rate"), "a constant is written in the first row only");
+    }
+
+    @Test
+    void emptyCellsOfAColumnWrittenRowByRowAreVensimsNotAvailable() throws IOException {
+        String text = "Time\tx\n0\t1\n1\t\n2\t3\n";
+        ExpectedOutput o = ExpectedOutput.parse(text, '\t', "output.tab");
+        assertArrayEquals(new double[] {1, ExprParser.VENSIM_NA, 3}, o.column("x"));
     }
 
     @Test
