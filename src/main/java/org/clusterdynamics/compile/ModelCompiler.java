@@ -538,7 +538,7 @@ public final class ModelCompiler {
                 Map<String, String> b = new HashMap<>();
                 int[] t = v.tuple(k);
                 for (int d = 0; d < t.length; d++) {
-                    b.put(v.dimList.get(d).id(), v.dimList.get(d).ids().get(t[d]));
+                    b.put(bindingKey(v, d), v.dimList.get(d).ids().get(t[d]));
                 }
                 int off = k;
                 Scope scope = new Scope(v, b, v.ns, lineOf(def.equation(), var), null, null);
@@ -601,10 +601,11 @@ public final class ModelCompiler {
         }
         DimInfo vd = v.dimList.get(pos);
         String s = VarName.canonical(subs.get(pos));
+        String key = bindingKey(v, pos);
         if (vd.ids().contains(s) && !dims.containsKey(s)) {
-            b.put(vd.id(), s);
+            b.put(key, s);
             expand(v, subs, pos + 1, b, out);
-            b.remove(vd.id());
+            b.remove(key);
             return;
         }
         DimInfo sd = dims.get(s);
@@ -621,20 +622,37 @@ public final class ModelCompiler {
             if (mapped == null) {
                 continue;
             }
-            b.put(vd.id(), mapped);
-            if (!sd.id().equals(vd.id())) {
-                b.put(sd.id(), e);
+            b.put(key, mapped);
+            boolean named = !sd.id().equals(vd.id()) && !b.containsKey(sd.id());
+            if (named) {
+                b.put(sd.id(), e); // the equation may use the subrange's own name
             }
             expand(v, subs, pos + 1, b, out);
-            b.remove(vd.id());
-            b.remove(sd.id());
+            b.remove(key);
+            if (named) {
+                b.remove(sd.id());
+            }
         }
+    }
+
+    /**
+     * The key that binds position k of v's subscripts: the dimension's id, or for a dimension that
+     * repeats (matrix[dim, dim]) a key of its own for each later position, so both can vary.
+     */
+    private static String bindingKey(VarInfo v, int k) {
+        String id = v.dimList.get(k).id();
+        for (int j = 0; j < k; j++) {
+            if (v.dimList.get(j).id().equals(id)) {
+                return id + "#" + k;
+            }
+        }
+        return id;
     }
 
     private boolean matchesExcept(VarInfo v, Map<String, String> b, List<String> ex) {
         for (int k = 0; k < ex.size() && k < v.dimList.size(); k++) {
             String s = VarName.canonical(ex.get(k));
-            String have = b.get(v.dimList.get(k).id());
+            String have = b.get(bindingKey(v, k));
             DimInfo sd = dims.get(s);
             if (sd != null ? !sd.ids().contains(have) : !s.equals(have)) {
                 return false;
@@ -646,7 +664,7 @@ public final class ModelCompiler {
     private int offsetFor(VarInfo v, Map<String, String> b) {
         int[] t = new int[v.dimList.size()];
         for (int k = 0; k < t.length; k++) {
-            t[k] = v.dimList.get(k).indexOf(b.get(v.dimList.get(k).id()));
+            t[k] = v.dimList.get(k).indexOf(b.get(bindingKey(v, k)));
             if (t[k] < 0) {
                 return -1;
             }
@@ -1464,16 +1482,16 @@ public final class ModelCompiler {
                 return smoothChain(fn, a.get(0), a.get(1), a.get(2), n, s);
             }
             case "delay1": case "delay1i":
-                return delayChain(fn, a.get(0), a.get(1), a.size() > 2 ? a.get(2) : null, 1, s);
+                return delayChain(fn, a.get(0), a.get(1), a.size() > 2 ? a.get(2) : null, 1, false, s);
             case "delay3": case "delay3i":
-                return delayChain(fn, a.get(0), a.get(1), a.size() > 2 ? a.get(2) : null, 3, s);
+                return delayChain(fn, a.get(0), a.get(1), a.size() > 2 ? a.get(2) : null, 3, false, s);
             case "delayn": {
                 int n = constantOrder(lower(a.get(2), s), "DELAYN", s);
-                return delayChain(fn, a.get(0), a.get(1), a.size() > 3 ? a.get(3) : null, n, s);
+                return delayChain(fn, a.get(0), a.get(1), a.size() > 3 ? a.get(3) : null, n, false, s);
             }
             case "delay_n": {
                 int n = constantOrder(lower(a.get(3), s), "DELAY N", s);
-                return delayChain(fn, a.get(0), a.get(1), a.get(2), n, s);
+                return delayChain(fn, a.get(0), a.get(1), a.get(2), n, true, s);
             }
             case "delay": case "delay_fixed": {
                 LExpr input = materialize(lower(a.get(0), s), fn + " input", s);
@@ -1553,20 +1571,68 @@ public final class ModelCompiler {
         return stage;
     }
 
-    private LExpr delayChain(String fn, Expr inputE, Expr timeE, Expr initE, int n, Scope s) {
+    /**
+     * A chain of n first-order stages. Vensim's DELAY N (discrete) also reduces its order so that
+     * order x TIME STEP fits in the delay time, and lets a changing delay time travel down the
+     * chain: stage k uses the delay time of k - 1 steps before, so that the output depends only on
+     * earlier delay times.
+     */
+    private LExpr delayChain(String fn, Expr inputE, Expr timeE, Expr initE, int n, boolean vensimN, Scope s) {
         LExpr input = materialize(lower(inputE, s), fn + " input", s);
         LExpr time = materialize(lower(timeE, s), fn + " time", s);
         LExpr init = initE == null ? input : materialize(lower(initE, s), fn + " initial", s);
+        boolean travels = false;
+        if (vensimN) {
+            n = orderWithinTimeStep(n, time, s);
+            try {
+                new ConstantFolder(this::initialOf).eval(time);
+            } catch (ConstantFolder.NotConstant nc) {
+                travels = n > 1;
+            }
+        }
+        LExpr stageDelay = time;
         LExpr stageTime = materialize(n == 1 ? time : div(time, new LExpr.Const(n)), fn + " stage time", s);
         LExpr inflow = input;
         LExpr outflow = null;
         for (int k = 0; k < n; k++) {
+            if (travels && k > 0) {
+                int earlier = newSlot(SlotKind.DISCRETE, fn + " delay time " + (k + 1), s);
+                slots.get(earlier).init = stageDelay;
+                stepUpdates.add(new CompiledModel.Assignment(earlier, stageDelay));
+                stageDelay = new LExpr.Slot(earlier);
+                stageTime = materialize(div(stageDelay, new LExpr.Const(n)), fn + " stage time " + (k + 1), s);
+            }
             LExpr stock = hiddenStock(fn + " stage " + (k + 1), mul(init, stageTime), null, s);
             outflow = materialize(div(stock, stageTime), fn + " outflow " + (k + 1), s);
             slots.get(((LExpr.Slot) stock).index()).rate = sub(inflow, outflow);
             inflow = outflow;
         }
         return outflow;
+    }
+
+    /** Vensim's rule for DELAY N: the largest order up to n for which order x TIME STEP <= delay time. */
+    private int orderWithinTimeStep(int n, LExpr delay, Scope s) {
+        double dt = model.specs() == null ? Double.NaN : model.specs().dt();
+        if (Double.isNaN(dt)) {
+            dt = control("time_step", dt);
+        }
+        double d;
+        try {
+            d = new ConstantFolder(this::initialOf, initialTime()).eval(delay);
+        } catch (ConstantFolder.NotConstant nc) {
+            return n; // known only once the run starts: keep the order asked for
+        }
+        if (!(dt > 0) || !(d >= 0)) {
+            return n;
+        }
+        int fit = Math.max(1, (int) Math.floor(d / dt + 1e-9));
+        if (fit >= n) {
+            return n;
+        }
+        diags.warning("W012", where(s), "the delay time of DELAY N (" + ArrayBuiltins.fmt(d) + ") is shorter than its"
+                + " order " + n + " times TIME STEP (" + ArrayBuiltins.fmt(dt) + "): the order is reduced to " + fit
+                + ", as Vensim does");
+        return fit;
     }
 
     private LExpr random(String fn, Expr.Call c, Scope s) {

@@ -171,4 +171,44 @@ class ModelCompilerTest {
         assertEquals(4, r.rowCount());
         assertEquals(6, r.finalValue("steps"));
     }
+
+    @Test
+    void aDimensionRepeatedInTheSubscriptsVariesAtEachPosition() {
+        Model m = ModelBuilder.vensim().time(0, 1, 1).dimension("dim", "a", "b", "c")
+                .arrayAux("matrix", List.of("dim", "dim"), List.of(
+                        new ElementDefinition(List.of("a", "dim"), Equation.of("1"), null),
+                        new ElementDefinition(List.of("b", "dim"), Equation.of("2"), null),
+                        new ElementDefinition(List.of("c", "dim"), Equation.of("Time"), null)))
+                .build();
+        Results r = run(m);
+        assertEquals(1, r.finalValue("matrix[a,b]"));
+        assertEquals(2, r.finalValue("matrix[b,a]"));
+        assertEquals(1, r.finalValue("matrix[c,b]"));
+        assertEquals(1, r.finalValue("matrix[c,c]"));
+    }
+
+    @Test
+    void delayNReducesItsOrderUntilItFitsInTheDelayTime() {
+        // 3 stages of 1.25/3 would each be shorter than TIME STEP 0.5: Vensim uses 2
+        Model m = ModelBuilder.vensim().time(0, 6, 0.5).aux("input", "-1 + STEP(5, 2)")
+                .aux("three", "DELAY N(input, 1.25, 6, 3)").aux("two", "DELAY N(input, 1.25, 6, 2)").build();
+        Results r = run(m);
+        assertEquals(1.52, r.valueAt("three", 1), 1e-12);
+        for (double t = 0; t <= 6; t += 0.5) {
+            assertEquals(r.valueAt("two", t), r.valueAt("three", t), 1e-12, "at " + t);
+        }
+        assertTrue(ModelCompiler.diagnose(m).all().stream().anyMatch(d -> d.code().equals("W012")
+                && d.message().contains("reduced to 2")), ModelCompiler.diagnose(m).toString());
+    }
+
+    @Test
+    void delayNOutputDependsOnlyOnEarlierDelayTimes() {
+        // the delay time steps from 4 to 6 at t = 5: the output at 5 is still the one of delay time 4
+        Model m = ModelBuilder.vensim().time(0, 8, 1).aux("input", "-1 + STEP(5, 1)")
+                .aux("changing", "DELAY N(input, 4 + STEP(2, 5), 6, 2)").aux("fixed", "DELAY N(input, 4, 6, 2)")
+                .build();
+        Results r = run(m);
+        assertEquals(r.valueAt("fixed", 5), r.valueAt("changing", 5), 1e-12);
+        assertTrue(r.valueAt("changing", 6) < r.valueAt("fixed", 6) - 0.1, "a longer delay lowers the output");
+    }
 }
