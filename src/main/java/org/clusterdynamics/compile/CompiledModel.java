@@ -17,6 +17,7 @@ import org.clusterdynamics.model.SimSpecs;
  * @param delays DELAY FIXED pipelines
  * @param nonNegativeStocks XMILE non-negative stocks whose outflows are limited
  * @param randomStreams number of random call sites (each draws from its own stream)
+ * @param controls slots of run settings that change during the run
  */
 public record CompiledModel(
         String source,
@@ -31,7 +32,21 @@ public record CompiledModel(
         List<FixedDelay> delays,
         List<NonNegativeStock> nonNegativeStocks,
         int randomStreams,
-        boolean usesDiscreteState) {
+        boolean usesDiscreteState,
+        RunControls controls) {
+
+    /**
+     * Slots whose values set the stop time, time step and save step as the run goes (Vensim control
+     * variables given by equations of time), or -1 where the setting is fixed.
+     */
+    public record RunControls(int stop, int dt, int saveStep) {
+        /** All settings fixed. */
+        public static final RunControls NONE = new RunControls(-1, -1, -1);
+
+        public boolean any() {
+            return stop >= 0 || dt >= 0 || saveStep >= 0;
+        }
+    }
 
     /** slot := expression. */
     public record Assignment(int slot, LExpr expr) {}

@@ -66,6 +66,7 @@ public final class ModelCompiler {
     private int randomStreams;
     private int macroInstances;
     private final ArrayBuiltins<Scope> arrayBuiltins = new ArrayBuiltins<>(new ArrayHost());
+    private final Map<String, Integer> dynamicControls = new LinkedHashMap<>();
 
     private ModelCompiler(Model model) {
         this.model = model;
@@ -236,6 +237,7 @@ public final class ModelCompiler {
         diags.throwIfErrors();
         SimSpecs specs = resolveSpecs();
         diags.throwIfErrors();
+        CompiledModel.RunControls controls = runControls();
         List<CompiledModel.Assignment> init = initOrder();
         diags.throwIfErrors(); // a loop found here would be reported again by the dynamic sort
         List<CompiledModel.Assignment> dynamic = dynamicOrder();
@@ -255,7 +257,7 @@ public final class ModelCompiler {
         }
         boolean discrete = !stepUpdates.isEmpty() || !delays.isEmpty() || randomStreams > 0;
         return new CompiledModel(file, specs, names, kinds, units, init, dynamic, rates, List.copyOf(stepUpdates),
-                List.copyOf(delays), List.copyOf(nonNegative), randomStreams, discrete);
+                List.copyOf(delays), List.copyOf(nonNegative), randomStreams, discrete, controls);
     }
 
     private void addDimension(Dimension d) {
@@ -1786,10 +1788,28 @@ public final class ModelCompiler {
             if (!Double.isNaN(given)) {
                 return given;
             }
+        }
+        // an equation of time or state, which Vensim evaluates as the run goes: start from its value at
+        // the initial time (an INITIAL TIME that depends on Time is taken at Time 0, where Vensim starts)
+        try {
+            double at = id.equals("initial_time") ? 0 : initialTime();
+            double value = new ConstantFolder(this::initialOf, at).eval(slots.get(v.base).init);
+            dynamicControls.put(id, v.base);
+            return value;
+        } catch (ConstantFolder.NotConstant nc) {
             diags.error("E013", Where.of(file, v.qualifiedWritten, v.var.line()), v.qualifiedWritten
-                    + " must be a constant: " + nc.getMessage());
+                    + " cannot be computed at the initial time: " + nc.getMessage());
             return Double.NaN;
         }
+    }
+
+    /** Control variables given by equations of time are recomputed at every step; the run follows them. */
+    private CompiledModel.RunControls runControls() {
+        for (int slot : dynamicControls.values()) {
+            slots.get(slot).dyn = slots.get(slot).init;
+        }
+        return new CompiledModel.RunControls(dynamicControls.getOrDefault("final_time", -1),
+                dynamicControls.getOrDefault("time_step", -1), dynamicControls.getOrDefault("saveper", -1));
     }
 
     // ---------------------------------------------------------------- ordering

@@ -42,7 +42,8 @@ final class AdaptiveRunner {
     int run(Simulator.Recorder rec) {
         if (sim.hasDiscreteState() || model.randomStreams() > 0) {
             throw new ModelException(Diagnostic.error("E021", Where.file(model.source()), "the adaptive method cannot"
-                    + " run a model with DELAY FIXED, PREVIOUS, SAMPLE IF TRUE or random functions, whose values"
+                    + " run a model with DELAY FIXED, PREVIOUS, SAMPLE IF TRUE, Vensim's DELAY N with a changing delay"
+                    + " time or random functions, whose values"
                     + " change once per time step: use --method euler or --method rk4"));
         }
         Frame f = new Frame(model.slotCount(), 0);

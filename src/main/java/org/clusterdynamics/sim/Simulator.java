@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.clusterdynamics.compile.CompiledModel;
+import org.clusterdynamics.compile.Ops;
 import org.clusterdynamics.compile.SlotKind;
 import org.clusterdynamics.diag.Diagnostic;
 import org.clusterdynamics.diag.ModelException;
@@ -207,11 +208,17 @@ public final class Simulator {
     public Results run(RunOptions options) {
         Settings s = settings(options);
         int width = savedSlots.length;
-        double[] data = new double[s.rows * width];
-        double[] times = new double[s.rows];
+        double[][] buffers = {new double[s.rows * width], new double[s.rows]}; // data, times
         int[][] segments = savedSegments;
         Recorder rec = (row, f) -> {
-            times[row] = f.time;
+            if (row == buffers[1].length) {
+                // more rows than the initial settings give: the run follows changing settings
+                int capacity = Math.max(16, 2 * row);
+                buffers[0] = java.util.Arrays.copyOf(buffers[0], capacity * width);
+                buffers[1] = java.util.Arrays.copyOf(buffers[1], capacity);
+            }
+            double[] data = buffers[0];
+            buffers[1][row] = f.time;
             int base = row * width;
             double[] v = f.v;
             for (int[] seg : segments) {
@@ -233,7 +240,9 @@ public final class Simulator {
             }
             layout = Results.Layout.of(names, units);
         }
-        if (rows != s.rows) {
+        double[] data = buffers[0];
+        double[] times = buffers[1];
+        if (rows != times.length) {
             return new Results(java.util.Arrays.copyOf(times, rows), layout, java.util.Arrays.copyOf(data, rows * width));
         }
         return new Results(times, layout, data);
@@ -260,7 +269,7 @@ public final class Simulator {
 
     /** The effective settings of one run. */
     record Settings(Method method, double start, double stop, double dt, double saveStep, int steps, int saveEvery,
-            int rows, double[] overrideValues, int[] overrideSlots, long seed) {}
+            int rows, double[] overrideValues, int[] overrideSlots, long seed, CompiledModel.RunControls controls) {}
 
     Settings settings(RunOptions o) {
         var sp = model.specs();
@@ -293,9 +302,17 @@ public final class Simulator {
                 vals.add(e.getValue());
             }
         }
+        // settings given for the run replace the model's equations for them
+        CompiledModel.RunControls c = model.controls();
+        CompiledModel.RunControls controls = new CompiledModel.RunControls(Double.isNaN(o.stop()) ? c.stop() : -1,
+                Double.isNaN(o.dt()) ? c.dt() : -1, Double.isNaN(o.saveStep()) && Double.isNaN(o.dt()) ? c.saveStep() : -1);
+        if (controls.any() && method == Method.ADAPTIVE) {
+            throw new ModelException(Diagnostic.error("E021", w, "the adaptive method cannot follow a FINAL TIME, TIME"
+                    + " STEP or SAVEPER that changes during the run: use --method euler or --method rk4"));
+        }
         return new Settings(method, start, stop, dt, save, steps, saveEvery, rows,
                 vals.stream().mapToDouble(Double::doubleValue).toArray(), slotsL.stream().mapToInt(Integer::intValue).toArray(),
-                o.seed());
+                o.seed(), controls);
     }
 
     private String hint(String name) {
@@ -378,15 +395,32 @@ public final class Simulator {
         double[] delayInputs = new double[delayOut.length];
         int row = 0;
         double dt = s.dt;
+        CompiledModel.RunControls controls = s.controls;
+        boolean following = controls.any();
+        double t0 = s.start;
+        double nextSave = s.start;
         for (int k = 0; ; k++) {
-            f.time = s.start + k * dt;
+            f.time = following ? t0 : s.start + k * dt;
+            t0 = f.time;
             // also at the start: ACTIVE INITIAL reports its active value once stocks are initialised
             kernel.dynamic(f);
-            limitOutflows(v, dt);
-            if (k % s.saveEvery == 0) {
-                rec.record(row++, f);
+            if (following) {
+                // Vensim's control variables given by equations: this step's settings
+                dt = controls.dt() >= 0 ? v[controls.dt()] : dt;
+                f.dt = dt;
+                f.stop = controls.stop() >= 0 ? v[controls.stop()] : f.stop;
+                f.saveStep = controls.saveStep() >= 0 ? v[controls.saveStep()] : f.saveStep;
+                if (!(dt > 0) || !(f.saveStep > 0)) {
+                    throw new ModelException(Diagnostic.error("E013", Where.file(model.source()), "at time " + t0
+                            + " the time step (" + dt + ") or the save step (" + f.saveStep + ") is not positive"));
+                }
             }
-            if (k >= s.steps) {
+            limitOutflows(v, dt);
+            if (following ? t0 >= nextSave - Ops.TIME_EPS : k % s.saveEvery == 0) {
+                rec.record(row++, f);
+                nextSave = t0 + f.saveStep;
+            }
+            if (following ? t0 >= f.stop - Ops.TIME_EPS : k >= s.steps) {
                 break;
             }
             // discrete state moves from values at the step's start
@@ -397,18 +431,19 @@ public final class Simulator {
             if (s.method == Method.EULER) {
                 kernel.euler(f, k1, dt);
             } else {
-                rungeKutta(s.method, f, kernel, k, dt, s.start, y0, k1, k2, k3, k4);
+                rungeKutta(s.method, f, kernel, t0, dt, y0, k1, k2, k3, k4);
             }
             for (int i = 0; i < upd.length; i++) {
                 v[updSlots[i]] = upd[i];
             }
             delays.advance(delayInputs);
+            t0 += dt;
         }
         return row;
     }
 
     /** RK2 or RK4 from the rates k1 at the step's start. */
-    private void rungeKutta(Method method, Frame f, Kernel kernel, int k, double dt, double start, double[] y0,
+    private void rungeKutta(Method method, Frame f, Kernel kernel, double t0, double dt, double[] y0,
             double[] k1, double[] k2, double[] k3, double[] k4) {
         double[] v = f.v;
         int nStocks = stockSlots.length;
@@ -417,13 +452,12 @@ public final class Simulator {
             y0[i] = v[stocks[i]];
         }
         if (method == Method.RK2) {
-            stage(f, kernel, y0, k1, dt, start + k * dt + dt, k2);
+            stage(f, kernel, y0, k1, dt, t0 + dt, k2);
             for (int i = 0; i < nStocks; i++) {
                 v[stocks[i]] = y0[i] + dt / 2 * (k1[i] + k2[i]);
             }
             return;
         }
-        double t0 = start + k * dt;
         stage(f, kernel, y0, k1, dt / 2, t0 + dt / 2, k2);
         stage(f, kernel, y0, k2, dt / 2, t0 + dt / 2, k3);
         stage(f, kernel, y0, k3, dt, t0 + dt, k4);

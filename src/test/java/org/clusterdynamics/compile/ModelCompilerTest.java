@@ -211,4 +211,18 @@ class ModelCompilerTest {
         assertEquals(r.valueAt("fixed", 5), r.valueAt("changing", 5), 1e-12);
         assertTrue(r.valueAt("changing", 6) < r.valueAt("fixed", 6) - 0.1, "a longer delay lowers the output");
     }
+
+    @Test
+    void vensimControlVariablesGivenByEquationsOfTimeSteerTheRun() {
+        Model m = ModelBuilder.vensim().time(Double.NaN, Double.NaN, Double.NaN)
+                .aux("INITIAL TIME", "0").aux("FINAL TIME", "IF THEN ELSE(x > 8, Time, 100)")
+                .aux("TIME STEP", "IF THEN ELSE(Time < 2, 1, 0.5)")
+                .aux("SAVEPER", "IF THEN ELSE(Time < 3, TIME STEP, 1.5)")
+                .aux("x", "Time * 2").integ("elapsed", "1", "0").build();
+        Results r = run(m);
+        // steps of 1 until t = 2, then 0.5; saves every step until t = 3, then every 1.5; stops once x > 8
+        assertEquals(List.of(0.0, 1.0, 2.0, 2.5, 3.0, 4.5), java.util.Arrays.stream(r.times()).boxed().toList());
+        assertEquals(9, r.finalValue("x"));
+        assertEquals(4.5, r.finalValue("elapsed"), 1e-12); // integrated with the changing step
+    }
 }
