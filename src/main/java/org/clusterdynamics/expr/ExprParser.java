@@ -14,8 +14,8 @@ import org.clusterdynamics.model.VarName;
  * exponentiation (^, right to left, tighter than unary minus so -2^2 = -4), primary.
  */
 public final class ExprParser {
-    /** Vensim's :NA: ("not available"), -2^110 = -1.298074214633707e33, the value Vensim itself uses. */
-    public static final double VENSIM_NA = -0x1p110;
+    /** Vensim's :NA: ("not available"): -2^109, the value Vensim's help gives it. */
+    public static final double VENSIM_NA = -0x1p109;
 
     private final List<Token> tokens;
     private final Dialect dialect;
