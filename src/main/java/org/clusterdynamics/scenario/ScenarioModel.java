@@ -250,7 +250,7 @@ public final class ScenarioModel {
     public List<Results> runAll(List<Scenario> scenarios, BatchRunner runner) {
         List<PreparedRun> runs = scenarios.stream().map(this::prepare).toList();
         Results[] out = new Results[runs.size()];
-        runner.run("runs", runs.size(), runs::get, (i, sim, run) -> sim.run(run.options()), (i, r) -> out[i] = r,
+        runner.run("scenarios", runs.size(), runs::get, (i, sim, run) -> sim.run(run.options()), (i, r) -> out[i] = r,
                 i -> "scenario '" + scenarios.get(i).name() + "'");
         return List.of(out);
     }

@@ -144,12 +144,17 @@ public record Table(List<String> columns, List<List<Object>> rows) {
         if (Double.isNaN(v)) {
             return "-";
         }
-        if (v == Math.rint(v) && Math.abs(v) < 1e7) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e12) {
             return Long.toString((long) v);
         }
         double a = Math.abs(v);
-        if (a >= 1e7 || a < 1e-3) {
+        if (a >= 1e12 || a < 1e-3) {
             return String.format(Locale.ROOT, "%.3e", v);
+        }
+        if (a >= 1000) {
+            // years and counts: whole digits matter (1977.5 must not read 1978)
+            String s = String.format(Locale.ROOT, "%.1f", v);
+            return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
         }
         String s = String.format(Locale.ROOT, "%.4g", v);
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;

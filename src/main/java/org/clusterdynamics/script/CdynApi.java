@@ -31,6 +31,7 @@ import org.clusterdynamics.scenario.Distribution;
 import org.clusterdynamics.scenario.ScenarioModel;
 import org.clusterdynamics.scenario.SweepResult;
 import org.clusterdynamics.scenario.Table;
+import org.clusterdynamics.scenario.TimeSettings;
 import org.clusterdynamics.scenario.VariableInfo;
 import org.clusterdynamics.sim.Results;
 import org.graalvm.polyglot.Value;
@@ -462,8 +463,11 @@ final class CdynApi extends ApiObject {
                         : c.describe().startsWith(c.target() + " ") ? c.describe().substring(c.target().length() + 1)
                         : c.describe());
             }
-            if (!r.scenario.scenario.time().isModel()) {
-                settings.put("time", r.scenario.scenario.time().describe());
+            TimeSettings t = r.scenario.scenario.time();
+            // the save step only changes how often rows are kept, which the report shows anyway
+            TimeSettings span = new TimeSettings(t.start(), t.stop(), t.dt(), Double.NaN, t.method());
+            if (!span.isModel()) {
+                settings.put("time", span.describe());
             }
             String d = desc.containsKey(r.name) ? x.string(desc.get(r.name), "the description of '" + r.name + "'")
                     : r.scenario.scenario.changes().isEmpty() ? "The model as it is." : "";
