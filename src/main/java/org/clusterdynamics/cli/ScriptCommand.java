@@ -1,5 +1,10 @@
 package org.clusterdynamics.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -56,9 +61,38 @@ public final class ScriptCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("cdyn script: --threads must be positive, not " + threads);
             return ScriptRunner.USAGE;
         }
-        try (ScriptRunner runner = new ScriptRunner(System.out, System.err, TerminalProgress.stderr())) {
+        PrintStream out = stream(spec.commandLine().getOut());
+        PrintStream err = stream(spec.commandLine().getErr());
+        TerminalProgress progress = new TerminalProgress(err, System.console() != null, 1000, System::currentTimeMillis);
+        try (ScriptRunner runner = new ScriptRunner(out, err, progress)) {
             Duration limit = Duration.ofMillis(Math.round(timeout * 1000));
-            return runner.run(new ScriptRunner.Options(script, out, args, limit, threads)).exitCode();
+            return runner.run(new ScriptRunner.Options(script, this.out, args, limit, threads)).exitCode();
+        } finally {
+            out.flush();
+            err.flush();
         }
+    }
+
+    /** The engine writes bytes; picocli's streams are writers: pass whole UTF-8 lines across. */
+    private static PrintStream stream(PrintWriter w) {
+        OutputStream lines = new OutputStream() {
+            private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+            @Override
+            public void write(int b) {
+                line.write(b);
+                if (b == '\n') {
+                    flush();
+                }
+            }
+
+            @Override
+            public void flush() {
+                w.write(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+                w.flush();
+            }
+        };
+        return new PrintStream(lines, true, StandardCharsets.UTF_8);
     }
 }

@@ -85,8 +85,10 @@ public sealed interface Distribution permits Distribution.Uniform, Distribution.
         @Override
         public String describe() {
             String s = "normal(" + Change.number(mean) + ", " + Change.number(sd);
-            if (!Double.isInfinite(min) || !Double.isInfinite(max)) {
-                s += ", min " + Change.number(min) + ", max " + Change.number(max);
+            String lo = Double.isInfinite(min) ? "" : "min: " + Change.number(min);
+            String hi = Double.isInfinite(max) ? "" : "max: " + Change.number(max);
+            if (!lo.isEmpty() || !hi.isEmpty()) {
+                s += ", {" + lo + (!lo.isEmpty() && !hi.isEmpty() ? ", " : "") + hi + "}";
             }
             return s + ")";
         }

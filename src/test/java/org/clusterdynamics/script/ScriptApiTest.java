@@ -63,6 +63,35 @@ class ScriptApiTest extends ScriptTestSupport {
     }
 
     @Test
+    void vensimModelsLoadAndTakeChangesInVensimSyntax() throws Exception {
+        Files.writeString(dir.resolve("teacup.mdl"), """
+                {UTF-8}
+                Characteristic Time = 10 ~ Minutes ~ |
+                Heat Loss to Room = (Teacup Temperature - Room Temperature) / Characteristic Time ~ Degrees/Minute ~ |
+                Room Temperature = 70 ~ Degrees ~ The room around the cup. |
+                Teacup Temperature = INTEG(-Heat Loss to Room, 180) ~ Degrees ~ |
+                FINAL TIME = 30 ~ Minute ~ |
+                INITIAL TIME = 0 ~ Minute ~ |
+                SAVEPER = 1 ~ Minute ~ |
+                TIME STEP = 0.125 ~ Minute ~ |
+                """);
+        Ran r = run("""
+                const m = cdyn.load('teacup.mdl');
+                print('room=' + m.variable('room temperature').documentation);
+                const warm = m.baseline().derive('warm').from(10, {'Room Temperature': 30}).run();
+                print('from=' + warm.at('Room Temperature', 9) + ',' + warm.at('Room Temperature', 11));
+                const eq = m.baseline().equation('Room Temperature', 'IF THEN ELSE(Time > 20, 50, 70)').run();
+                print('eq=' + eq.at('Room Temperature', 20) + ',' + eq.at('Room Temperature', 21));
+                print('cools=' + (m.run().finalValue('Teacup Temperature') < 90));
+                """);
+        ok(r);
+        assertEquals("The room around the cup.", r.line("room"));
+        assertEquals("70,30", r.line("from"));
+        assertEquals("70,50", r.line("eq"));
+        assertEquals("true", r.line("cools"));
+    }
+
+    @Test
     void setChangesTheRunAndLeavesTheBaseAlone() throws Exception {
         Ran r = run(LOAD + """
                 const base = m.baseline();
@@ -388,12 +417,14 @@ class ScriptApiTest extends ScriptTestSupport {
         Ran r = run("""
                 print('d=' + [cdyn.uniform(1, 2), cdyn.loguniform(0.1, 10), cdyn.normal(1, 0.2), cdyn.lognormal(1, 0.5),
                     cdyn.triangular(0, 1, 3), cdyn.choice([1, 2, 4], [1, 1, 2])].join('; '));
+                print('n=' + cdyn.normal(1, 0.2, {min: 0}));
                 cdyn.triangular(1, 5, 3);
                 """);
         assertEquals("uniform(1, 2); loguniform(0.1, 10); normal(1, 0.2); lognormal(1, 0.5); triangular(0, 1, 3);"
                 + " choice([1, 2, 4])", r.line("d"));
+        assertEquals("normal(1, 0.2, {min: 0})", r.line("n"));
         assertEquals(ScriptRunner.SCRIPT_ERROR, r.exit());
-        assertTrue(r.err().contains("script.js:3") && r.err().contains("cdyn.triangular(min, mode, max)")
+        assertTrue(r.err().contains("script.js:4") && r.err().contains("cdyn.triangular(min, mode, max)")
                 && r.err().contains("min <= mode <= max"), r.err());
     }
 
