@@ -361,11 +361,6 @@ public final class XmileWriter {
                 printer = new XmileExprPrinter(id -> shapes.containsKey(id) || macroIds.contains(id)
                         || renames.containsKey(id));
                 converter = new EquationConverter(model.dialect() == Dialect.VENSIM, nonStandard, keptBangs);
-                for (Variable v : variables) {
-                    if (v instanceof Stock s) {
-                        plans.put(s.name().id(), plan(s));
-                    }
-                }
             }
 
             private boolean isControl(Variable v) {
@@ -437,7 +432,7 @@ public final class XmileWriter {
                         // reported when the net flow's equation is written
                     }
                 }
-                VarName net = fresh(s.name().asWritten() + " net flow");
+                VarName net = fresh(name(s) + " net flow");
                 shapes.put(net.id(), shapes.get(s.name().id()));
                 return new StockPlan(List.of(net), List.of(), net);
             }
@@ -504,6 +499,12 @@ public final class XmileWriter {
             }
 
             void writeAll() {
+                // planned when written, after any renaming, so that added flows take the stocks' new names
+                for (Variable v : variables) {
+                    if (v instanceof Stock s) {
+                        plans.put(s.name().id(), plan(s));
+                    }
+                }
                 for (Variable v : variables) {
                     variable(v);
                 }
