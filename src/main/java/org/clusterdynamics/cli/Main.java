@@ -26,6 +26,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new ChartCommand());
         cl.addSubcommand(new ScriptCommand());
         cl.addSubcommand(new BenchCommand());
+        cl.addSubcommand(new ConvertCommand());
         return cl;
     }
 
