@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,13 +86,21 @@ class ConformanceTest {
 
     /** Empty when the case runs and matches its expected output (or has none); else what went wrong. */
     private static Optional<String> outcome(Suite.Case c) {
+        return withTimeout(c, () -> runAndCompare(c));
+    }
+
+    /**
+     * Runs one case's check on its own thread: a check that does not end in time, or throws
+     * something other than a diagnostic, is a failure that says so.
+     */
+    static Optional<String> withTimeout(Suite.Case c, Callable<Optional<String>> check) {
         ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
             Thread th = new Thread(r, "conformance " + c.path());
             th.setDaemon(true); // a run that never ends must not keep the JVM alive
             return th;
         });
         try {
-            Future<Optional<String>> f = ex.submit(() -> runAndCompare(c));
+            Future<Optional<String>> f = ex.submit(check);
             return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             return Optional.of("did not finish within " + TIMEOUT_SECONDS + " s");
