@@ -2,6 +2,7 @@ package org.clusterdynamics.io.xmile;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.clusterdynamics.expr.Builtin;
@@ -175,6 +176,9 @@ final class EquationConverter {
             case "delay_fixed" -> call("delay", a);
             case "zidz", "xidz" -> call("safediv", a);
             case "power" -> n == 2 ? new Expr.Binary(BinaryOp.POW, a.get(0), a.get(1)) : null;
+            // Vensim's LOG(x, base); XMILE has only LN and LOG10
+            case "log" -> n == 2 ? new Expr.Binary(BinaryOp.DIV, call("ln", a.get(0)), call("ln", a.get(1)))
+                    : call("log10", a);
             case "initial" -> call("init", a);
             case "vmin" -> call("min", a);
             case "vmax" -> call("max", a);
@@ -183,14 +187,14 @@ final class EquationConverter {
             case "random_0_1" -> n == 0 ? call("random", new Expr.Num(0), new Expr.Num(1)) : null;
             case "pulse" -> vensim && n == 2 ? vensimPulse(a.get(0), a.get(1)) : null;
             case "time", "dt", "starttime", "stoptime", "pi", "inf" ->
-                    n == 0 ? new Expr.Ref(VarName.of(fn.toUpperCase(java.util.Locale.ROOT)), List.of()) : null;
+                    n == 0 ? new Expr.Ref(VarName.of(fn.toUpperCase(Locale.ROOT)), List.of()) : null;
             default -> null;
         };
         if (mapped != null) {
             return mapped;
         }
         if (!XMILE_STANDARD.contains(fn)) {
-            nonStandard.add(fn.toUpperCase(java.util.Locale.ROOT));
+            nonStandard.add(fn.toUpperCase(Locale.ROOT));
         }
         return new Expr.Call(fn, c.asWritten(), c.subscripts(), a);
     }
@@ -217,6 +221,6 @@ final class EquationConverter {
     }
 
     private static Expr call(String id, List<Expr> args) {
-        return new Expr.Call(id, id.toUpperCase(java.util.Locale.ROOT), List.of(), args);
+        return new Expr.Call(id, id.toUpperCase(Locale.ROOT), List.of(), args);
     }
 }

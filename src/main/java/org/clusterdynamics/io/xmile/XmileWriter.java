@@ -120,6 +120,7 @@ public final class XmileWriter {
         private final Model model;
         private final String file;
         private final Diagnostics errors = new Diagnostics();
+        private final Diagnostics warnings = new Diagnostics();
         private final Map<String, Dimension> dims = new LinkedHashMap<>();
         private final ElementCells cells;
         private final Set<String> nonStandard = new TreeSet<>();
@@ -165,6 +166,7 @@ public final class XmileWriter {
         }
 
         private void warnings(Diagnostics notes) {
+            notes.addAll(warnings);
             Where w = Where.file(file);
             if (!nonStandard.isEmpty()) {
                 notes.warning("XMILE_WRITE_FUNCTIONS", w, "written with this engine's names because XMILE 1.0 has no"
@@ -172,8 +174,9 @@ public final class XmileWriter {
                         + "; cdyn reads them back, other XMILE readers may not");
             }
             if (!keptBangs.isEmpty()) {
-                notes.warning("XMILE_WRITE_BANG", w, "sums over the subranges " + String.join(", ", keptBangs)
-                        + " are written as Vensim's dim!, which cdyn reads back but XMILE does not define");
+                notes.warning("XMILE_WRITE_BANG", w, "reductions over " + String.join(", ", keptBangs) + " are written"
+                        + " as Vensim's dim! because that is not the dimension of the array at that place (a subrange"
+                        + " or another dimension); cdyn reads dim! back, XMILE does not define it");
             }
             List<String> mapped = model.dimensions().stream().filter(d -> !d.mapsTo().isEmpty())
                     .map(d -> d.name().asWritten() + " -> " + String.join(", ", d.mapsTo())).toList();
@@ -691,6 +694,10 @@ public final class XmileWriter {
                 }
                 Expr e = parse(eq, v);
                 if (e == null) {
+                    out.leaf("eqn", model.dialect() == Dialect.XMILE ? eq.text().strip() : null);
+                    if (gf != null) {
+                        gf(gf);
+                    }
                     return;
                 }
                 String init = null;
@@ -717,19 +724,29 @@ public final class XmileWriter {
             String equationText(Equation eq, String variable, Map<String, Bound> bound) {
                 owner = variable;
                 Expr e = parse(eq, variable, eq.line());
-                return e == null ? "" : print(e, variable, eq.line(), bound);
+                return e == null ? eq.text().strip() : print(e, variable, eq.line(), bound);
             }
 
             private Expr parse(Equation eq, Variable v) {
                 return parse(eq, v.name().asWritten(), eq.line() > 0 ? eq.line() : v.line());
             }
 
+            /**
+             * The equation's tree; null when it cannot be read, which is an error for a Vensim
+             * equation (it has no XMILE form) but only a warning for an XMILE one, kept as written
+             * (a module input's placeholder is never evaluated).
+             */
             private Expr parse(Equation eq, String variable, int line) {
                 try {
                     return ExprParser.parse(eq.text(), model.dialect());
                 } catch (ParseException pe) {
-                    errors.error("XMILE_WRITE_EQUATION", Where.of(file, variable, line), "cannot read the equation '"
-                            + eq.text().strip() + "': " + pe.getMessage() + "; correct it before converting");
+                    Where w = Where.of(file, variable, line);
+                    String what = "cannot read the equation '" + eq.text().strip() + "': " + pe.getMessage();
+                    if (model.dialect() == Dialect.XMILE) {
+                        warnings.warning("XMILE_WRITE_EQUATION", w, what + "; it is written as it is");
+                    } else {
+                        errors.error("XMILE_WRITE_EQUATION", w, what + "; correct it before converting");
+                    }
                     return null;
                 }
             }

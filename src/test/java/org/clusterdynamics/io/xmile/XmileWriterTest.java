@@ -112,6 +112,7 @@ class XmileWriterTest {
                 stepped = STEP(3, 2) ~~|
                 logic = IF THEN ELSE(input > 12 :OR: Time < 1, 1, 0) ~~|
                 rounded = QUANTUM(input, 0.7) + LN(input) + EXP(-Time) + ABS(SIN(Time)) + MIN(input, 12) ~~|
+                logarithm = LOG(input, 3) ~~|
                 """);
         String xml = XmileWriter.write(m);
         for (String spelling : List.of("SMTH1(input, tau)", "SMTH1(input, tau, 4)", "SMTH3(input, tau)",
@@ -120,7 +121,7 @@ class XmileWriterTest {
                 "SAFEDIV(input, TIME - 3)", "SAFEDIV(input, TIME - 3, -1)", "input ^ 0.5", "INIT(input)",
                 "STEP(1, 2) - STEP(1, 2 + 1.5)", "STEP(1, 3) - STEP(1, 3 + DT)",
                 "STEP(1, 1) - STEP(1, 1 + (IF TIME - 4 &lt;= 0 THEN DT ELSE TIME - 4))",
-                "INTEGER(input - 15)", "MODULO(input - 20, 3)", "TIME &gt; 2 AND NOT (TIME &gt; 6)",
+                "INTEGER(input - 15)", "MODULO(input - 20, 3)", "LN(input) / LN(3)", "TIME &gt; 2 AND NOT (TIME &gt; 6)",
                 "IF input &gt; 12 OR TIME &lt; 1 THEN 1 ELSE 0")) {
             assertTrue(xml.contains(spelling), spelling + " not in\n" + xml);
         }
@@ -354,6 +355,16 @@ class XmileWriterTest {
         Diagnostic d = e.diagnostics().errors().get(0);
         assertEquals("XMILE_WRITE_EQUATION", d.code());
         assertEquals("bad", d.where().variable());
+    }
+
+    @Test
+    void anUnreadableXmileEquationIsKeptAsWrittenWithAWarning() {
+        Model m = ModelBuilder.xmile().aux("input", "{connected from outside}").aux("y", "2").build();
+        Diagnostics notes = new Diagnostics();
+        String xml = XmileWriter.write(m, notes);
+        assertTrue(xml.contains("<eqn>{connected from outside}</eqn>"), xml);
+        assertEquals("XMILE_WRITE_EQUATION", notes.all().get(0).code());
+        assertFalse(notes.hasErrors());
     }
 
     @Test
