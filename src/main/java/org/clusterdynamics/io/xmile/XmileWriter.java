@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.clusterdynamics.diag.Diagnostics;
@@ -151,7 +152,8 @@ public final class XmileWriter {
             out.start("model");
             root.variables();
             out.end();
-            for (Map.Entry<String, Model> sub : model.subModels().entrySet()) {
+            // sorted: the model keeps these in a map without order, and the same model should give the same file
+            for (Map.Entry<String, Model> sub : new TreeMap<>(model.subModels()).entrySet()) {
                 out.start("model", "name", sub.getValue().name() == null ? sub.getKey() : sub.getValue().name());
                 new Scope(sub.getValue().variables(), false, List.of()).variables();
                 out.end();
@@ -261,7 +263,7 @@ public final class XmileWriter {
                 return;
             }
             out.start("model_units");
-            for (Map.Entry<String, String> u : model.unitAliases().entrySet()) {
+            for (Map.Entry<String, String> u : new TreeMap<>(model.unitAliases()).entrySet()) {
                 out.start("unit", "name", u.getKey());
                 out.leaf("eqn", u.getValue());
                 out.end();
