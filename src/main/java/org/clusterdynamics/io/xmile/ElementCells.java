@@ -82,13 +82,14 @@ final class ElementCells {
             return;
         }
         Dimension vd = varDims.get(pos);
+        String key = bindingKey(varDims, pos);
         String s = VarName.canonical(subs.get(pos));
         int own = indexOf(vd, s);
         if (own >= 0 && !dims.containsKey(s)) {
             tuple[pos] = own;
-            bound.put(vd.name().id(), new Bound(vd, own));
+            bound.put(key, new Bound(vd, own));
             expand(varDims, subs, pos + 1, tuple, bound, out);
-            bound.remove(vd.name().id());
+            bound.remove(key);
             return;
         }
         Dimension sd = dims.get(s);
@@ -105,12 +106,33 @@ final class ElementCells {
                 continue;
             }
             tuple[pos] = mapped;
-            bound.put(vd.name().id(), new Bound(vd, mapped));
-            bound.put(sd.name().id(), new Bound(sd, i));
+            bound.put(key, new Bound(vd, mapped));
+            // the subrange's own name, used in the equation, keeps its first binding
+            boolean named = !sd.name().id().equals(vd.name().id()) && !bound.containsKey(sd.name().id());
+            if (named) {
+                bound.put(sd.name().id(), new Bound(sd, i));
+            }
             expand(varDims, subs, pos + 1, tuple, bound, out);
-            bound.remove(vd.name().id());
-            bound.remove(sd.name().id());
+            bound.remove(key);
+            if (named) {
+                bound.remove(sd.name().id());
+            }
         }
+    }
+
+    /**
+     * The binding key of position k: the dimension's id, or for a dimension repeated in the
+     * variable's dimensions (matrix[dim, dim]) one of its own, so that an equation's dimension
+     * name means the first position, as the compiler reads it.
+     */
+    private static String bindingKey(List<Dimension> varDims, int k) {
+        String id = varDims.get(k).name().id();
+        for (int j = 0; j < k; j++) {
+            if (varDims.get(j).name().id().equals(id)) {
+                return id + "#" + k;
+            }
+        }
+        return id;
     }
 
     private boolean excepted(List<Dimension> varDims, Cell c, List<String> ex) {

@@ -19,8 +19,11 @@ import org.clusterdynamics.model.VarName;
  * functions become their XMILE equivalents (SMOOTH to SMTH1, ZIDZ to SAFEDIV, ...), Vensim's
  * PULSE becomes a difference of STEPs, the control variables become STARTTIME, STOPTIME and DT,
  * {@code dim!} becomes {@code *}, an inline WITH LOOKUP table becomes a call of a graphical
- * function, and within one element of a per-element definition the dimension names bound there
- * become that element. Functions without an XMILE equivalent keep this engine's canonical id.
+ * function, and element names used as values become their positions. XMILE has no subscript
+ * mappings, so a dimension read through one is replaced by the dimension mapped onto it (equal
+ * sizes match by position). Within one element of a per-element definition, the dimension names
+ * bound there become that element. Functions without an XMILE equivalent keep this engine's
+ * canonical id. Every rule follows how the compiler reads the original.
  */
 final class EquationConverter {
     /** XMILE 1.0 builtins; other ids are written as this engine spells them and reported. */
@@ -31,6 +34,9 @@ final class EquationConverter {
             "time", "dt", "starttime", "stoptime", "pi", "inf");
     private static final Map<String, String> CONTROL_REFS = Map.of(
             "initial_time", "STARTTIME", "final_time", "STOPTIME", "time_step", "DT");
+    /** Names the compiler reads as values before it looks for an element of that name. */
+    private static final Set<String> BUILTIN_VALUES = Set.of("time", "dt", "time_step", "starttime", "initial_time",
+            "stoptime", "final_time", "saveper", "pi", "inf", "infinity", "true", "false");
 
     /** What the converter needs to know about the model or macro an equation belongs to. */
     interface Scope {
@@ -41,6 +47,22 @@ final class EquationConverter {
         VarName tableFor(GraphicalFunction table);
     }
 
+    /**
+     * Where an equation is: the dimensions of the variable it defines and, within one element of
+     * a per-element definition, the element each dimension name stands for (empty for an
+     * equation of all elements).
+     */
+    record Context(List<Dimension> owner, Map<String, Bound> bound) {
+        Context {
+            owner = List.copyOf(owner);
+            bound = Map.copyOf(bound);
+        }
+
+        static Context whole(List<Dimension> owner) {
+            return new Context(owner, Map.of());
+        }
+    }
+
     /** An equation part that XMILE cannot express. */
     static final class Unconvertible extends Exception {
         Unconvertible(String message) {
@@ -49,18 +71,22 @@ final class EquationConverter {
     }
 
     private final boolean vensim;
+    private final Map<String, Dimension> dims;
     private final Set<String> nonStandard;
     private final Set<String> keptBangs;
     private boolean savePerUsed;
+    /** Inside the arguments of a VECTOR builtin, which read dimension names and dim! themselves. */
+    private int vectorDepth;
 
     /**
-     * {@code vensim}: the equations are Vensim's (PULSE and the control variables mean Vensim's).
-     * Builtins written with this engine's ids because XMILE 1.0 has no equivalent are added to
-     * {@code nonStandard} (in capitals), and dimensions summed over with {@code dim!} that cannot
-     * become {@code *} (a subrange of the array's dimension) to {@code keptBangs}.
+     * {@code vensim}: the equations are Vensim's (PULSE and the control variables mean Vensim's);
+     * {@code dims}: the model's dimensions by id, in order. Builtins written with this engine's ids
+     * because XMILE 1.0 has no equivalent are added to {@code nonStandard} (in capitals), and
+     * dimensions reduced with {@code dim!} that cannot become {@code *} to {@code keptBangs}.
      */
-    EquationConverter(boolean vensim, Set<String> nonStandard, Set<String> keptBangs) {
+    EquationConverter(boolean vensim, Map<String, Dimension> dims, Set<String> nonStandard, Set<String> keptBangs) {
         this.vensim = vensim;
+        this.dims = dims;
         this.nonStandard = nonStandard;
         this.keptBangs = keptBangs;
     }
@@ -70,74 +96,102 @@ final class EquationConverter {
         return savePerUsed;
     }
 
-    /** The equation rewritten for XMILE; {@code bound} maps dimension ids to the element they stand for. */
-    Expr convert(Expr e, Scope scope, Map<String, Bound> bound) throws Unconvertible {
+    /** The equation rewritten for XMILE. */
+    Expr convert(Expr e, Scope scope, Context ctx) throws Unconvertible {
         if (e instanceof Expr.Num) {
             return e;
         } else if (e instanceof Expr.Ref r) {
-            return ref(r, scope, bound);
+            return ref(r, scope, ctx);
         } else if (e instanceof Expr.Unary u) {
-            return new Expr.Unary(u.op(), convert(u.operand(), scope, bound));
+            return new Expr.Unary(u.op(), convert(u.operand(), scope, ctx));
         } else if (e instanceof Expr.Binary b) {
-            return new Expr.Binary(b.op(), convert(b.left(), scope, bound), convert(b.right(), scope, bound));
+            return new Expr.Binary(b.op(), convert(b.left(), scope, ctx), convert(b.right(), scope, ctx));
         } else if (e instanceof Expr.If f) {
-            return new Expr.If(convert(f.condition(), scope, bound), convert(f.then(), scope, bound),
-                    convert(f.otherwise(), scope, bound));
+            return new Expr.If(convert(f.condition(), scope, ctx), convert(f.then(), scope, ctx),
+                    convert(f.otherwise(), scope, ctx));
         } else if (e instanceof Expr.Call c) {
-            return call(c, scope, bound);
+            return call(c, scope, ctx);
         }
         throw new Unconvertible("an inline lookup table may only be the second argument of WITH LOOKUP");
     }
 
-    private Expr ref(Expr.Ref r, Scope scope, Map<String, Bound> bound) throws Unconvertible {
-        String id = r.name().id();
-        List<Dimension> dims = scope.dimensionsOf(id);
-        if (dims == null && r.subscripts().isEmpty()) {
-            if (vensim && CONTROL_REFS.containsKey(id)) {
-                return new Expr.Ref(VarName.of(CONTROL_REFS.get(id)), List.of());
-            }
-            if (vensim && id.equals("saveper")) {
-                savePerUsed = true;
-            }
-            Bound b = bound.get(id);
-            if (b != null) {
-                return new Expr.Num(b.index() + 1); // a dimension as a value: the element's position
-            }
-            return r;
-        }
-        List<Subscript> subs = r.subscripts();
-        if (subs.isEmpty() && dims != null && dims.stream().anyMatch(d -> bound.containsKey(d.name().id()))) {
-            // an array read without subscripts takes the bound elements: say which, as there is no binding in XMILE
-            subs = dims.stream().map(d -> (Subscript) new Subscript.Named(d.name().id(), d.name().asWritten(), false))
-                    .toList();
-        }
-        return new Expr.Ref(r.name(), subscripts(subs, dims, scope, bound));
+    private boolean substituting(Context ctx) {
+        return !ctx.bound().isEmpty() && vectorDepth == 0;
     }
 
-    private List<Subscript> subscripts(List<Subscript> subs, List<Dimension> dims, Scope scope,
-            Map<String, Bound> bound) throws Unconvertible {
+    private Expr ref(Expr.Ref r, Scope scope, Context ctx) throws Unconvertible {
+        String id = r.name().id();
+        List<Dimension> varDims = scope.dimensionsOf(id);
+        if (varDims == null && r.subscripts().isEmpty()) {
+            return value(r, ctx);
+        }
+        List<Subscript> subs = r.subscripts();
+        if (subs.isEmpty() && varDims != null && varDims.stream().anyMatch(d -> implicitNeedsName(d, ctx))) {
+            // an array read without subscripts takes its elements from bindings XMILE lacks: name them
+            subs = varDims.stream().map(d -> (Subscript) new Subscript.Named(d.name().id(), d.name().asWritten(), false))
+                    .toList();
+        }
+        return new Expr.Ref(r.name(), subscripts(subs, varDims, scope, ctx));
+    }
+
+    /** A name that is no variable: a control, a dimension or an element used as a value, or a builtin. */
+    private Expr value(Expr.Ref r, Context ctx) {
+        String id = r.name().id();
+        if (vensim && CONTROL_REFS.containsKey(id)) {
+            return new Expr.Ref(VarName.of(CONTROL_REFS.get(id)), List.of());
+        }
+        if (vensim && id.equals("saveper")) {
+            savePerUsed = true;
+        }
+        if (BUILTIN_VALUES.contains(id) || vectorDepth > 0) {
+            return r;
+        }
+        if (substituting(ctx) && ctx.bound().containsKey(id)) {
+            return new Expr.Num(elementPosition(ctx.bound().get(id).id()));
+        }
+        Dimension d = dims.get(id);
+        if (d != null) {
+            Bound m = substituting(ctx) ? boundMapping(d, ctx) : null;
+            if (m != null) {
+                return new Expr.Num(m.index() + 1);
+            }
+            Dimension onto = ownerMapping(d, ctx);
+            return onto == null ? r : new Expr.Ref(onto.name(), List.of());
+        }
+        int position = elementPosition(id);
+        // an element name read as a value (Vensim) is its position, which XMILE writes as a number
+        return position > 0 ? new Expr.Num(position) : r;
+    }
+
+    private boolean implicitNeedsName(Dimension d, Context ctx) {
+        if (vectorDepth > 0) {
+            return false;
+        }
+        if (substituting(ctx)) {
+            return ctx.bound().containsKey(d.name().id()) || boundMapping(d, ctx) != null;
+        }
+        return ownerMapping(d, ctx) != null;
+    }
+
+    private List<Subscript> subscripts(List<Subscript> subs, List<Dimension> target, Scope scope, Context ctx)
+            throws Unconvertible {
         List<Subscript> out = new ArrayList<>();
         for (int k = 0; k < subs.size(); k++) {
             Subscript s = subs.get(k);
-            Dimension d = dims != null && k < dims.size() ? dims.get(k) : null;
+            Dimension d = target != null && k < target.size() ? target.get(k) : null;
             if (s instanceof Subscript.Index ix) {
-                out.add(new Subscript.Index(convert(ix.index(), scope, bound)));
+                out.add(new Subscript.Index(convert(ix.index(), scope, ctx)));
             } else if (s instanceof Subscript.Named n && n.bang()) {
-                if (d != null && d.name().id().equals(n.id())) {
+                if (vectorDepth > 0) {
+                    out.add(n);
+                } else if (d != null && d.name().id().equals(n.id())) {
                     out.add(new Subscript.Star());
                 } else {
                     keptBangs.add(n.asWritten());
                     out.add(n);
                 }
-            } else if (s instanceof Subscript.Named n && bound.containsKey(n.id())) {
-                Bound b = bound.get(n.id());
-                if (d == null || ElementCells.indexOf(d, b.id()) >= 0) {
-                    out.add(new Subscript.Named(b.id(), b.written(), false));
-                } else if (d.size() == b.dimension().size()) {
-                    out.add(new Subscript.Index(new Expr.Num(b.index() + 1))); // matched by position
-                } else {
-                    out.add(n);
-                }
+            } else if (s instanceof Subscript.Named n) {
+                out.add(named(n, d, ctx));
             } else {
                 out.add(s);
             }
@@ -145,20 +199,97 @@ final class EquationConverter {
         return out;
     }
 
-    private Expr call(Expr.Call c, Scope scope, Map<String, Bound> bound) throws Unconvertible {
+    /** A dimension or element name as a subscript of an array over {@code d} (null when unknown). */
+    private Subscript named(Subscript.Named n, Dimension d, Context ctx) {
+        if (substituting(ctx) && ctx.bound().containsKey(n.id())) {
+            return element(ctx.bound().get(n.id()).dimension(), ctx.bound().get(n.id()).index(), d, n);
+        }
+        Dimension nd = dims.get(n.id());
+        if (nd == null) {
+            return n;
+        }
+        Bound m = substituting(ctx) ? boundMapping(nd, ctx) : null;
+        if (m != null) {
+            // Vensim mapping: the bound element's position carries over to the mapped dimension
+            return element(nd, m.index(), d, n);
+        }
+        Dimension onto = ownerMapping(nd, ctx);
+        return onto == null ? n : new Subscript.Named(onto.name().id(), onto.name().asWritten(), false);
+    }
+
+    /** Element {@code index} of {@code from} as a subscript of {@code d}: by name, else by position. */
+    private static Subscript element(Dimension from, int index, Dimension d, Subscript.Named fallback) {
+        String written = VarName.cleanWritten(from.elements().get(index));
+        String id = VarName.canonical(written);
+        if (d == null || ElementCells.indexOf(d, id) >= 0) {
+            return new Subscript.Named(id, written, false);
+        }
+        if (d.size() == from.size()) {
+            return new Subscript.Index(new Expr.Num(index + 1));
+        }
+        return fallback;
+    }
+
+    /** Within one element: a bound dimension that maps onto {@code d}, with its element. */
+    private Bound boundMapping(Dimension d, Context ctx) {
+        for (Map.Entry<String, Bound> b : ctx.bound().entrySet()) {
+            Dimension bd = b.getValue().dimension();
+            if (b.getKey().equals(bd.name().id()) && !bd.name().id().equals(d.name().id()) && mapsOnto(bd, d)) {
+                return b.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** In an equation of all elements: a dimension of the variable that maps onto {@code d}, if d is not one. */
+    private static Dimension ownerMapping(Dimension d, Context ctx) {
+        if (ctx.owner().stream().anyMatch(o -> o.name().id().equals(d.name().id()))) {
+            return null;
+        }
+        return ctx.owner().stream().filter(o -> mapsOnto(o, d)).findFirst().orElse(null);
+    }
+
+    private static boolean mapsOnto(Dimension from, Dimension to) {
+        return from.size() == to.size() && (from.mapsTo().stream().map(VarName::canonical).anyMatch(to.name().id()::equals)
+                || to.mapsTo().stream().map(VarName::canonical).anyMatch(from.name().id()::equals));
+    }
+
+    /** An element's value: its position in the largest dimension that holds it (the first among equals). */
+    private int elementPosition(String elementId) {
+        Dimension best = null;
+        for (Dimension d : dims.values()) {
+            if (ElementCells.indexOf(d, elementId) >= 0 && (best == null || d.size() > best.size())) {
+                best = d;
+            }
+        }
+        return best == null ? 0 : ElementCells.indexOf(best, elementId) + 1;
+    }
+
+    private Expr call(Expr.Call c, Scope scope, Context ctx) throws Unconvertible {
         String fn = c.function();
         if (fn.equals("with_lookup") && c.args().size() == 2 && c.args().get(1) instanceof Expr.Table t) {
             VarName table = scope.tableFor(t.table());
-            return new Expr.Call(table.id(), table.asWritten(), List.of(), List.of(convert(c.args().get(0), scope, bound)));
-        }
-        List<Expr> a = new ArrayList<>();
-        for (Expr arg : c.args()) {
-            a.add(convert(arg, scope, bound));
+            return new Expr.Call(table.id(), table.asWritten(), List.of(), List.of(convert(c.args().get(0), scope, ctx)));
         }
         List<Dimension> tableDims = scope.dimensionsOf(fn);
+        boolean vector = tableDims == null
+                && Builtin.find(fn).map(b -> b.kind() == Builtin.Kind.VECTOR).orElse(false);
+        List<Expr> a = new ArrayList<>();
+        if (vector) {
+            vectorDepth++;
+        }
+        try {
+            for (Expr arg : c.args()) {
+                a.add(convert(arg, scope, ctx));
+            }
+        } finally {
+            if (vector) {
+                vectorDepth--;
+            }
+        }
         if (tableDims != null || Builtin.find(fn).isEmpty()) {
             // a table or macro of the model
-            List<Subscript> subs = subscripts(c.subscripts(), tableDims, scope, bound);
+            List<Subscript> subs = subscripts(c.subscripts(), tableDims, scope, ctx);
             if (!subs.isEmpty() && a.size() == 1) {
                 // XMILE reads an element's table with LOOKUP(table[element], x)
                 return call("lookup", new Expr.Ref(VarName.of(c.asWritten()), subs), a.get(0));
@@ -172,7 +303,7 @@ final class EquationConverter {
             case "smooth_n" -> n == 4 ? call("smthn", a.get(0), a.get(1), a.get(3), a.get(2)) : null;
             case "delay1i" -> call("delay1", a);
             case "delay3i" -> call("delay3", a);
-            case "delay_n" -> n == 4 ? call("delayn", a.get(0), a.get(1), a.get(3), a.get(2)) : null;
+            // DELAY N is not XMILE's DELAYN: Vensim lowers its order until order x TIME STEP fits the delay
             case "delay_fixed" -> call("delay", a);
             case "zidz", "xidz" -> call("safediv", a);
             case "power" -> n == 2 ? new Expr.Binary(BinaryOp.POW, a.get(0), a.get(1)) : null;

@@ -130,15 +130,36 @@ public final class XmileExprPrinter {
 
     /**
      * A name as an XMILE equation writes it: spaces become underscores; a name with other
-     * characters, or that reads as a keyword, is quoted (with {@code \} before {@code "} and {@code \}).
-     * Dots are quoted too, as XMILE reads {@code a.b} as variable b of module a.
+     * characters, or that reads as a keyword, is quoted. Dots are quoted too, as XMILE reads
+     * {@code a.b} as variable b of module a. The parser keeps a quoted name as written, escapes
+     * included (Vensim's {@code "say \"hi\""} is the name {@code say \"hi\"}), so such a name is
+     * quoted as it is; only a name with a bare quote gets backslashes.
      */
     public static String name(String written) {
         String n = written.strip().replaceAll("\\s+", "_");
         if (n.matches("[\\p{L}_][\\p{L}\\p{N}_]*") && !KEYWORDS.contains(n.toLowerCase(Locale.ROOT))) {
             return n;
         }
+        if (quotable(written)) {
+            return "\"" + written + "\"";
+        }
         return "\"" + written.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** True when every quote in the name is escaped and no backslash would escape the closing quote. */
+    private static boolean quotable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                if (i + 1 >= s.length()) {
+                    return false;
+                }
+                i++;
+            } else if (c == '"') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A number with every digit needed to read back the same double, without exponent where short. */

@@ -1,17 +1,14 @@
 package org.clusterdynamics.io.xmile;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +23,9 @@ import org.clusterdynamics.expr.Expr;
 import org.clusterdynamics.expr.ExprParser;
 import org.clusterdynamics.expr.ParseException;
 import org.clusterdynamics.expr.Subscript;
-import org.clusterdynamics.io.xmile.ElementCells.Bound;
+import org.clusterdynamics.files.AtomicFiles;
 import org.clusterdynamics.io.xmile.ElementCells.Cell;
+import org.clusterdynamics.io.xmile.EquationConverter.Context;
 import org.clusterdynamics.model.Aux;
 import org.clusterdynamics.model.Definition;
 import org.clusterdynamics.model.Dialect;
@@ -91,26 +89,8 @@ public final class XmileWriter {
      * leaves a partial file (the whole text is built before anything is written).
      */
     public static void write(Model model, Path file, Diagnostics notes) throws IOException {
-        String text = write(model, notes);
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-        try {
-            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                // temporary files are owner-only; a model file is meant to be shared
-                Files.setPosixFilePermissions(tmp, Files.exists(abs) ? Files.getPosixFilePermissions(abs)
-                        : PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write(text);
-            }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        byte[] text = write(model, notes).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(text));
     }
 
     /** How a stock's rate is written: its inflows and outflows, and the added net flow if any. */
@@ -126,6 +106,7 @@ public final class XmileWriter {
         private final ElementCells cells;
         private final Set<String> nonStandard = new TreeSet<>();
         private final Set<String> keptBangs = new TreeSet<>();
+        private final Set<String> undefined = new LinkedHashSet<>();
         private final Set<String> macroIds = new HashSet<>();
         private final XmlOut out = new XmlOut();
 
@@ -185,6 +166,12 @@ public final class XmileWriter {
             if (!mapped.isEmpty()) {
                 notes.warning("XMILE_WRITE_MAPPING", w, "XMILE has no subscript mappings, so these are left out: "
                         + String.join("; ", mapped) + "; dimensions of equal size still match element by position");
+            }
+            if (!undefined.isEmpty()) {
+                notes.warning("XMILE_WRITE_UNDEFINED", w, undefined.size() + " element(s) that Vensim leaves undefined"
+                        + " (0, and not in its output) are written with the equation 0, as XMILE defines every element: "
+                        + String.join(", ", undefined.stream().limit(5).toList())
+                        + (undefined.size() > 5 ? ", ..." : ""));
             }
             for (Macro m : model.macros()) {
                 if (!m.extraOutputs().isEmpty()) {
@@ -303,7 +290,7 @@ public final class XmileWriter {
             Scope scope = new Scope(body, model.dialect() == Dialect.VENSIM, m.parameters());
             String resultEqn;
             if (plain) {
-                resultEqn = scope.equationText(((Aux) result).definition().equation(), m.name().asWritten(), Map.of());
+                resultEqn = scope.equationText(((Aux) result).definition().equation(), m.name().asWritten());
             } else {
                 // XMILE gives a macro's result as its <eqn>: keep the stock (or table) under another name
                 VarName renamed = scope.fresh(m.name().asWritten() + " value");
@@ -365,7 +352,7 @@ public final class XmileWriter {
                 taken.addAll(dims.keySet());
                 printer = new XmileExprPrinter(id -> shapes.containsKey(id) || macroIds.contains(id)
                         || renames.containsKey(id));
-                converter = new EquationConverter(model.dialect() == Dialect.VENSIM, nonStandard, keptBangs);
+                converter = new EquationConverter(model.dialect() == Dialect.VENSIM, dims, nonStandard, keptBangs);
             }
 
             private boolean isControl(Variable v) {
@@ -643,11 +630,11 @@ public final class XmileWriter {
                     errors.error("XMILE_WRITE_EQUATION", where(v), "the variable has no equation: give it one");
                     return;
                 }
+                List<Dimension> shape = shapes.getOrDefault(v.name().id(), List.of());
                 if (!def.isPerElement()) {
-                    parts(v, def.equation(), def.graphicalFunction(), Map.of());
+                    parts(v, def.equation(), def.graphicalFunction(), Context.whole(shape));
                     return;
                 }
-                List<Dimension> shape = shapes.getOrDefault(v.name().id(), List.of());
                 // later definitions of an element replace earlier ones, as the compiler reads them
                 Map<String, Cell> cellsByKey = new LinkedHashMap<>();
                 Map<String, ElementDefinition> defsByKey = new HashMap<>();
@@ -675,11 +662,38 @@ public final class XmileWriter {
                         errors.error("XMILE_WRITE_ELEMENT", where(v), e.getMessage());
                     }
                 }
+                if (model.dialect() == Dialect.VENSIM && !tableOnly(def)) {
+                    undefinedElements(v, shape, cellsByKey, defsByKey);
+                }
                 for (Map.Entry<String, Cell> en : cellsByKey.entrySet()) {
                     ElementDefinition ed = defsByKey.get(en.getKey());
                     out.start("element", "subscript", String.join(", ", en.getValue().elements()));
-                    parts(v, ed.equation(), ed.graphicalFunction(), en.getValue().bound());
+                    parts(v, ed.equation(), ed.graphicalFunction(), new Context(shape, en.getValue().bound()));
                     out.end();
+                }
+            }
+
+            private static boolean tableOnly(Definition def) {
+                return def.elements().stream().allMatch(e -> e.equation() == null && e.graphicalFunction() != null);
+            }
+
+            /**
+             * Vensim leaves elements without an equation undefined (they read as 0 and are not in its
+             * output); XMILE defines every element, so these get the equation 0.
+             */
+            private void undefinedElements(Variable v, List<Dimension> shape, Map<String, Cell> cellsByKey,
+                    Map<String, ElementDefinition> defsByKey) {
+                ElementDefinition zero = new ElementDefinition(shape.stream().map(d -> d.name().asWritten()).toList(),
+                        new Equation("0", v.line()), null);
+                try {
+                    for (Cell c : cells.cells(shape, zero)) {
+                        if (cellsByKey.putIfAbsent(c.key(), c) == null) {
+                            defsByKey.put(c.key(), zero);
+                            undefined.add(v.name().asWritten() + "[" + String.join(", ", c.elements()) + "]");
+                        }
+                    }
+                } catch (ElementCells.UnknownSubscript e) {
+                    errors.error("XMILE_WRITE_ELEMENT", where(v), e.getMessage());
                 }
             }
 
@@ -687,7 +701,7 @@ public final class XmileWriter {
              * One equation with its graphical function: a whole-equation WITH LOOKUP is the
              * equation read through its table, ACTIVE INITIAL an equation with an initial one.
              */
-            private void parts(Variable v, Equation eq, GraphicalFunction gf, Map<String, Bound> bound) {
+            private void parts(Variable v, Equation eq, GraphicalFunction gf, Context ctx) {
                 if (eq == null) {
                     if (gf != null) {
                         gf(gf);
@@ -707,10 +721,10 @@ public final class XmileWriter {
                     gf = t.table();
                     e = ((Expr.Call) e).args().get(0);
                 } else if (isCall(e, "active_initial")) {
-                    init = print(((Expr.Call) e).args().get(1), v, eq, bound);
+                    init = print(((Expr.Call) e).args().get(1), v, eq, ctx);
                     e = ((Expr.Call) e).args().get(0);
                 }
-                out.leaf("eqn", print(e, v, eq, bound));
+                out.leaf("eqn", print(e, v, eq, ctx));
                 out.leaf("init_eqn", init);
                 if (gf != null) {
                     gf(gf);
@@ -723,10 +737,10 @@ public final class XmileWriter {
             }
 
             /** The XMILE text of an equation (used for a macro's result). */
-            String equationText(Equation eq, String variable, Map<String, Bound> bound) {
+            String equationText(Equation eq, String variable) {
                 owner = variable;
                 Expr e = parse(eq, variable, eq.line());
-                return e == null ? eq.text().strip() : print(e, variable, eq.line(), bound);
+                return e == null ? eq.text().strip() : print(e, variable, eq.line(), Context.whole(List.of()));
             }
 
             private Expr parse(Equation eq, Variable v) {
@@ -753,13 +767,13 @@ public final class XmileWriter {
                 }
             }
 
-            private String print(Expr e, Variable v, Equation eq, Map<String, Bound> bound) {
-                return print(e, v.name().asWritten(), eq.line() > 0 ? eq.line() : v.line(), bound);
+            private String print(Expr e, Variable v, Equation eq, Context ctx) {
+                return print(e, v.name().asWritten(), eq.line() > 0 ? eq.line() : v.line(), ctx);
             }
 
-            private String print(Expr e, String variable, int line, Map<String, Bound> bound) {
+            private String print(Expr e, String variable, int line, Context ctx) {
                 try {
-                    return printer.format(renamed(converter.convert(e, this, bound)));
+                    return printer.format(renamed(converter.convert(e, this, ctx)));
                 } catch (EquationConverter.Unconvertible u) {
                     errors.error("XMILE_WRITE_EQUATION", Where.of(file, variable, line), u.getMessage());
                     return "";

@@ -27,13 +27,16 @@ class XmileExprPrinterTest {
         assertEquals("\"a.b\"", XmileExprPrinter.name("a.b"), "a dot would name a module's variable");
         assertEquals("\"Not\"", XmileExprPrinter.name("Not"), "a keyword as a name");
         assertEquals("\"cost ($)\"", XmileExprPrinter.name("cost ($)"));
-        assertEquals("\"say \\\"hi\\\" \\\\ now\"", XmileExprPrinter.name("say \"hi\" \\ now"));
         assertEquals("Größe", XmileExprPrinter.name("Größe"));
+        // Vensim keeps its escapes in the name; the parser reads a quoted name as written
+        assertEquals("\"say \\\"hi\\\" \\ now\"", XmileExprPrinter.name("say \\\"hi\\\" \\ now"));
+        assertEquals("\"a \\\"b\"", XmileExprPrinter.name("a \"b"), "a bare quote gets a backslash");
     }
 
     @Test
     void quotedNamesReadBackAsTheSameVariable() throws ParseException {
-        for (String written : List.of("3 stage delay", "a.b", "Not", "say \"hi\" \\ now", "cost ($)")) {
+        for (String written : List.of("3 stage delay", "a.b", "Not", "variable with \\\"Quotes\\\" in 'it' and \\ x!!",
+                "cost ($)", "Flow*with a few^arithmetic + characters")) {
             Expr e = ExprParser.parse(XmileExprPrinter.name(written), Dialect.XMILE);
             assertEquals(org.clusterdynamics.model.VarName.of(written), ((Expr.Ref) e).name(), written);
         }
@@ -78,7 +81,8 @@ class XmileExprPrinterTest {
         assertEquals("-(a ^ 2)", vensim("-a^2"));
         assertEquals("(-a) ^ 2", vensim("(-a)^2"));
         assertEquals("(-2) ^ 2", vensim("(-2)^2"));
-        assertEquals("(a ^ b) ^ c", vensim("a^b^c"), "this parser groups ^ from the left");
+        assertEquals("a ^ (b ^ c)", vensim("a^b^c"), "Vensim and this parser group ^ from the right");
+        assertEquals("(a ^ b) ^ c", vensim("(a^b)^c"));
         assertEquals("a ^ (b ^ c)", vensim("a^(b^c)"));
         assertEquals("a ^ (-1)", vensim("a^-1"));
     }

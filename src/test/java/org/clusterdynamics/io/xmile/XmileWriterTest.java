@@ -117,7 +117,7 @@ class XmileWriterTest {
         String xml = XmileWriter.write(m);
         for (String spelling : List.of("SMTH1(input, tau)", "SMTH1(input, tau, 4)", "SMTH3(input, tau)",
                 "SMTH3(input, tau, 4)", "SMTHN(input, tau, order, 5)", "DELAY1(input, tau, 3)",
-                "DELAY3(input, tau, 3)", "DELAYN(input, tau, order, 2)", "DELAY(input, 1.5, 7)",
+                "DELAY3(input, tau, 3)", "DELAY_N(input, tau, 2, order)", "DELAY(input, 1.5, 7)",
                 "SAFEDIV(input, TIME - 3)", "SAFEDIV(input, TIME - 3, -1)", "input ^ 0.5", "INIT(input)",
                 "STEP(1, 2) - STEP(1, 2 + 1.5)", "STEP(1, 3) - STEP(1, 3 + DT)",
                 "STEP(1, 1) - STEP(1, 1 + (IF TIME - 4 &lt;= 0 THEN DT ELSE TIME - 4))",
@@ -219,12 +219,76 @@ class XmileWriterTest {
         String xml = XmileWriter.write(m, notes);
         assertFalse(xml.contains("EXCEPT"), xml);
         assertTrue(xml.contains("<element subscript=\"a2\">"), xml);
-        assertTrue(xml.contains("<eqn>grow[a3] + position[a3] + 2</eqn>"), "subrange element named, position as"
+        assertTrue(xml.contains("<eqn>grow[a3] + position[a3] + 3</eqn>"), "subrange element named, position as"
                 + " a number:\n" + xml);
         assertTrue(xml.contains("<eqn>grow[2]</eqn>"), "other matches dim by position:\n" + xml);
         assertTrue(xml.contains("SUM(grow[*])") && xml.contains("SUM(grid[*, other])"), xml);
         assertTrue(xml.contains("SUM(grow[sub!])"), "a sum over a subrange has no XMILE form:\n" + xml);
         assertTrue(notes.all().stream().anyMatch(d -> d.code().equals("XMILE_WRITE_BANG")), notes.toString());
+        assertSameResults(m, XmileReader.read(xml, null));
+    }
+
+    @Test
+    void subscriptMappingsBecomeTheDimensionMappedOntoOrTheElement() {
+        Model m = vensim("""
+                DimA: a1, a2, a3 -> DimB ~~|
+                DimB: b1, b2, b3 ~~|
+                source[DimB] = 1, 2, 3 ~~|
+                mapped[DimA] = source[DimB] * Time + DimB ~~|
+                implicit[DimA] = source * 2 ~~|
+                per[DimA] :EXCEPT: [a1] = source[DimB] + DimB ~~|
+                per[a1] = 0 ~~|
+                """);
+        Diagnostics notes = new Diagnostics();
+        String xml = XmileWriter.write(m, notes);
+        assertTrue(xml.contains("<eqn>source[DimA] * TIME + DimA</eqn>"), xml);
+        assertTrue(xml.contains("<eqn>source[DimA] * 2</eqn>"), xml);
+        assertTrue(xml.contains("<eqn>source[b3] + 3</eqn>"), xml);
+        assertTrue(notes.all().stream().anyMatch(d -> d.code().equals("XMILE_WRITE_MAPPING")), notes.toString());
+        assertSameResults(m, XmileReader.read(xml, null));
+    }
+
+    @Test
+    void elementsVensimLeavesUndefinedAreZero() {
+        Model m = vensim("""
+                dim: b1, b2, b3 ~~|
+                partial[b1] = 5 ~~|
+                partial[b3] = Time ~~|
+                total = SUM(partial[dim!]) ~~|
+                """);
+        Diagnostics notes = new Diagnostics();
+        String xml = XmileWriter.write(m, notes);
+        assertTrue(xml.contains("<element subscript=\"b2\">\n          <eqn>0</eqn>"), xml);
+        assertTrue(notes.all().stream().anyMatch(d -> d.code().equals("XMILE_WRITE_UNDEFINED")
+                && d.message().contains("partial[b2]")), notes.toString());
+        assertSameResults(m, XmileReader.read(xml, null));
+    }
+
+    @Test
+    void elementNamesReadAsValuesBecomeTheirPositions() {
+        Model m = vensim("""
+                dim: b1, b2, b3 ~~|
+                sub: b2, b3 ~~|
+                which[dim] = IF THEN ELSE(dim = b2, 10, 0) + IF THEN ELSE(b3 > 2, 1, 0) ~~|
+                """);
+        String xml = XmileWriter.write(m);
+        assertTrue(xml.contains("<eqn>(IF dim = 2 THEN 10 ELSE 0) + (IF 3 &gt; 2 THEN 1 ELSE 0)</eqn>"), xml);
+        assertSameResults(m, XmileReader.read(xml, null));
+    }
+
+    @Test
+    void vectorBuiltinsKeepTheirDimensionNames() {
+        Model m = vensim("""
+                dim: b1, b2, b3 ~~|
+                values[dim] = MODULO(Time * dim, 4) ~~|
+                order[dim] = VECTOR SORT ORDER(values[dim], 1) ~~|
+                ranked[dim] :EXCEPT: [b1] = VECTOR RANK(values[dim], -1) ~~|
+                ranked[b1] = 0 ~~|
+                """);
+        Diagnostics notes = new Diagnostics();
+        String xml = XmileWriter.write(m, notes);
+        assertTrue(xml.contains("<eqn>VECTOR_SORT_ORDER(values[dim], 1)</eqn>"), xml);
+        assertTrue(xml.contains("<eqn>VECTOR_RANK(values[dim], -1)</eqn>"), xml);
         assertSameResults(m, XmileReader.read(xml, null));
     }
 
