@@ -223,12 +223,20 @@ public final class XmileWriter {
                     ? new String[] {"INITIAL TIME", "FINAL TIME", "TIME STEP", "SAVEPER"}
                     : new String[] {"start", "stop", "dt", "save step"};
             double[] values = {s.start(), s.stop(), s.dt(), s.saveStep()};
+            boolean constant = true;
             for (int i = 0; i < values.length; i++) {
                 if (Double.isNaN(values[i]) || Double.isInfinite(values[i])) {
-                    errors.error("XMILE_WRITE_SPECS", Where.of(file, names[i], 0), names[i] + " is not a constant"
-                            + " number, but XMILE's <sim_specs> holds numbers: give it a constant value");
-                    return;
+                    Variable v = model.variable(names[i]).orElse(null);
+                    String given = v instanceof Aux a && a.definition().equation() != null
+                            ? " (" + names[i] + " = " + a.definition().equation().text().strip() + ")" : "";
+                    errors.error("XMILE_WRITE_SPECS", Where.of(file, names[i], v == null ? 0 : v.line()), names[i]
+                            + " is not a constant number" + given + ", but XMILE's <sim_specs> holds numbers and cannot"
+                            + " follow an equation during the run: give it a constant value to convert the model");
+                    constant = false;
                 }
+            }
+            if (!constant) {
+                return;
             }
             Method m = s.method() == null ? Method.EULER : s.method();
             String method = switch (m) {

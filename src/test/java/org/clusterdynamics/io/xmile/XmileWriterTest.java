@@ -447,6 +447,22 @@ class XmileWriterTest {
     }
 
     @Test
+    void controlVariablesThatFollowTheRunCannotBeWritten() {
+        Model m = VensimReader.read("""
+                {UTF-8}
+                x = Time ~~|
+                INITIAL TIME = 0 ~~|
+                FINAL TIME = IF THEN ELSE(x > 5, Time, 20) ~~|
+                TIME STEP = 1 ~~|
+                \\\\\\---/// Sketch information
+                """, null);
+        ModelException e = assertThrows(ModelException.class, () -> XmileWriter.write(m));
+        Diagnostic d = e.diagnostics().errors().get(0);
+        assertEquals("XMILE_WRITE_SPECS", d.code());
+        assertTrue(d.message().contains("FINAL TIME = IF THEN ELSE(x > 5, Time, 20)"), d.message());
+    }
+
+    @Test
     void controlValuesThatAreNotNumbersCannotBeWritten() {
         Model m = ModelBuilder.vensim().aux("x", "1").build();
         Model nan = m.withSpecs(m.specs().withStop(Double.NaN));
