@@ -21,12 +21,12 @@ mechanisms['appropriability (negative)'] = 'Switch Appropriability';
 
 const OUTCOMES = ['Average Capability', 'Products Mastered', 'Firms'];
 const base = model.baseline().time({saveStep: 1});
-const attribution = model.attribution({base: base, mechanisms: mechanisms, outcomes: OUTCOMES, at: [1994]});
+const attribution = model.attribution({base: base, mechanisms: mechanisms, outputs: OUTCOMES, at: [1994]});
 attribution.writeCsv('attribution.csv');
 
 const files = {'Average Capability': 'capability', 'Products Mastered': 'products', 'Firms': 'firms'};
 for (const v of OUTCOMES) {
-  cdyn.attributionChart(attribution, {outcome: v + ' @ 1994',
+  cdyn.attributionChart(attribution, {output: v + ' @ 1994',
     title: `Change in ${v} in 1994 when each mechanism is switched off`}).write('attribution-' + files[v] + '.png');
 }
 

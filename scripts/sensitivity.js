@@ -20,9 +20,9 @@ const grid = model.sweep({
   outputs: ['Development Starts', 'Products Mastered', 'Average Capability', 'Vendors'], at: [1994],
 });
 grid.writeCsv('grid.csv');
-cdyn.sweepChart(grid, {parameter: 'Clustered Copying Lag', outcome: 'Products Mastered @ 1994', by: 'Vendor MES',
+cdyn.sweepChart(grid, {parameter: 'Clustered Copying Lag', output: 'Products Mastered @ 1994', by: 'Vendor MES',
   title: 'Products mastered in 1994 by copying lag and vendor minimum scale'}).write('products.png');
-cdyn.sweepChart(grid, {parameter: 'Clustered Copying Lag', outcome: 'Development Starts @ 1994', by: 'Vendor MES',
+cdyn.sweepChart(grid, {parameter: 'Clustered Copying Lag', output: 'Development Starts @ 1994', by: 'Vendor MES',
   title: 'New products started in 1994'}).write('development-starts.png');
 
 const lags = grid.parameter('Clustered Copying Lag');
@@ -56,7 +56,7 @@ const lhs = model.sweep({
   outputs: ['Development Starts', 'Products Mastered'], at: [1994],
 });
 lhs.writeCsv('lhs.csv');
-cdyn.sweepChart(lhs, {parameter: 'Clustered Copying Lag', outcome: 'Products Mastered @ 1994',
+cdyn.sweepChart(lhs, {parameter: 'Clustered Copying Lag', output: 'Products Mastered @ 1994',
   title: 'Products mastered in 1994 across 40 Latin hypercube samples'}).write('lhs-products.png');
 const pm = lhs.output('Products Mastered @ 1994');
 print(`Latin hypercube: products mastered in 1994 range from ${Math.min(...pm).toFixed(1)} to ${Math.max(...pm).toFixed(1)}`);

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                 + " 4 stopped at --timeout."},
         footerHeading = "%nExamples:%n",
         footer = {"  cdyn script scripts/policy-comparison.js --out out/policy",
-            "  cdyn script scripts/sensitivity.js --out out/sens --timeout 1200 -- --runs 200"})
+            "  cdyn script scripts/policy-comparison.js --out out/policy --timeout 1200 -- --mc-runs 1000"})
 public final class ScriptCommand implements Callable<Integer> {
 
     @Spec

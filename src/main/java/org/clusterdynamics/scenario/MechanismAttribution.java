@@ -58,7 +58,7 @@ public final class MechanismAttribution {
                             b == 0 ? Double.NaN : 100 * (off - b) / Math.abs(b)));
                 }
             }
-            return new Table(List.of("mechanism", "switch", "outcome", base, "switched off", "change", "change %"),
+            return new Table(List.of("mechanism", "switch", "output", base, "switched off", "change", "change %"),
                     rows);
         }
     }

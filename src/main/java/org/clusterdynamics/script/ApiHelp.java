@@ -13,8 +13,8 @@ final class ApiHelp {
               lognormal(mean, sd)  triangular(min, mode, max)  choice(values, weights?)
               chart(runs, names, {title, units, layout, timeUnits}) -> Chart
               fanChart(monteCarlo, name, {title, units}) -> Chart
-              sweepChart(sweep, {parameter, outcome, by, title}) -> Chart
-              attributionChart(attribution, {outcome, title}) -> Chart
+              sweepChart(sweep, {parameter, output, by, title}) -> Chart
+              attributionChart(attribution, {output, title}) -> Chart
               report(file, {title, subtitle, notes, runs, descriptions, outputs, at, charts})
               help() -> this text
             Model
@@ -23,7 +23,7 @@ final class ApiHelp {
               run(scenario?) -> Run, runAll([scenarios], {threads}) -> [Run]
               sweep({parameters, design, samples, seed, outputs, at, stats, series, base, threads}) -> Sweep
               monteCarlo({runs, seed, parameters, sampling, outputs, percentiles, base, threads}) -> MonteCarlo
-              attribution({mechanisms, outcomes, at, stats, base, threads}) -> Attribution
+              attribution({mechanisms, outputs, at, stats, base, threads}) -> Attribution
             Scenario (each method returns a new scenario)
               name, set(name, value), equation(name, text), table(name, times, values, {step}),
               from(time, {name: value}), off(names...), on(names...), time({start, stop, dt, saveStep, method}),
@@ -35,7 +35,7 @@ final class ApiHelp {
             Sweep: table(), runs(), parameters(), parameter(name), output(name), times(), series(name), writeCsv(file)
             MonteCarlo: percentiles(name), at(name, time), finalValues(name), table(), runsTable(), runs(),
               exact(), writeCsv(file)
-            Attribution: table(), changes(outcome?), writeCsv(file)
+            Attribution: table(), changes(output?), writeCsv(file)
             Chart: write(file, {width, height, dpi}), title()
             """;
 }

@@ -356,17 +356,17 @@ final class CdynApi extends ApiObject {
     }
 
     /**
-     * sweepChart(sweep, {parameter, outcome, by, title}): an outcome against a swept parameter, one
+     * sweepChart(sweep, {parameter, output, by, title}): an output against a swept parameter, one
      * line per value of the parameter named in by (in a grid).
      */
     JsChart sweepChart(Value... a) {
-        Args x = new Args("cdyn.sweepChart", "(sweep, {parameter, outcome, by, title})", a, 1, 2);
+        Args x = new Args("cdyn.sweepChart", "(sweep, {parameter, output, by, title})", a, 1, 2);
         JsSweep sw = x.handle(x.get(0), JsSweep.class, "the first argument");
         SweepResult r = sw.result;
-        Map<String, Value> o = x.options(1, Set.of("parameter", "outcome", "by", "title"));
+        Map<String, Value> o = x.options(1, Set.of("parameter", "output", "by", "title"));
         try {
             String param = o.containsKey("parameter") ? opt(x, o, "parameter") : r.samples().names().get(0);
-            String outcome = o.containsKey("outcome") ? opt(x, o, "outcome") : r.outputs().get(0).label();
+            String outcome = o.containsKey("output") ? opt(x, o, "output") : r.outputs().get(0).label();
             double[] xs = r.parameter(param);
             double[] ys = r.output(outcome);
             String paramName = r.samples().names().get(r.parameterIndex(param));
@@ -405,15 +405,15 @@ final class CdynApi extends ApiObject {
         }
     }
 
-    /** attributionChart(attribution, {outcome, title}): bars of each mechanism's effect on one outcome. */
+    /** attributionChart(attribution, {output, title}): bars of each mechanism's effect on one output. */
     JsChart attributionChart(Value... a) {
-        Args x = new Args("cdyn.attributionChart", "(attribution, {outcome, title})", a, 1, 2);
+        Args x = new Args("cdyn.attributionChart", "(attribution, {output, title})", a, 1, 2);
         JsAttribution at = x.handle(x.get(0), JsAttribution.class, "the first argument");
-        Map<String, Value> o = x.options(1, Set.of("outcome", "title"));
+        Map<String, Value> o = x.options(1, Set.of("output", "title"));
         int k = 0;
-        if (o.containsKey("outcome")) {
+        if (o.containsKey("output")) {
             try {
-                k = at.result.outcomeIndex(opt(x, o, "outcome"));
+                k = at.result.outcomeIndex(opt(x, o, "output"));
             } catch (IllegalArgumentException e) {
                 throw x.error(e.getMessage());
             }

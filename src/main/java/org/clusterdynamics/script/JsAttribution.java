@@ -3,7 +3,7 @@ package org.clusterdynamics.script;
 import org.clusterdynamics.scenario.MechanismAttribution;
 import org.graalvm.polyglot.Value;
 
-/** The result of a mechanism attribution in a script: each outcome's change when each mechanism is off. */
+/** The result of a mechanism attribution in a script: each output's change when each mechanism is off. */
 final class JsAttribution extends ApiObject {
     final JsModel model;
     final MechanismAttribution.Result result;
@@ -17,15 +17,15 @@ final class JsAttribution extends ApiObject {
         fn("writeCsv", this::writeCsv);
     }
 
-    /** table(): mechanism, switch, outcome, base value, value switched off, change, change %. */
+    /** table(): mechanism, switch, output, base value, value switched off, change, change %. */
     JsTable table(Value... args) {
         new Args("attribution.table", "()", args, 0, 0);
         return new JsTable(model.session, result.table());
     }
 
-    /** changes(outcome?): {mechanism: change} of one outcome (the first when none is named). */
+    /** changes(output?): {mechanism: change} of one output (the first when none is named). */
     Value changes(Value... args) {
-        Args a = new Args("attribution.changes", "(outcome?)", args, 0, 1);
+        Args a = new Args("attribution.changes", "(output?)", args, 0, 1);
         return model.session.js.of(result.changes(outcome(a, 0)));
     }
 
@@ -34,7 +34,7 @@ final class JsAttribution extends ApiObject {
             return 0;
         }
         try {
-            return result.outcomeIndex(a.string(i, "outcome"));
+            return result.outcomeIndex(a.string(i, "output"));
         } catch (IllegalArgumentException e) {
             throw a.error(e.getMessage());
         }

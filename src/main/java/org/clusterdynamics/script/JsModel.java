@@ -27,7 +27,7 @@ final class JsModel extends ApiObject {
             "at", "stats", "series", "threads");
     private static final Set<String> MC_KEYS = Set.of("base", "parameters", "runs", "seed", "sampling", "outputs",
             "percentiles", "threads");
-    private static final Set<String> ATTRIBUTION_KEYS = Set.of("base", "mechanisms", "outcomes", "at", "stats",
+    private static final Set<String> ATTRIBUTION_KEYS = Set.of("base", "mechanisms", "outputs", "at", "stats",
             "threads");
 
     final Session session;
@@ -339,11 +339,11 @@ final class JsModel extends ApiObject {
     }
 
     /**
-     * attribution({mechanisms, outcomes, at, stats, base, threads}): runs the base and the base with
-     * each mechanism switched off; reports each outcome's change.
+     * attribution({mechanisms, outputs, at, stats, base, threads}): runs the base and the base with
+     * each mechanism switched off; reports each output's change.
      */
     JsAttribution attribution(Value... args) {
-        Args a = new Args("model.attribution", "({mechanisms, outcomes, at, stats, base, threads})", args, 1, 1);
+        Args a = new Args("model.attribution", "({mechanisms, outputs, at, stats, base, threads})", args, 1, 1);
         Map<String, Value> o = a.options(a.get(0), "the options", ATTRIBUTION_KEYS);
         if (!o.containsKey("mechanisms")) {
             throw a.error("give mechanisms: {label: 'Switch name', ...} or ['Switch name', ...]");
@@ -358,7 +358,7 @@ final class JsModel extends ApiObject {
             a.members(m, "mechanisms").forEach((k, v) -> mech.put(k, a.string(v, "the switch of '" + k + "'")));
         }
         MechanismAttribution.Result r = MechanismAttribution.run(sm, base(a, o).scenario, mech,
-                outputs(a, o, "outcomes"), session.runner(a, o));
+                outputs(a, o, "outputs"), session.runner(a, o));
         return new JsAttribution(this, r);
     }
 

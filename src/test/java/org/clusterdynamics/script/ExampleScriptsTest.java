@@ -142,7 +142,7 @@ class ExampleScriptsTest extends ScriptTestSupport {
 
     private static double pct(List<CSVRecord> rows, String mechanism, String outcome) {
         for (CSVRecord c : rows) {
-            if (c.get("mechanism").equals(mechanism) && c.get("outcome").equals(outcome)) {
+            if (c.get("mechanism").equals(mechanism) && c.get("output").equals(outcome)) {
                 return num(c, "change %");
             }
         }

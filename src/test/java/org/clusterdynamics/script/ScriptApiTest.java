@@ -347,10 +347,10 @@ class ScriptApiTest extends ScriptTestSupport {
     @Test
     void attributionReportsEachMechanismsEffect() throws Exception {
         Ran r = run(LOAD + """
-                const a = m.attribution({mechanisms: {'spin-offs': 'Switch Spinoffs'}, outcomes: ['Firms', 'Vendors'], at: [1990]});
+                const a = m.attribution({mechanisms: {'spin-offs': 'Switch Spinoffs'}, outputs: ['Firms', 'Vendors'], at: [1990]});
                 print('change=' + a.changes('Firms')['spin-offs']);
                 print('cols=' + a.table().columns().join('|'));
-                const b = m.attribution({mechanisms: ['Switch Spinoffs'], outcomes: 'Firms'});
+                const b = m.attribution({mechanisms: ['Switch Spinoffs'], outputs: 'Firms'});
                 print('label=' + Object.keys(b.changes()).join(','));
                 print('csv=' + a.writeCsv('attribution.csv'));
                 """);
@@ -359,7 +359,7 @@ class ScriptApiTest extends ScriptTestSupport {
         double base = sm.run(Scenario.of("b")).valueAt("Firms", 1990);
         double off = sm.run(Scenario.of("o").with(new Change.Switch("Switch Spinoffs", false))).valueAt("Firms", 1990);
         assertEquals(off - base, r.value("change"), 1e-9);
-        assertEquals("mechanism|switch|outcome|baseline|switched off|change|change %", r.line("cols"));
+        assertEquals("mechanism|switch|output|baseline|switched off|change|change %", r.line("cols"));
         assertEquals("Spinoffs", r.line("label"));
         assertEquals(3, Files.readAllLines(r.file("attribution.csv")).size());
     }
@@ -376,7 +376,7 @@ class ScriptApiTest extends ScriptTestSupport {
                 cdyn.fanChart(mc, 'Products Mastered').write('fan.pdf');
                 const sw = m.sweep({parameters: {'Copying Lag': [0.5, 1, 2], 'Spinoff Rate': [0.1, 0.2]}, outputs: ['Products Mastered']});
                 cdyn.sweepChart(sw, {parameter: 'Copying Lag', by: 'Spinoff Rate'}).write('sweep.svg');
-                const at = m.attribution({mechanisms: ['Switch Spinoffs'], outcomes: ['Firms']});
+                const at = m.attribution({mechanisms: ['Switch Spinoffs'], outputs: ['Firms']});
                 cdyn.attributionChart(at).write('attribution.png');
                 """);
         ok(r);
@@ -451,7 +451,7 @@ class ScriptApiTest extends ScriptTestSupport {
                 const run = b.run();
                 const sw = m.sweep({parameters: {'Copying Lag': [1, 2]}, outputs: ['Firms']});
                 const mc = m.monteCarlo({runs: 3, outputs: ['Firms']});
-                const at = m.attribution({mechanisms: ['Switch Spinoffs'], outcomes: ['Firms']});
+                const at = m.attribution({mechanisms: ['Switch Spinoffs'], outputs: ['Firms']});
                 const objs = {cdyn: cdyn, Model: m, Scenario: b, Run: run, Table: run.table(), Sweep: sw, MonteCarlo: mc,
                     Attribution: at, Chart: cdyn.chart(run, 'Firms')};
                 const help = cdyn.help();

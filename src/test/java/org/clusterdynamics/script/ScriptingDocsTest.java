@@ -54,7 +54,7 @@ class ScriptingDocsTest extends ScriptTestSupport {
                 const objs = {cdyn: cdyn, Model: m, Scenario: b, Run: run, Table: run.table(),
                     Sweep: m.sweep({parameters: {'Copying Lag': [1, 2]}, outputs: ['Firms']}),
                     MonteCarlo: m.monteCarlo({runs: 2, outputs: ['Firms']}),
-                    Attribution: m.attribution({mechanisms: ['Switch Spinoffs'], outcomes: ['Firms']}),
+                    Attribution: m.attribution({mechanisms: ['Switch Spinoffs'], outputs: ['Firms']}),
                     Chart: cdyn.chart(run, 'Firms')};
                 for (const [type, o] of Object.entries(objs)) {
                     print('members=' + type + ':' + Object.keys(o).join(','));
