@@ -17,6 +17,7 @@ final class ConstantFolder {
 
     private final IntFunction<LExpr> initialOf;
     private final double initialTime;
+    private final double timeStep;
     private int depth;
 
     ConstantFolder(IntFunction<LExpr> initialOf) {
@@ -25,8 +26,14 @@ final class ConstantFolder {
 
     /** With an initial time, values that depend on time are taken at that time (Vensim fixes them so). */
     ConstantFolder(IntFunction<LExpr> initialOf, double initialTime) {
+        this(initialOf, initialTime, Double.NaN);
+    }
+
+    /** With the model's time step too, DT folds to it (Vensim's DELAY N reads its order so). */
+    ConstantFolder(IntFunction<LExpr> initialOf, double initialTime, double timeStep) {
         this.initialOf = initialOf;
         this.initialTime = initialTime;
+        this.timeStep = timeStep;
     }
 
     double eval(LExpr e) throws NotConstant {
@@ -57,6 +64,8 @@ final class ConstantFolder {
             } else if (e instanceof LExpr.Param p && !Double.isNaN(initialTime)
                     && (p.which() == LExpr.Param.Which.TIME || p.which() == LExpr.Param.Which.START)) {
                 return initialTime;
+            } else if (e instanceof LExpr.Param p && p.which() == LExpr.Param.Which.DT && !Double.isNaN(timeStep)) {
+                return timeStep;
             } else if (e instanceof LExpr.Lookup l) {
                 double x = eval(l.x());
                 return Ops.lookup(l.table(), l.mode(), x);

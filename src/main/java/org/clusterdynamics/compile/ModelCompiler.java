@@ -1392,7 +1392,7 @@ public final class ModelCompiler {
         @Override
         public double constant(LExpr e, Scope scope, String what) {
             try {
-                return new ConstantFolder(ModelCompiler.this::initialOf, initialTime()).eval(e);
+                return atRunStart().eval(e);
             } catch (ConstantFolder.NotConstant nc) {
                 throw error(scope, "E012", what + " must be a constant: " + nc.getMessage());
             }
@@ -1455,7 +1455,7 @@ public final class ModelCompiler {
     /** The order of SMOOTH N / DELAY N is fixed when the run starts, as in Vensim. */
     private int constantOrder(LExpr e, String fn, Scope s) {
         try {
-            double v = new ConstantFolder(this::initialOf, initialTime()).eval(e);
+            double v = atRunStart().eval(e);
             int n = (int) Math.round(v);
             if (n < 1) {
                 diags.error("E012", where(s), "the order of " + fn + " must be at least 1, not " + v);
@@ -1614,13 +1614,10 @@ public final class ModelCompiler {
 
     /** Vensim's rule for DELAY N: the largest order up to n for which order x TIME STEP <= delay time. */
     private int orderWithinTimeStep(int n, LExpr delay, Scope s) {
-        double dt = model.specs() == null ? Double.NaN : model.specs().dt();
-        if (Double.isNaN(dt)) {
-            dt = control("time_step", dt);
-        }
+        double dt = timeStep();
         double d;
         try {
-            d = new ConstantFolder(this::initialOf, initialTime()).eval(delay);
+            d = atRunStart().eval(delay);
         } catch (ConstantFolder.NotConstant nc) {
             return n; // known only once the run starts: keep the order asked for
         }
@@ -1726,7 +1723,7 @@ public final class ModelCompiler {
         guarded(() -> {
             if (v.var instanceof Stock st) {
                 slot.init = lowerEquation(st.initial().equation(), scope);
-                slot.rate = st.netRate() != null ? lowerEquation(st.netRate().equation(), scope) : new LExpr.Const(0);
+                slot.rate = st.netRate() != null ? lowerEquation(st.netRate().equation(), scope) : flowSum(v, 0, st);
             } else {
                 Definition def = definition(v.var);
                 LExpr e = withTable(lowerEquation(def.equation(), scope), def.graphicalFunction());
@@ -1767,6 +1764,16 @@ public final class ModelCompiler {
         }
         Method method = sp == null || sp.method() == null ? Method.EULER : sp.method();
         return new SimSpecs(start, stop, dt, save, method, sp == null ? null : sp.timeUnits());
+    }
+
+    /** Folds values as they are when the run starts: time at the initial time, DT at the model's step. */
+    private ConstantFolder atRunStart() {
+        return new ConstantFolder(this::initialOf, initialTime(), timeStep());
+    }
+
+    private double timeStep() {
+        double dt = model.specs() == null ? Double.NaN : model.specs().dt();
+        return Double.isNaN(dt) ? control("time_step", dt) : dt;
     }
 
     private double initialTime() {
