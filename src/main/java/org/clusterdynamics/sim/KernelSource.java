@@ -37,6 +37,10 @@ final class KernelSource {
     private final StringBuilder ctor = new StringBuilder();
     private int helperCount;
     private int lookupSites;
+    private final java.util.Set<String> treeMethods = new java.util.HashSet<>();
+
+    /** Tables of at most this many points are read by unrolled comparison trees (larger ones by search). */
+    static final int TREE_POINTS = 64;
     private int methodCount;
     private int nodes;
     private final int nodesPerMethod;
@@ -326,17 +330,19 @@ final class KernelSource {
                     .append("    x").append(id).append(" = g").append(id).append(".xs();\n")
                     .append("    y").append(id).append(" = g").append(id).append(".ys();\n");
         }
-        int site = lookupSites++;
-        String withG = "(x" + id + ", y" + id + ", g" + id + ", hint, " + site + ", " + x + ")";
-        boolean ok = Lookups.fast(g);
         GraphicalFunction.Kind how = l.mode() == LExpr.LookupMode.EXTRAPOLATE ? GraphicalFunction.Kind.EXTRAPOLATE
                 : g.kind();
         switch (l.mode()) {
             case AS_DEFINED:
             case EXTRAPOLATE:
-                if (!ok) {
+                if (!Lookups.fast(g)) {
                     return "g" + id + ".lookup(" + x + ", GraphicalFunction.Kind." + how.name() + ")";
                 }
+                if (g.xs().length <= TREE_POINTS) {
+                    return searchTree(id, g, how) + "(" + x + ")";
+                }
+                int site = lookupSites++;
+                String withG = "(x" + id + ", y" + id + ", g" + id + ", hint, " + site + ", " + x + ")";
                 switch (how) {
                     case DISCRETE: return "Lookups.discrete" + withG;
                     case EXTRAPOLATE: return "Lookups.extrapolate" + withG;
@@ -349,6 +355,71 @@ final class KernelSource {
             default:
                 return "g" + id + ".lookupBackward(" + x + ")";
         }
+    }
+
+    /**
+     * The name of a method that reads table {@code id} as {@code how} by a tree of comparisons with
+     * the x values written as constants, and interpolates with constant differences: the reference's
+     * arithmetic ({@code GraphicalFunction.lookup}) with nothing loaded from arrays.
+     */
+    private String searchTree(int id, GraphicalFunction g, GraphicalFunction.Kind how) {
+        String name = "t" + id + how.name().charAt(0);
+        if (!treeMethods.add(name)) {
+            return name;
+        }
+        double[] xs = g.xs();
+        double[] ys = g.ys();
+        int last = xs.length - 1;
+        StringBuilder b = helpers;
+        b.append("  private double ").append(name).append("(double x) {\n");
+        if (Lookups.innerZero(g)) {
+            // the reference orders -0.0 before an inner 0.0; comparisons do not
+            b.append("    if (Double.doubleToRawLongBits(x) == Long.MIN_VALUE) return g").append(id)
+                    .append(".lookup(x, GraphicalFunction.Kind.").append(how.name()).append(");\n");
+        }
+        String xl = literal(xs[last]);
+        String upper = literal(ys[last]);
+        String x0 = literal(xs[0]);
+        String lower = literal(ys[0]);
+        if (how == GraphicalFunction.Kind.EXTRAPOLATE) {
+            upper = "(x > " + xl + " ? " + upper + " + (x - " + xl + ") * " + literal(ys[last] - ys[last - 1]) + " / "
+                    + literal(xs[last] - xs[last - 1]) + " : " + upper + ")";
+            lower = "(x < " + x0 + " ? " + lower + " + (x - " + x0 + ") * " + literal(ys[1] - ys[0]) + " / "
+                    + literal(xs[1] - xs[0]) + " : " + lower + ")";
+        }
+        // NaN fails both comparisons: the reference returns NaN for it
+        b.append("    if (!(x < ").append(xl).append(")) return x >= ").append(xl).append(" ? ").append(upper)
+                .append(" : Double.NaN;\n");
+        b.append("    if (!(x > ").append(x0).append(")) return ").append(lower).append(";\n");
+        tree(b, xs, ys, how, 0, last, "    ");
+        b.append("  }\n");
+        return name;
+    }
+
+    /** Code for xs[lo] <= x < xs[hi]: the reference's binary search, unrolled. */
+    private static void tree(StringBuilder b, double[] xs, double[] ys, GraphicalFunction.Kind how, int lo, int hi,
+            String indent) {
+        if (hi - lo == 1) {
+            if (how == GraphicalFunction.Kind.DISCRETE) {
+                b.append(indent).append("return ").append(literal(ys[lo])).append(";\n");
+                return;
+            }
+            double dy = ys[hi] - ys[lo];
+            // at x == xs[lo] interpolation adds (+-)0.0 to ys[lo], which is ys[lo] unless that is -0.0
+            // or the difference is not finite: only then does the exact hit need its own test
+            if (lo > 0 && (!Double.isFinite(dy) || Double.doubleToRawLongBits(ys[lo]) == Long.MIN_VALUE)) {
+                b.append(indent).append("if (x == ").append(literal(xs[lo])).append(") return ")
+                        .append(literal(ys[lo])).append(";\n");
+            }
+            b.append(indent).append("return ").append(literal(ys[lo])).append(" + ((x - ").append(literal(xs[lo]))
+                    .append(") / ").append(literal(xs[hi] - xs[lo])).append(") * ").append(literal(dy)).append(";\n");
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        b.append(indent).append("if (x < ").append(literal(xs[mid])).append(") {\n");
+        tree(b, xs, ys, how, lo, mid, indent + "  ");
+        b.append(indent).append("}\n");
+        tree(b, xs, ys, how, mid, hi, indent);
     }
 
     private String random(LExpr.Random r) {
