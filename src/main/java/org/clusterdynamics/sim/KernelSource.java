@@ -7,6 +7,8 @@ import java.util.Map;
 import org.clusterdynamics.compile.ArrayOps;
 import org.clusterdynamics.compile.CompiledModel;
 import org.clusterdynamics.compile.LExpr;
+import org.clusterdynamics.expr.Expr.BinaryOp;
+import org.clusterdynamics.expr.Expr.UnaryOp;
 import org.clusterdynamics.model.GraphicalFunction;
 
 /**
@@ -184,6 +186,10 @@ final class KernelSource {
                 default: return x;
             }
         } else if (e instanceof LExpr.Binary b) {
+            if (b.op() == BinaryOp.AND || b.op() == BinaryOp.OR || b.op().isComparison()) {
+                nodes--;
+                return "(" + cond(b) + " ? 1.0 : 0.0)";
+            }
             String l = expr(b.left());
             String r = expr(b.right());
             switch (b.op()) {
@@ -193,17 +199,10 @@ final class KernelSource {
                 case DIV: return "(" + l + " / " + r + ")";
                 case POW: return "Math.pow(" + l + ", " + r + ")";
                 case MOD: return "Ops.modFloor(" + l + ", " + r + ")";
-                case EQ: return "(" + l + " == " + r + " ? 1.0 : 0.0)";
-                case NE: return "(" + l + " != " + r + " ? 1.0 : 0.0)";
-                case LT: return "(" + l + " < " + r + " ? 1.0 : 0.0)";
-                case LE: return "(" + l + " <= " + r + " ? 1.0 : 0.0)";
-                case GT: return "(" + l + " > " + r + " ? 1.0 : 0.0)";
-                case GE: return "(" + l + " >= " + r + " ? 1.0 : 0.0)";
-                case AND: return "(" + l + " != 0.0 && " + r + " != 0.0 ? 1.0 : 0.0)";
-                default: return "(" + l + " != 0.0 || " + r + " != 0.0 ? 1.0 : 0.0)";
+                default: throw new IllegalStateException("no arithmetic for " + b.op());
             }
         } else if (e instanceof LExpr.If i) {
-            return "(" + expr(i.condition()) + " != 0.0 ? " + expr(i.then()) + " : " + expr(i.otherwise()) + ")";
+            return "(" + cond(i.condition()) + " ? " + expr(i.then()) + " : " + expr(i.otherwise()) + ")";
         } else if (e instanceof LExpr.Fn fn) {
             return function(fn);
         } else if (e instanceof LExpr.Lookup l) {
@@ -214,6 +213,37 @@ final class KernelSource {
             return arrayFunction(a);
         }
         throw new IllegalArgumentException("no code for " + e);
+    }
+
+    /**
+     * A Java boolean that is true where the interpreter finds e non-zero: comparisons and AND / OR /
+     * NOT directly, without making 1.0 or 0.0 and testing it (same operands, same order, same short
+     * circuits).
+     */
+    private String cond(LExpr e) {
+        if (e instanceof LExpr.Binary b) {
+            if (b.op() == BinaryOp.AND || b.op() == BinaryOp.OR) {
+                nodes++;
+                return "(" + cond(b.left()) + (b.op() == BinaryOp.AND ? " && " : " || ") + cond(b.right()) + ")";
+            }
+            if (b.op().isComparison()) {
+                nodes++;
+                String l = expr(b.left());
+                String r = expr(b.right());
+                switch (b.op()) {
+                    case EQ: return "(" + l + " == " + r + ")";
+                    case NE: return "(" + l + " != " + r + ")";
+                    case LT: return "(" + l + " < " + r + ")";
+                    case LE: return "(" + l + " <= " + r + ")";
+                    case GT: return "(" + l + " > " + r + ")";
+                    default: return "(" + l + " >= " + r + ")";
+                }
+            }
+        } else if (e instanceof LExpr.Unary u && u.op() == UnaryOp.NOT) {
+            nodes++;
+            return "!" + cond(u.operand());
+        }
+        return "(" + expr(e) + " != 0.0)";
     }
 
     private String function(LExpr.Fn fn) {
@@ -227,7 +257,13 @@ final class KernelSource {
             case EXP: return call("Math.exp", x[0]);
             case LN: return call("Math.log", x[0]);
             case LOG10: return call("Math.log10", x[0]);
-            case LOG: return x.length > 1 ? "(Math.log(" + x[0] + ") / Math.log(" + x[1] + "))" : call("Math.log10", x[0]);
+            case LOG:
+                if (x.length == 1) {
+                    return call("Math.log10", x[0]);
+                }
+                // LOG(x, 10): the logarithm of a constant base is a constant, computed by the same Math.log
+                return "(Math.log(" + x[0] + ") / " + (a.get(1) instanceof LExpr.Const c ? literal(Math.log(c.value()))
+                        : "Math.log(" + x[1] + ")") + ")";
             case SQRT: return call("Math.sqrt", x[0]);
             case SIN: return call("Math.sin", x[0]);
             case COS: return call("Math.cos", x[0]);
