@@ -69,7 +69,7 @@ class GeneratedTableReadTest {
             dyn.add(new CompiledModel.Assignment(i, new LExpr.Lookup(r.table(), new LExpr.Slot(0), r.mode())));
         }
         return new CompiledModel("tables", new SimSpecs(0, 1, 1, 1, Method.EULER, ""), names, kinds, units, List.of(),
-                dyn, List.of(), List.of(), List.of(), List.of(), 0, false);
+                dyn, List.of(), List.of(), List.of(), List.of(), 0, false, CompiledModel.RunControls.NONE);
     }
 
     @Test
