@@ -26,7 +26,14 @@ abstract class ApiObject implements ProxyObject {
 
     /** Registers a function the script can call. */
     final void fn(String name, ProxyExecutable f) {
-        members.put(name, f);
+        members.put(name, session == null ? f : (ProxyExecutable) args -> {
+            try {
+                return f.execute(args);
+            } catch (SandboxRefusal r) {
+                session.recordRefusal(r);
+                throw r;
+            }
+        });
         if (session != null) {
             session.memberNames(type).add(name);
         }

@@ -133,11 +133,20 @@ public final class ScriptRunner implements AutoCloseable {
             Session session = null;
             try {
                 session = session(context, o, cancel);
+                session.locateWith(context.eval(Source.newBuilder("js", "(function () { return new Error().stack; })",
+                        "<cdyn stack>").buildLiteral()), code);
+                Session s = session;
+                ProxyExecutable refuse = args -> {
+                    SandboxRefusal r = new SandboxRefusal(args[0].asString(), args[1].asString());
+                    s.recordRefusal(r);
+                    throw r;
+                };
+                context.eval(Source.newBuilder("js", prelude, "<cdyn prelude>").buildLiteral()).execute(refuse);
                 context.getBindings("js").putMember("cdyn", new CdynApi(session));
                 context.eval(source);
-                return new Outcome(OK, "");
+                return refusedAnyway(session, new Outcome(OK, ""));
             } catch (PolyglotException e) {
-                return failure(e, name, code, o, timedOut.get(), session);
+                return refusedAnyway(session, failure(e, name, code, o, timedOut.get(), session));
             } catch (IllegalStateException e) {
                 // the timer closed the context between two calls into it
                 if (timedOut.get()) {
@@ -160,7 +169,7 @@ public final class ScriptRunner implements AutoCloseable {
     }
 
     private Context sandbox() {
-        Context c = Context.newBuilder("js").engine(engine)
+        return Context.newBuilder("js").engine(engine)
                 .allowHostAccess(HostAccess.NONE)
                 .allowHostClassLookup(className -> false)
                 .allowIO(IOAccess.NONE)
@@ -172,11 +181,28 @@ public final class ScriptRunner implements AutoCloseable {
                 .option("js.load", "false")
                 .out(out).err(err)
                 .build();
-        ProxyExecutable refuse = args -> {
-            throw new SandboxRefusal(args[0].asString(), args[1].asString());
-        };
-        c.eval(Source.newBuilder("js", prelude, "<cdyn prelude>").buildLiteral()).execute(refuse);
-        return c;
+    }
+
+    /**
+     * A script may catch a refusal and go on; the run still fails with every refusal listed, so a
+     * probing script cannot pass for a clean one.
+     */
+    private static Outcome refusedAnyway(Session session, Outcome o) {
+        List<String> refused = session == null ? List.of() : session.refusals();
+        if (refused.isEmpty() || o.exitCode() == TIMEOUT) {
+            return o;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String r : new java.util.LinkedHashSet<>(refused)) {
+            sb.append(sb.length() == 0 ? "" : "\n").append(r);
+        }
+        if (o.exitCode() == OK) {
+            sb.append("\n(the script caught ").append(refused.size() == 1 ? "this refusal" : "these refusals")
+                    .append(" and went on; a refused request fails the run all the same)");
+        } else if (o.exitCode() != REFUSED) {
+            sb.append('\n').append(o.message());
+        }
+        return new Outcome(REFUSED, sb.toString());
     }
 
     private Session session(Context c, Options o, CancelToken cancel) {

@@ -15,6 +15,11 @@ final class Session {
     final BatchRunner runner;
     final Js js;
     final List<String> args;
+    /** Every refusal of this run as "file:line (code): refused: ...", even those the script caught. */
+    private final java.util.List<String> refusals = new java.util.ArrayList<>();
+    /** Returns the JavaScript stack at the moment it is called (frames of the script included). */
+    private org.graalvm.polyglot.Value stack;
+    private String code = "";
     /** Member names per API type, for "did you mean" hints on calls of missing functions. */
     private final java.util.Map<String, java.util.Set<String>> members = new java.util.HashMap<>();
 
@@ -25,6 +30,43 @@ final class Session {
         this.runner = runner;
         this.js = js;
         this.args = List.copyOf(args);
+    }
+
+    /** Lets the session find the script's line when something is refused. */
+    void locateWith(org.graalvm.polyglot.Value stackFunction, String scriptCode) {
+        this.stack = stackFunction;
+        this.code = scriptCode;
+    }
+
+    /** Records a refusal with the script's line at which it happened; refusals fail the run even when caught. */
+    void recordRefusal(SandboxRefusal r) {
+        refusals.add(where() + ": " + r.getMessage());
+    }
+
+    java.util.List<String> refusals() {
+        return java.util.List.copyOf(refusals);
+    }
+
+    /** "scripts/x.js:12 (the line's code)", from the innermost frame of the script on the stack. */
+    String where() {
+        String name = script.toString();
+        if (stack != null) {
+            try {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(name)
+                        + ":(\\d+):\\d+").matcher(stack.execute().asString());
+                if (m.find()) {
+                    int line = Integer.parseInt(m.group(1));
+                    String text = code.lines().skip(Math.max(0, line - 1)).findFirst().orElse("").strip();
+                    if (text.length() > 100) {
+                        text = text.substring(0, 100) + "...";
+                    }
+                    return name + ":" + line + (text.isEmpty() ? "" : " (" + text + ")");
+                }
+            } catch (RuntimeException e) {
+                // no stack to be had (the context is closing): the file name alone
+            }
+        }
+        return name;
     }
 
     java.util.Set<String> memberNames(String type) {

@@ -30,6 +30,28 @@ class ScriptSandboxTest extends ScriptTestSupport {
     }
 
     @Test
+    void aCaughtRefusalStillFailsTheRunAndIsListedWithItsLine() throws Exception {
+        Ran r = run("""
+                let leaked = 'nothing';
+                try {
+                  leaked = Java.type('java.lang.System').getenv('HOME');
+                } catch (e) {
+                  print('caught=' + e.message);
+                }
+                try { cdyn.writeText('../x.txt', 'x'); } catch (e) { }
+                print('done=yes');
+                """);
+        assertEquals(ScriptRunner.REFUSED, r.exit(), r.err());
+        assertEquals("yes", r.line("done"), "the script went on after catching");
+        assertTrue(r.line("caught").startsWith("refused: Java.type(\"java.lang.System\")"), r.out());
+        assertTrue(r.err().contains("script.js:3 (leaked = Java.type('java.lang.System').getenv('HOME');): refused:"
+                + " Java.type(\"java.lang.System\")"), r.err());
+        assertTrue(r.err().contains("script.js:7 (try { cdyn.writeText('../x.txt', 'x'); } catch (e) { }): refused:"
+                + " writing '../x.txt'"), r.err());
+        assertTrue(r.err().contains("the script caught these refusals and went on"), r.err());
+    }
+
+    @Test
     void aModelOutsideTheScriptsFolderAndTheWorkingDirectoryIsRefused() throws Exception {
         Path elsewhere = Files.createTempDirectory("cdyn-elsewhere");
         Path m = Files.copy(model(), elsewhere.resolve("secret.xmile"));
