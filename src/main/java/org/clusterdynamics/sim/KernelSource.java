@@ -124,18 +124,33 @@ final class KernelSource {
         return n;
     }
 
+    /**
+     * Values for an output array: computed into locals first and stored at the end of each method,
+     * since the JIT cannot tell that a store into {@code o} leaves {@code v} unchanged and would
+     * otherwise load again, and divide again, what the previous statement already had.
+     */
     private void outputs(StringBuilder body, String signature, List<LExpr> exprs) {
         List<String> stmts = new ArrayList<>();
+        List<String> stores = new ArrayList<>();
         List<Integer> cost = new ArrayList<>();
         for (int i = 0; i < exprs.size(); i++) {
-            stmts.add("o[" + i + "] = " + expr(exprs.get(i)) + ";");
-            cost.add(takeNodes());
+            stmts.add("double r" + i + " = " + expr(exprs.get(i)) + ";");
+            stores.add("o[" + i + "] = r" + i + ";");
+            cost.add(takeNodes() + 1);
         }
-        phase(body, signature, stmts, cost);
+        phase(body, signature, stmts, stores, cost);
     }
 
-    /** A public phase method that calls private chunk methods of about nodesPerMethod nodes each. */
     private void phase(StringBuilder body, String signature, List<String> stmts, List<Integer> cost) {
+        phase(body, signature, stmts, null, cost);
+    }
+
+    /**
+     * A public phase method that calls private chunk methods of about nodesPerMethod nodes each;
+     * {@code stores} (or null) are written at the end of the chunk of their statement.
+     */
+    private void phase(StringBuilder body, String signature, List<String> stmts, List<String> stores,
+            List<Integer> cost) {
         String params = signature.substring(signature.indexOf('(') + 1, signature.indexOf(')'));
         StringBuilder args = new StringBuilder();
         for (String p : params.split(",")) {
@@ -156,6 +171,9 @@ final class KernelSource {
             helpers.append("  private void ").append(name).append("(").append(chunkParams).append(") {\n");
             for (int k = i; k < j; k++) {
                 helpers.append("    ").append(stmts.get(k)).append('\n');
+            }
+            for (int k = i; stores != null && k < j; k++) {
+                helpers.append("    ").append(stores.get(k)).append('\n');
             }
             helpers.append("  }\n");
             i = j;

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Generated code and the interpreter give bit-identical saved values (or the same error) on every
- * model of the conformance suite that the engine compiles, and on World3, with Euler, RK4 and the
- * model's own method.
+ * model of the conformance suite that the engine compiles, on World3 and on the cluster model, with
+ * Euler, RK4 and the model's own method.
  */
 class BackendEquivalenceTest {
 
@@ -63,6 +63,13 @@ class BackendEquivalenceTest {
                 .resolveSibling("bench/models/world3-03/wrld3-03.mdl");
         Assumptions.assumeTrue(Files.isRegularFile(world3), "World3 not found at " + world3);
         compare(world3);
+    }
+
+    @Test
+    void theClusterModel() {
+        Path punjab = Path.of("models/punjab-clusters.xmile");
+        Assumptions.assumeTrue(Files.isRegularFile(punjab), "the cluster model is not at " + punjab.toAbsolutePath());
+        compare(punjab);
     }
 
     /** Reads and compiles the model (skipping it when the engine cannot), then runs both backends. */
