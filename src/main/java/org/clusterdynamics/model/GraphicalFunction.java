@@ -52,13 +52,13 @@ public record GraphicalFunction(double[] xs, double[] ys, Kind kind) {
         }
         if (x <= xs[0]) {
             if (how == Kind.EXTRAPOLATE && x < xs[0]) {
-                return ys[0] + (x - xs[0]) * (ys[1] - ys[0]) / (xs[1] - xs[0]);
+                return ys[0] + slope(0, 1) * (x - xs[0]);
             }
             return ys[0];
         }
         if (x >= xs[n - 1]) {
             if (how == Kind.EXTRAPOLATE && x > xs[n - 1]) {
-                return ys[n - 1] + (x - xs[n - 1]) * (ys[n - 1] - ys[n - 2]) / (xs[n - 1] - xs[n - 2]);
+                return ys[n - 1] + slope(n - 2, n - 1) * (x - xs[n - 1]);
             }
             return ys[n - 1];
         }
@@ -75,8 +75,16 @@ public record GraphicalFunction(double[] xs, double[] ys, Kind kind) {
         if (how == Kind.DISCRETE) {
             return ys[lo];
         }
-        double f = (x - xs[lo]) / (xs[hi] - xs[lo]);
-        return ys[lo] + f * (ys[hi] - ys[lo]);
+        return ys[lo] + slope(lo, hi) * (x - xs[lo]);
+    }
+
+    /**
+     * The slope of a segment. Interpolation is y0 + slope * (x - x0), as Vensim and SDEverywhere
+     * compute it: the slope does not depend on x, so compiled code can hold it as a constant and
+     * keep the division off the path from x to y.
+     */
+    private double slope(int i, int j) {
+        return (ys[j] - ys[i]) / (xs[j] - xs[i]);
     }
 
     /** Vensim LOOKUP FORWARD: the y of the first point at or after x. */

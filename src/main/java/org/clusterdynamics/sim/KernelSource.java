@@ -413,7 +413,7 @@ final class KernelSource {
 
     /**
      * The name of a method that reads table {@code id} as {@code how} by a tree of comparisons with
-     * the x values written as constants, and interpolates with constant differences: the reference's
+     * the x values written as constants, and interpolates with constant slopes: the reference's
      * arithmetic ({@code GraphicalFunction.lookup}) with nothing loaded from arrays.
      */
     private String searchTree(int id, GraphicalFunction g, GraphicalFunction.Kind how) {
@@ -436,10 +436,10 @@ final class KernelSource {
         String x0 = literal(xs[0]);
         String lower = literal(ys[0]);
         if (how == GraphicalFunction.Kind.EXTRAPOLATE) {
-            upper = "(x > " + xl + " ? " + upper + " + (x - " + xl + ") * " + literal(ys[last] - ys[last - 1]) + " / "
-                    + literal(xs[last] - xs[last - 1]) + " : " + upper + ")";
-            lower = "(x < " + x0 + " ? " + lower + " + (x - " + x0 + ") * " + literal(ys[1] - ys[0]) + " / "
-                    + literal(xs[1] - xs[0]) + " : " + lower + ")";
+            upper = "(x > " + xl + " ? " + upper + " + " + literal(slope(xs, ys, last - 1, last)) + " * (x - " + xl + ") : "
+                    + upper + ")";
+            lower = "(x < " + x0 + " ? " + lower + " + " + literal(slope(xs, ys, 0, 1)) + " * (x - " + x0 + ") : "
+                    + lower + ")";
         }
         // NaN fails both comparisons: the reference returns NaN for it
         b.append("    if (!(x < ").append(xl).append(")) return x >= ").append(xl).append(" ? ").append(upper)
@@ -450,6 +450,11 @@ final class KernelSource {
         return name;
     }
 
+    /** A segment's slope, computed exactly as GraphicalFunction computes it. */
+    private static double slope(double[] xs, double[] ys, int i, int j) {
+        return (ys[j] - ys[i]) / (xs[j] - xs[i]);
+    }
+
     /** Code for xs[lo] <= x < xs[hi]: the reference's binary search, unrolled. */
     private static void tree(StringBuilder b, double[] xs, double[] ys, GraphicalFunction.Kind how, int lo, int hi,
             String indent) {
@@ -458,15 +463,15 @@ final class KernelSource {
                 b.append(indent).append("return ").append(literal(ys[lo])).append(";\n");
                 return;
             }
-            double dy = ys[hi] - ys[lo];
+            double slope = slope(xs, ys, lo, hi);
             // at x == xs[lo] interpolation adds (+-)0.0 to ys[lo], which is ys[lo] unless that is -0.0
-            // or the difference is not finite: only then does the exact hit need its own test
-            if (lo > 0 && (!Double.isFinite(dy) || Double.doubleToRawLongBits(ys[lo]) == Long.MIN_VALUE)) {
+            // or the slope is not finite: only then does the exact hit need its own test
+            if (lo > 0 && (!Double.isFinite(slope) || Double.doubleToRawLongBits(ys[lo]) == Long.MIN_VALUE)) {
                 b.append(indent).append("if (x == ").append(literal(xs[lo])).append(") return ")
                         .append(literal(ys[lo])).append(";\n");
             }
-            b.append(indent).append("return ").append(literal(ys[lo])).append(" + ((x - ").append(literal(xs[lo]))
-                    .append(") / ").append(literal(xs[hi] - xs[lo])).append(") * ").append(literal(dy)).append(";\n");
+            b.append(indent).append("return ").append(literal(ys[lo])).append(" + ").append(literal(slope))
+                    .append(" * (x - ").append(literal(xs[lo])).append(");\n");
             return;
         }
         int mid = (lo + hi) >>> 1;

@@ -67,8 +67,7 @@ public final class Lookups {
             return ys[lo];
         }
         int hi = lo + 1;
-        double f = (x - xs[lo]) / (xs[hi] - xs[lo]);
-        return ys[lo] + f * (ys[hi] - ys[lo]);
+        return ys[lo] + (ys[hi] - ys[lo]) / (xs[hi] - xs[lo]) * (x - xs[lo]);
     }
 
     /** {@link #continuous} for any fast table: -0.0 goes to the reference. */
@@ -114,14 +113,14 @@ public final class Lookups {
             }
             if (x <= xs[0]) {
                 if (x < xs[0]) {
-                    return ys[0] + (x - xs[0]) * (ys[1] - ys[0]) / (xs[1] - xs[0]);
+                    return ys[0] + (ys[1] - ys[0]) / (xs[1] - xs[0]) * (x - xs[0]);
                 }
                 return ys[0];
             }
             int last = xs.length - 1;
             if (x >= xs[last]) {
                 if (x > xs[last]) {
-                    return ys[last] + (x - xs[last]) * (ys[last] - ys[last - 1]) / (xs[last] - xs[last - 1]);
+                    return ys[last] + (ys[last] - ys[last - 1]) / (xs[last] - xs[last - 1]) * (x - xs[last]);
                 }
                 return ys[last];
             }
@@ -132,8 +131,7 @@ public final class Lookups {
             return ys[lo];
         }
         int hi = lo + 1;
-        double f = (x - xs[lo]) / (xs[hi] - xs[lo]);
-        return ys[lo] + f * (ys[hi] - ys[lo]);
+        return ys[lo] + (ys[hi] - ys[lo]) / (xs[hi] - xs[lo]) * (x - xs[lo]);
     }
 
     /** The last index whose x is at most x, given xs[0] < x < xs[last]. */
