@@ -68,7 +68,8 @@ public final class GeneratedCode {
             return new GeneratedCode(c.getConstructor(GraphicalFunction[].class),
                     unit.tables().toArray(GraphicalFunction[]::new), Map.copyOf(compiler.getBytecodes()), unit.source(),
                     largest);
-        } catch (Exception | LinkageError e) {
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            // a class over the JVM's limits, or an equation nested deeper than Janino's stack
             throw new IllegalStateException("cannot compile the generated code of " + model.source() + ": " + e, e);
         }
     }

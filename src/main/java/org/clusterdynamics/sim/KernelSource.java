@@ -1,9 +1,11 @@
 package org.clusterdynamics.sim;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.clusterdynamics.compile.ArrayOps;
 import org.clusterdynamics.compile.CompiledModel;
 import org.clusterdynamics.compile.LExpr;
@@ -29,23 +31,27 @@ final class KernelSource {
      */
     static final int NODES_PER_METHOD = 300;
 
+    /**
+     * Tables of at most this many points are read by unrolled comparison trees (small enough for the
+     * JIT to inline up to about 12 points); larger ones by a hinted binary search over their arrays.
+     */
+    static final int TREE_POINTS = 64;
+
     /** The generated class and the tables its constructor takes, in order. */
     record Unit(String className, String source, List<GraphicalFunction> tables) {}
 
+    private final int nodesPerMethod;
     private final List<GraphicalFunction> tables = new ArrayList<>();
     private final Map<GraphicalFunction, Integer> tableIndex = new IdentityHashMap<>();
+    private final Set<String> treeMethods = new HashSet<>();
     private final StringBuilder helpers = new StringBuilder();
     private final StringBuilder fields = new StringBuilder();
     private final StringBuilder ctor = new StringBuilder();
     private int helperCount;
     private int lookupSites;
-    private final java.util.Set<String> treeMethods = new java.util.HashSet<>();
-
-    /** Tables of at most this many points are read by unrolled comparison trees (larger ones by search). */
-    static final int TREE_POINTS = 64;
     private int methodCount;
+    /** Expression nodes written since the last statement, the size estimate for chunking. */
     private int nodes;
-    private final int nodesPerMethod;
 
     private KernelSource(int nodesPerMethod) {
         this.nodesPerMethod = nodesPerMethod;
@@ -310,9 +316,9 @@ final class KernelSource {
             case PULSE_VENSIM: return call("Ops.pulseVensim", x[0], x[1], "f.time", "f.dt");
             case PULSE_TRAIN: return call("Ops.pulseTrain", x[0], x[1], x[2], x[3], "f.time");
             case RAMP: return call("Ops.ramp", x[0], x[1], x.length > 2 ? x[2] : "Double.NaN", "f.time");
-            case SUM: return fold("0.0", " + ", x, "");
-            case PROD: return fold("1.0", " * ", x, "");
-            case MEAN: return fold("0.0", " + ", x, " / " + literal(x.length));
+            case SUM: return fold("0.0", "+", x, "");
+            case PROD: return fold("1.0", "*", x, "");
+            case MEAN: return fold("0.0", "+", x, " / " + literal(x.length));
             default: return viaOps(fn.fn(), x);
         }
     }
@@ -322,13 +328,34 @@ final class KernelSource {
     }
 
     /** (((start op x0) op x1) ...) tail: the interpreter's left-to-right loop. */
-    private static String fold(String start, String op, String[] x, String tail) {
-        StringBuilder s = new StringBuilder("((").append(start);
-        for (String a : x) {
-            s.append(op).append(a);
+    /**
+     * (((start op x0) op x1) ...) tail: the interpreter's left-to-right loop. Long folds (expanded
+     * array reductions) accumulate in statements in helper methods of at most FOLD_TERMS terms,
+     * each passing the running value on, so that no expression nests deeper than the compiler's stack.
+     */
+    private String fold(String start, String op, String[] x, String tail) {
+        if (x.length <= FOLD_TERMS) {
+            StringBuilder s = new StringBuilder("((").append(start);
+            for (String a : x) {
+                s.append(' ').append(op).append(' ').append(a);
+            }
+            return s.append(")").append(tail).append(")").toString();
         }
-        return s.append(")").append(tail).append(")").toString();
+        String acc = start;
+        for (int from = 0; from < x.length; from += FOLD_TERMS) {
+            int id = helperCount++;
+            helpers.append("  private double h").append(id).append("(double[] v, Frame f, double s) {\n");
+            for (int i = from; i < Math.min(x.length, from + FOLD_TERMS); i++) {
+                helpers.append("    s ").append(op).append("= ").append(x[i]).append(";\n");
+            }
+            helpers.append("    return s;\n  }\n");
+            acc = "h" + id + "(v, f, " + acc + ")";
+        }
+        return "(" + acc + tail + ")";
     }
+
+    /** Terms of a sum or product written in one expression; longer ones go to helper methods. */
+    static final int FOLD_TERMS = 32;
 
     /** Any other builtin: a helper method fills a scratch array and calls Ops.math, as the interpreter does. */
     private String viaOps(LExpr.MathFn fn, String[] x) {

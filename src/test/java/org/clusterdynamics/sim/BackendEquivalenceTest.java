@@ -124,6 +124,27 @@ class BackendEquivalenceTest {
     }
 
     @Test
+    void longArrayReductionsAndManyEquationsCompileToCodeTheJitCompiles() {
+        String[] elements = new String[3000];
+        for (int i = 0; i < elements.length; i++) {
+            elements[i] = "e" + i;
+        }
+        CompiledModel m = ModelCompiler.compile(ModelBuilder.xmile().time(0, 5, 0.5)
+                .dimension("i", elements)
+                .arrayAux("a", List.of("i"), "TIME * 0.001 + 1 / 3")
+                .aux("total", "SUM(a[*])")
+                .aux("product", "PROD(a[*]) * 0 + MEAN(a[*])")
+                .stock("s", "0", List.of("inflow"), List.of())
+                .flow("inflow", "total")
+                .build());
+        Simulator generated = new Simulator(m, Simulator.Backend.GENERATED);
+        assertTrue(generated.generatedCode().largestMethodBytes() <= GeneratedCode.JIT_METHOD_LIMIT,
+                "largest method " + generated.generatedCode().largestMethodBytes());
+        assertSame(new Simulator(m, Simulator.Backend.INTERPRETER), generated, RunOptions.defaults(), "sum of 3000");
+        assertEquals(3000 * (2.5 * 0.001 + 1.0 / 3), generated.run(RunOptions.defaults()).column("total")[5], 1e-9);
+    }
+
+    @Test
     void overriddenConstantsRunGeneratedCodeAndOverriddenEquationsFallBackToTheInterpreter() {
         CompiledModel m = ModelCompiler.compile(ModelBuilder.xmile().time(0, 10, 0.25)
                 .stock("stock", "100", List.of("inflow"), List.of("outflow"))
