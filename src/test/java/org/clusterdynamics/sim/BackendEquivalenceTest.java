@@ -145,6 +145,31 @@ class BackendEquivalenceTest {
     }
 
     @Test
+    void autoInterpretsFirstAndSwitchesToGeneratedCodeOnceItHasDoneEnoughWork() {
+        CompiledModel m = ModelCompiler.compile(ModelBuilder.xmile().time(0, 1000, 0.01)
+                .stock("stock", "100", List.of(), List.of("outflow"))
+                .flow("outflow", "stock / delay")
+                .aux("delay", "400")
+                .build());
+        Simulator auto = new Simulator(m);
+        Results first = auto.run(RunOptions.defaults());
+        assertFalse(auto.lastRunUsedGeneratedCode(), "a single run never waits for compilation");
+        int runs = 1;
+        while (!auto.lastRunUsedGeneratedCode() && runs < 100) {
+            Results r = auto.run(RunOptions.defaults());
+            assertArrayEquals(first.column("stock"), r.column("stock"), 0, "run " + runs);
+            runs++;
+        }
+        assertTrue(auto.lastRunUsedGeneratedCode(), "generated code after " + runs + " runs");
+        assertTrue(runs > 2 && runs < 100, "switched after " + runs + " runs");
+        assertArrayEquals(first.column("stock"), auto.run(RunOptions.defaults()).column("stock"), 0);
+        Simulator copy = auto.copy();
+        copy.run(RunOptions.defaults());
+        assertTrue(copy.lastRunUsedGeneratedCode(), "a copy for another thread shares the generated code");
+        assertTrue(copy.generatedCode() == auto.generatedCode());
+    }
+
+    @Test
     void overriddenConstantsRunGeneratedCodeAndOverriddenEquationsFallBackToTheInterpreter() {
         CompiledModel m = ModelCompiler.compile(ModelBuilder.xmile().time(0, 10, 0.25)
                 .stock("stock", "100", List.of("inflow"), List.of("outflow"))
