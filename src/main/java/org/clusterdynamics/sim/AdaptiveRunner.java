@@ -53,9 +53,8 @@ final class AdaptiveRunner {
         f.saveStep = s.saveStep();
         f.time = s.start();
         boolean[] fixed = new boolean[model.slotCount()];
-        sim.initialise(f, s, fixed);
-        int[] dSlots = sim.activeDynamic(fixed);
-        Evaluator[] dEvals = sim.activeDynamicEvals(fixed);
+        // the same kernel as a fixed-step run: generated code when the simulator has it
+        Kernel kernel = sim.start(f, s, fixed);
         int n = sim.stockSlots.length;
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
@@ -69,15 +68,15 @@ final class AdaptiveRunner {
 
             @Override
             public double[] computeDerivatives(double t, double[] state) {
-                load(f, t, state, dSlots, dEvals);
+                load(f, t, state, kernel);
                 double[] d = new double[n];
-                sim.rates(f, d);
+                kernel.rates(f, d);
                 return d;
             }
         };
         double span = Math.max(s.stop() - s.start(), 1e-12);
         DormandPrince54Integrator integrator = new DormandPrince54Integrator(span * 1e-12, s.saveStep(), 1e-9, 1e-9);
-        for (ODEEventDetector d : detectors(f, dSlots, dEvals)) {
+        for (ODEEventDetector d : detectors(f, kernel)) {
             integrator.addEventDetector(d);
         }
         TreeSet<Double> breaks = breakpoints();
@@ -104,22 +103,22 @@ final class AdaptiveRunner {
                 }
                 t = end;
             }
-            load(f, target, y, dSlots, dEvals);
+            load(f, target, y, kernel);
             sim.limitOutflows(f.v, s.dt());
             double[] d = new double[n];
-            sim.rates(f, d);
+            kernel.rates(f, d);
             sim.checkFinite(d, target);
             rec.record(row++, f);
         }
         return row;
     }
 
-    private void load(Frame f, double t, double[] state, int[] dSlots, Evaluator[] dEvals) {
+    private void load(Frame f, double t, double[] state, Kernel kernel) {
         for (int i = 0; i < state.length; i++) {
             f.v[sim.stockSlots[i]] = state[i];
         }
         f.time = t;
-        sim.evaluate(f, dSlots, dEvals);
+        kernel.dynamic(f);
         sim.limitOutflows(f.v, s.dt());
     }
 
@@ -194,7 +193,7 @@ final class AdaptiveRunner {
     }
 
     /** One detector per comparison in the changing equations: g = left - right. */
-    private List<ODEEventDetector> detectors(Frame f, int[] dSlots, Evaluator[] dEvals) {
+    private List<ODEEventDetector> detectors(Frame f, Kernel kernel) {
         List<LExpr.Binary> comparisons = new ArrayList<>();
         for (CompiledModel.Assignment a : model.dynamicOrder()) {
             collectComparisons(a.expr(), comparisons);
@@ -206,7 +205,7 @@ final class AdaptiveRunner {
             }
             Evaluator l = Interpreter.build(c.left());
             Evaluator r = Interpreter.build(c.right());
-            out.add(new SwitchDetector(f, dSlots, dEvals, l, r));
+            out.add(new SwitchDetector(f, kernel, l, r));
         }
         return out;
     }
@@ -234,17 +233,15 @@ final class AdaptiveRunner {
     /** Detects where the two sides of a comparison cross. */
     private final class SwitchDetector implements ODEEventDetector {
         private final Frame f;
-        private final int[] dSlots;
-        private final Evaluator[] dEvals;
+        private final Kernel kernel;
         private final Evaluator left;
         private final Evaluator right;
         private final BracketedUnivariateSolver<UnivariateFunction> solver =
                 new BracketingNthOrderBrentSolver(1e-12, 1e-10, 5);
 
-        SwitchDetector(Frame f, int[] dSlots, Evaluator[] dEvals, Evaluator left, Evaluator right) {
+        SwitchDetector(Frame f, Kernel kernel, Evaluator left, Evaluator right) {
             this.f = f;
-            this.dSlots = dSlots;
-            this.dEvals = dEvals;
+            this.kernel = kernel;
             this.left = left;
             this.right = right;
         }
@@ -271,7 +268,7 @@ final class AdaptiveRunner {
 
         @Override
         public double g(ODEStateAndDerivative state) {
-            load(f, state.getTime(), state.getPrimaryState(), dSlots, dEvals);
+            load(f, state.getTime(), state.getPrimaryState(), kernel);
             return left.eval(f) - right.eval(f);
         }
     }

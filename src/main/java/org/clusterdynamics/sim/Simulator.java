@@ -356,19 +356,19 @@ public final class Simulator {
         return f;
     }
 
-    /** Computes every initial value in dependency order; overridden constants keep their value. */
-    void initialise(Frame f, Settings s, boolean[] fixed) {
+    /**
+     * Sets the overridden constants (marking them in {@code fixed}), chooses the kernel for the run
+     * and computes every other initial value in dependency order.
+     */
+    Kernel start(Frame f, Settings s, boolean[] fixed) {
         double[] v = f.v;
         for (int i = 0; i < s.overrideSlots.length; i++) {
             fixed[s.overrideSlots[i]] = true;
             v[s.overrideSlots[i]] = s.overrideValues[i];
         }
-        for (int i = 0; i < initSlots.length; i++) {
-            int slot = initSlots[i];
-            if (!fixed[slot]) {
-                v[slot] = initEvals[i].eval(f);
-            }
-        }
+        Kernel kernel = kernelFor(fixed, s.steps);
+        kernel.initial(f, fixed);
+        return kernel;
     }
 
     private int execute(Settings s, Recorder rec) {
@@ -377,13 +377,7 @@ public final class Simulator {
         }
         Frame f = newFrame(s);
         double[] v = f.v;
-        boolean[] fixed = new boolean[model.slotCount()];
-        for (int i = 0; i < s.overrideSlots.length; i++) {
-            fixed[s.overrideSlots[i]] = true;
-            v[s.overrideSlots[i]] = s.overrideValues[i];
-        }
-        Kernel kernel = kernelFor(fixed, s.steps);
-        kernel.initial(f, fixed);
+        Kernel kernel = start(f, s, new boolean[model.slotCount()]);
         DelayLines delays = new DelayLines(f, s.dt, kernel);
         int nStocks = stockSlots.length;
         double[] y0 = new double[nStocks];
@@ -510,19 +504,6 @@ public final class Simulator {
         kernel.rates(f, out);
     }
 
-    void evaluate(Frame f, int[] slots, Evaluator[] evals) {
-        double[] v = f.v;
-        for (int i = 0; i < slots.length; i++) {
-            v[slots[i]] = evals[i].eval(f);
-        }
-    }
-
-    void rates(Frame f, double[] out) {
-        for (int i = 0; i < rateEvals.length; i++) {
-            out[i] = rateEvals[i].eval(f);
-        }
-    }
-
     void limitOutflows(double[] v, double dt) {
         for (int[] nn : nonNegative) {
             double available = v[nn[0]] / dt;
@@ -541,12 +522,12 @@ public final class Simulator {
         }
     }
 
-    int[] activeDynamic(boolean[] fixed) {
+    private int[] activeDynamic(boolean[] fixed) {
         return java.util.stream.IntStream.range(0, dynSlots.length).filter(i -> !fixed[dynSlots[i]])
                 .map(i -> dynSlots[i]).toArray();
     }
 
-    Evaluator[] activeDynamicEvals(boolean[] fixed) {
+    private Evaluator[] activeDynamicEvals(boolean[] fixed) {
         return java.util.stream.IntStream.range(0, dynSlots.length).filter(i -> !fixed[dynSlots[i]])
                 .mapToObj(i -> dynEvals[i]).toArray(Evaluator[]::new);
     }

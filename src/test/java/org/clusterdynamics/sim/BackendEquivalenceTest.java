@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Generated code and the interpreter give bit-identical saved values (or the same error) on every
  * model of the conformance suite that the engine compiles, on World3 and on the cluster model, with
- * Euler, RK4 and the model's own method.
+ * Euler, RK4, adaptive Dormand-Prince and the model's own method.
  */
 class BackendEquivalenceTest {
 
@@ -89,6 +89,7 @@ class BackendEquivalenceTest {
         }
         runs.add(RunOptions.defaults().withMethod(Method.EULER));
         runs.add(RunOptions.defaults().withMethod(Method.RK4).withSeed(7));
+        runs.add(RunOptions.defaults().withMethod(Method.ADAPTIVE));
         for (RunOptions o : runs) {
             assertSame(interpreter, generated, o, file.getFileName() + " " + o.method());
         }
