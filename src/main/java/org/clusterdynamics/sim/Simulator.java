@@ -20,9 +20,8 @@ import org.clusterdynamics.model.VarName;
  * steps) or with Hipparchus' adaptive Dormand-Prince. One instance serves many runs on one thread;
  * {@link #copy()} makes another for another thread.
  *
- * <p>The fixed-step loop evaluates the equations through a {@link Kernel}: interpreter trees (the
- * reference) or the model compiled to JVM bytecode ({@link GeneratedCode}), which give identical
- * results. With {@link Backend#AUTO} a simulator interprets its first runs, which needs no
+ * <p>Every run evaluates the equations through a {@link Kernel}: interpreter trees (the reference)
+ * or the model compiled to JVM bytecode ({@link GeneratedCode}), which give identical results. With {@link Backend#AUTO} a simulator interprets its first runs, which needs no
  * compilation, and switches to generated code once it has done enough work to repay compiling.
  */
 public final class Simulator {
@@ -32,7 +31,7 @@ public final class Simulator {
      */
     static final long AUTO_COMPILE_WORK = 5_000_000L;
 
-    /** Which code evaluates the equations of fixed-step runs. */
+    /** Which code evaluates the equations. */
     public enum Backend {
         /** Interpret first, then generate code once the runs have done enough work. */
         AUTO,
@@ -181,7 +180,7 @@ public final class Simulator {
         return generationFailure;
     }
 
-    /** Whether the last fixed-step run evaluated the equations with generated code. */
+    /** Whether the last run evaluated the equations with generated code. */
     public boolean lastRunUsedGeneratedCode() {
         return lastRunGenerated;
     }
