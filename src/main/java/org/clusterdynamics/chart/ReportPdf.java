@@ -335,7 +335,7 @@ public final class ReportPdf {
             return new Row(wrapped, widths, right, f, fm.getHeight() * 1.1, fm.getAscent(), header, shade, repeat);
         }
 
-        /** Greedy word wrap; a word wider than the line is cut between characters. */
+        /** Greedy word wrap; a word wider than the line is cut after a hyphen if it has one, else between characters. */
         static List<String> wrap(String s, FontMetrics fm, double max) {
             List<String> lines = new ArrayList<>();
             for (String para : s.split("\n", -1)) {
@@ -356,6 +356,11 @@ public final class ReportPdf {
                         int n = rest.length() - 1;
                         while (n > 1 && fm.stringWidth(rest.substring(0, n)) > max) {
                             n--;
+                        }
+                        // prefer to break after a hyphen or underscore: "design-" / "protection-1985"
+                        int soft = Math.max(rest.lastIndexOf('-', n - 1), rest.lastIndexOf('_', n - 1));
+                        if (soft > 0) {
+                            n = soft + 1;
                         }
                         lines.add(rest.substring(0, n));
                         rest = rest.substring(n);
