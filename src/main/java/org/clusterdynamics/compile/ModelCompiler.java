@@ -818,32 +818,13 @@ public final class ModelCompiler {
             if (!en.getKey().startsWith(s.ns)) {
                 continue;
             }
-            int d = levenshtein(id, en.getKey().substring(s.ns.length()));
+            int d = VarName.editDistance(id, en.getKey().substring(s.ns.length()));
             if (d < bestD) {
                 bestD = d;
                 best = en.getValue().var.name().asWritten();
             }
         }
         return best != null && bestD <= Math.max(2, id.length() / 4) ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    private static int levenshtein(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private LExpr builtinValue(String id) {

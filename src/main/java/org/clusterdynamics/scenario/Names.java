@@ -17,7 +17,7 @@ public final class Names {
         List<Scored> hits = new ArrayList<>();
         for (String k : known) {
             String c = VarName.canonical(k);
-            int d = distance(w, c);
+            int d = VarName.editDistance(w, c);
             int limit = Math.max(2, w.length() / 3);
             if (d <= limit) {
                 hits.add(new Scored(k, d));
@@ -57,25 +57,5 @@ public final class Names {
             j++;
         }
         return true;
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }
