@@ -64,6 +64,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--save-step", description = "Interval between saved rows.")
     Double saveStep;
 
+    @Option(names = "--data", paramLabel = "FILE", description = "Data file for a Vensim model's data variables"
+            + " (tab or comma separated, time in the first column; repeatable).")
+    List<Path> dataFiles = List.of();
+
     @Option(names = "--seed", description = "Seed of the random functions (default 0).")
     Long seed;
 
@@ -82,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
                 err.println("--chart needs --out FILE.png|svg|pdf to say where the chart goes");
                 return 2;
             }
-            Model model = ModelFiles.read(modelFile);
+            Model model = ModelFiles.read(modelFile, dataFiles);
             CompiledModel compiled = ModelCompiler.compile(model);
             Results results = Simulator.run(compiled, options);
             // the chart first: an unknown variable then stops the run before any file is written

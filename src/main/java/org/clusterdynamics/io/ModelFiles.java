@@ -34,6 +34,22 @@ public final class ModelFiles {
         return Optional.empty();
     }
 
+    /**
+     * Reads a model whose Vensim data variables take their series from data files (tab- or
+     * comma-separated, time in the first column, one column per variable), as Vensim's -d option.
+     */
+    public static Model read(Path file, java.util.List<Path> dataFiles) {
+        if (dataFiles.isEmpty()) {
+            return read(file);
+        }
+        if (formatOf(file).orElse(null) != Format.VENSIM) {
+            throw new ModelException(Diagnostic.error("DATA_UNSUPPORTED", Where.file(file.toString()),
+                    "data files feed Vensim data variables; an XMILE model reads its data from graphical"
+                            + " functions: remove --data"));
+        }
+        return VensimReader.read(file, dataFiles);
+    }
+
     public static Model read(Path file) {
         Format f = formatOf(file).orElseThrow(() -> new ModelException(Diagnostic.error("UNKNOWN_FORMAT",
                 Where.file(file.toString()), "the file name does not end in a model extension; use .xmile, .stmx or"

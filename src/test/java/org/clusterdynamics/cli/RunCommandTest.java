@@ -114,6 +114,23 @@ class RunCommandTest {
     }
 
     @Test
+    void vensimDataVariablesReadTheDataFilesGiven() throws Exception {
+        Path model = Files.writeString(dir.resolve("data.mdl"), """
+                demand :INTERPOLATE: ~ units ~ from the data file |
+                doubled = demand * 2 ~ units ~ |
+                INITIAL TIME = 0 ~ year ~ | FINAL TIME = 2 ~ year ~ | TIME STEP = 0.5 ~ year ~ | SAVEPER = 1 ~ year ~ |
+                """);
+        Path data = Files.writeString(dir.resolve("demand.tab"), "Time\tdemand\n0\t10\n2\t30\n");
+        Path csv = dir.resolve("out.csv");
+        assertEquals(0, cdyn("run", model.toString(), "--data", data.toString(), "--output", csv.toString()));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("Time,demand,doubled", lines.get(0).replaceAll(",(INITIAL TIME|FINAL TIME|TIME STEP|SAVEPER)", ""));
+        assertTrue(lines.get(2).startsWith("1,20,40,"), lines.get(2)); // interpolated halfway, then doubled
+        assertEquals(1, cdyn("run", model.toString(), "--output", csv.toString() + ".none"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("demand"));
+    }
+
+    @Test
     void checkReportsUnitMismatchesAsWarnings() throws Exception {
         Path model = Files.writeString(dir.resolve("units.xmile"), xmile(GOOD.replace("<units>1/year</units>",
                 "<units>people</units>")));
