@@ -3,40 +3,21 @@ package org.clusterdynamics.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The bench command's report on a small model (what it prints, not how fast anything is). */
 class BenchCommandTest {
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream savedErr;
-    private PrintStream savedOut;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
-    @BeforeEach
-    void capture() {
-        savedErr = System.err;
-        savedOut = System.out;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setErr(savedErr);
-        System.setOut(savedOut);
-    }
 
     private Path model() throws Exception {
         return Files.writeString(dir.resolve("pop.xmile"), """
@@ -63,8 +44,8 @@ class BenchCommandTest {
     void reportsEquationsStepsCompileTimesAndMicrosecondsPerRun() throws Exception {
         int code = Main.commandLine().execute("bench", model().toString(), "--runs", "3", "--reps", "3",
                 "--warmup-ms", "0", "--compile-reps", "2", "--keep", "all", "--threads", "2");
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, text + err);
+        String text = console.out();
+        assertEquals(0, code, text + console.err());
         assertTrue(text.contains("equations  2 per evaluation: 1 auxiliaries and flows, 1 stock rates"), text);
         assertTrue(text.contains("steps      40 of dt 0.25, 41 evaluations, 41 saved rows of 3 variables, euler"), text);
         assertTrue(text.contains("read+compile cold"), text);
@@ -84,8 +65,8 @@ class BenchCommandTest {
     void theInterpreterCanBeTimedToo() throws Exception {
         int code = Main.commandLine().execute("bench", model().toString(), "--runs", "2", "--reps", "1",
                 "--warmup-ms", "0", "--compile-reps", "1", "--keep", "none", "--backend", "interpreter");
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, text + err);
+        String text = console.out();
+        assertEquals(0, code, text + console.err());
         assertEquals("interpreter", field(text, "backend"));
         assertEquals("none", field(text, "mode"));
         assertTrue(!text.contains("codegen"), text);
@@ -94,6 +75,6 @@ class BenchCommandTest {
     @Test
     void badOptionsSayWhatIsAllowed() throws Exception {
         assertEquals(2, Main.commandLine().execute("bench", model().toString(), "--keep", "some"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--keep must be all or none"));
+        assertTrue(console.err().contains("--keep must be all or none"));
     }
 }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,19 +16,16 @@ import org.clusterdynamics.model.Model;
 import org.clusterdynamics.sim.Results;
 import org.clusterdynamics.sim.RunOptions;
 import org.clusterdynamics.sim.Simulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The convert command end to end on a small Vensim file. */
 class ConvertCommandTest {
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream savedErr;
-    private PrintStream savedOut;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     private static final String TEACUP = """
             {UTF-8}
@@ -47,19 +41,6 @@ class ConvertCommandTest {
             \\\\\\---/// Sketch information - do not modify anything except names
             """;
 
-    @BeforeEach
-    void capture() {
-        savedErr = System.err;
-        savedOut = System.out;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setErr(savedErr);
-        System.setOut(savedOut);
-    }
 
     private int cdyn(String... args) {
         return Main.commandLine().execute(args);
@@ -73,23 +54,23 @@ class ConvertCommandTest {
     void convertWritesAnXmileFileThatRunsLikeTheOriginal() throws Exception {
         Path mdl = Files.writeString(dir.resolve("teacup.mdl"), TEACUP);
         Path xmile = dir.resolve("out/teacup.xmile");
-        assertEquals(0, cdyn("convert", mdl.toString(), "--to", "xmile", "--output", xmile.toString()), err.toString());
+        assertEquals(0, cdyn("convert", mdl.toString(), "--to", "xmile", "--output", xmile.toString()), console.err());
         Results a = run(ModelFiles.read(mdl));
         Results b = run(XmileReader.read(xmile));
         for (String v : List.of("Teacup Temperature", "Heat Loss to Room", "Pulse Check")) {
             assertArrayEquals(a.column(v), b.column(v), 1e-12, v);
         }
-        String messages = err.toString();
+        String messages = console.err();
         assertTrue(messages.contains("PULSE_TRAIN") && messages.contains("warning"), messages);
         assertTrue(messages.contains("wrote " + xmile), messages);
-        assertEquals("", out.toString());
+        assertEquals("", console.out());
     }
 
     @Test
     void withoutOutputTheXmileGoesToStandardOutput() throws Exception {
         Path mdl = Files.writeString(dir.resolve("teacup.mdl"), TEACUP);
         assertEquals(0, cdyn("convert", mdl.toString(), "--to", "XMILE"));
-        String xml = out.toString(StandardCharsets.UTF_8);
+        String xml = console.out();
         assertTrue(xml.startsWith("<?xml"), xml);
         Model back = XmileReader.read(xml, null);
         assertEquals(0.125, back.specs().dt());
@@ -101,7 +82,7 @@ class ConvertCommandTest {
         Path mdl = Files.writeString(dir.resolve("teacup.mdl"), TEACUP);
         Path target = dir.resolve("teacup.json");
         assertEquals(2, cdyn("convert", mdl.toString(), "--to", "json", "-o", target.toString()));
-        assertTrue(err.toString().contains("--to xmile"), err.toString());
+        assertTrue(console.err().contains("--to xmile"), console.err());
         assertFalse(Files.exists(target));
     }
 
@@ -110,7 +91,7 @@ class ConvertCommandTest {
         Path mdl = Files.writeString(dir.resolve("bad.mdl"), TEACUP.replace("Room Temperature = 70", "Room Temperature = 70 +"));
         Path target = dir.resolve("bad.xmile");
         assertEquals(1, cdyn("convert", mdl.toString(), "--to", "xmile", "-o", target.toString()));
-        assertTrue(err.toString().contains("Room Temperature"), err.toString());
+        assertTrue(console.err().contains("Room Temperature"), console.err());
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(mdl), files.toList(), "neither the output nor a temporary file");
         }
@@ -128,12 +109,12 @@ class ConvertCommandTest {
         String before = Files.readString(model);
         assertEquals(2, cdyn("convert", model.toString(), "--to", "xmile", "-o", dir.resolve("./m.xmile").toString()));
         assertEquals(before, Files.readString(model));
-        assertTrue(err.toString().contains("is the model itself"), err.toString());
+        assertTrue(console.err().contains("is the model itself"), console.err());
     }
 
     @Test
     void aMissingModelFileIsReported() {
         assertEquals(1, cdyn("convert", dir.resolve("none.mdl").toString(), "--to", "xmile"));
-        assertFalse(err.toString().isBlank());
+        assertFalse(console.err().isBlank());
     }
 }

@@ -4,39 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The run and check commands end to end on small XMILE files. */
 class RunCommandTest {
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream savedErr;
-    private PrintStream savedOut;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
-    @BeforeEach
-    void capture() {
-        savedErr = System.err;
-        savedOut = System.out;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setErr(savedErr);
-        System.setOut(savedOut);
-    }
 
     private static String xmile(String body) {
         return """
@@ -77,7 +58,7 @@ class RunCommandTest {
         Path model = Files.writeString(dir.resolve("bad.xmile"), xmile(GOOD.replace("birth_rate", "birth_rat")));
         Path csv = dir.resolve("out.csv");
         assertEquals(1, cdyn("run", model.toString(), "--output", csv.toString()));
-        String msg = err.toString(StandardCharsets.UTF_8);
+        String msg = console.err();
         assertTrue(msg.contains("bad.xmile:"), msg);
         assertTrue(msg.contains("variable 'births'"), msg);
         assertTrue(msg.contains("'birth_rat' is not defined"), msg);
@@ -90,7 +71,7 @@ class RunCommandTest {
                 "<eqn>LN(3 - TIME)</eqn>")));
         Path csv = Files.writeString(dir.resolve("out.csv"), "previous results\n");
         assertEquals(1, cdyn("run", model.toString(), "--output", csv.toString()));
-        String msg = err.toString(StandardCharsets.UTF_8);
+        String msg = console.err();
         assertTrue(msg.contains("at time 3"), msg);
         assertEquals("previous results\n", Files.readString(csv));
         try (var files = Files.list(dir)) {
@@ -108,7 +89,7 @@ class RunCommandTest {
         Path svg = dir.resolve("none.svg");
         assertEquals(2, cdyn("run", model.toString(), "--output", csv.toString(), "--chart", "Populaton", "--out",
                 svg.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Populaton"));
+        assertTrue(console.err().contains("Populaton"));
         assertFalse(Files.exists(csv));
         assertFalse(Files.exists(svg));
     }
@@ -127,7 +108,7 @@ class RunCommandTest {
         assertEquals("Time,demand,doubled", lines.get(0).replaceAll(",(INITIAL TIME|FINAL TIME|TIME STEP|SAVEPER)", ""));
         assertTrue(lines.get(2).startsWith("1,20,40,"), lines.get(2)); // interpolated halfway, then doubled
         assertEquals(1, cdyn("run", model.toString(), "--output", csv.toString() + ".none"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("demand"));
+        assertTrue(console.err().contains("demand"));
     }
 
     @Test
@@ -135,7 +116,7 @@ class RunCommandTest {
         Path model = Files.writeString(dir.resolve("units.xmile"), xmile(GOOD.replace("<units>1/year</units>",
                 "<units>people</units>")));
         assertEquals(0, cdyn("check", model.toString()));
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = console.out();
         assertTrue(text.contains("variable 'births'"), text);
         assertTrue(text.contains("people^2"), text);
         assertTrue(text.contains("0 errors, 1 warning"), text);
@@ -145,6 +126,6 @@ class RunCommandTest {
     void checkOfAConsistentModelIsClean() throws Exception {
         Path model = Files.writeString(dir.resolve("pop.xmile"), xmile(GOOD));
         assertEquals(0, cdyn("check", model.toString()));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("0 errors, 0 warnings"));
+        assertTrue(console.out().contains("0 errors, 0 warnings"));
     }
 }
