@@ -1,5 +1,7 @@
 package org.clusterdynamics.compile;
 
+import static org.clusterdynamics.compile.CompiledRuns.onlyError;
+import static org.clusterdynamics.compile.CompiledRuns.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,23 +12,10 @@ import org.clusterdynamics.diag.ModelException;
 import org.clusterdynamics.model.Model;
 import org.clusterdynamics.model.ModelBuilder;
 import org.clusterdynamics.sim.Results;
-import org.clusterdynamics.sim.RunOptions;
-import org.clusterdynamics.sim.Simulator;
 import org.junit.jupiter.api.Test;
 
 /** Vensim's array-valued builtins, from models built in code, with values worked out by hand. */
 class ArrayBuiltinsTest {
-
-    private static Results run(Model m) {
-        return Simulator.run(ModelCompiler.compile(m), RunOptions.defaults());
-    }
-
-    private static Diagnostic onlyError(Model m) {
-        ModelException e = assertThrows(ModelException.class, () -> ModelCompiler.compile(m));
-        List<Diagnostic> errors = e.diagnostics().errors();
-        assertEquals(1, errors.size(), errors.toString());
-        return errors.get(0);
-    }
 
     private static ModelBuilder threeElements() {
         return ModelBuilder.vensim().time(0, 2, 1).dimension("d", "a1", "a2", "a3")

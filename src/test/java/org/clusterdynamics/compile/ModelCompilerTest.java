@@ -1,5 +1,7 @@
 package org.clusterdynamics.compile;
 
+import static org.clusterdynamics.compile.CompiledRuns.onlyError;
+import static org.clusterdynamics.compile.CompiledRuns.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,23 +14,10 @@ import org.clusterdynamics.model.Equation;
 import org.clusterdynamics.model.Model;
 import org.clusterdynamics.model.ModelBuilder;
 import org.clusterdynamics.sim.Results;
-import org.clusterdynamics.sim.RunOptions;
-import org.clusterdynamics.sim.Simulator;
 import org.junit.jupiter.api.Test;
 
 /** Name resolution, diagnostics, arrays and desugared builtins, from models built in code. */
 class ModelCompilerTest {
-
-    private static Results run(Model m) {
-        return Simulator.run(ModelCompiler.compile(m), RunOptions.defaults());
-    }
-
-    private static Diagnostic onlyError(Model m) {
-        ModelException e = assertThrows(ModelException.class, () -> ModelCompiler.compile(m));
-        List<Diagnostic> errors = e.diagnostics().errors();
-        assertEquals(1, errors.size(), errors.toString());
-        return errors.get(0);
-    }
 
     @Test
     void undefinedNameIsReportedWithTheVariableAndASuggestion() {
