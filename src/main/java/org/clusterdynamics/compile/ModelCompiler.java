@@ -928,12 +928,6 @@ public final class ModelCompiler {
             if (bd != null && (bd.ids().size() == d.ids().size())) {
                 return bd.indexOf(bound); // positional mapping between dimensions of equal size
             }
-            if (bd != null) {
-                int p = mappedPosition(bd, d, bound);
-                if (p >= 0) {
-                    return p;
-                }
-            }
             diags.error("E006", where(s), "element '" + bound + "' of " + id + " is not in " + d.written() + " of '"
                     + written + "'");
             throw new Abandon();
@@ -971,14 +965,6 @@ public final class ModelCompiler {
         diags.error("E006", where(s), "'" + nm.asWritten() + "' is not an element of " + d.written() + " (subscript of '"
                 + written + "'): use one of " + String.join(", ", d.written_()));
         throw new Abandon();
-    }
-
-    private int mappedPosition(DimInfo from, DimInfo to, String element) {
-        // subrange: element of a sub-dimension found by name in the parent
-        if (to.indexOf(element) >= 0) {
-            return to.indexOf(element);
-        }
-        return -1;
     }
 
     private LExpr initialOf(int slot) {
