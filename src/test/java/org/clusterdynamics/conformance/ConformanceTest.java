@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -67,7 +69,7 @@ class ConformanceTest {
             t.failed++;
             fail(c.path() + " is not in " + Manifest.RESOURCE + "; add it with status pass or xfail and the reason");
         }
-        Optional<String> problem = outcome(c);
+        Optional<String> problem = outcome(c, entry.get().dataFiles());
         if (entry.get().status() == Manifest.Status.PASS) {
             if (problem.isPresent()) {
                 t.failed++;
@@ -85,8 +87,8 @@ class ConformanceTest {
     }
 
     /** Empty when the case runs and matches its expected output (or has none); else what went wrong. */
-    private static Optional<String> outcome(Suite.Case c) {
-        return withTimeout(c, () -> runAndCompare(c));
+    private static Optional<String> outcome(Suite.Case c, List<String> dataFiles) {
+        return withTimeout(c, () -> runAndCompare(c, dataFiles));
     }
 
     /**
@@ -114,14 +116,22 @@ class ConformanceTest {
         }
     }
 
-    /** Runs the case as a user would, through {@code cdyn run --output}, and compares the file written. */
-    private static Optional<String> runAndCompare(Suite.Case c) throws IOException {
+    /**
+     * Runs the case as a user would, through {@code cdyn run --output} (with {@code --data} for each
+     * data file the manifest names), and compares the file written.
+     */
+    private static Optional<String> runAndCompare(Suite.Case c, List<String> dataFiles) throws IOException {
         Path csv = Files.createTempFile("conformance", ".csv");
         try {
             StringWriter err = new StringWriter();
             CommandLine cdyn = Main.commandLine();
             cdyn.setErr(new PrintWriter(err, true));
-            int exit = cdyn.execute("run", c.file().toString(), "--output", csv.toString());
+            List<String> args = new ArrayList<>(List.of("run", c.file().toString(), "--output", csv.toString()));
+            for (String d : dataFiles) {
+                args.add("--data");
+                args.add(c.file().resolveSibling(d).toString());
+            }
+            int exit = cdyn.execute(args.toArray(String[]::new));
             if (exit != 0) {
                 return Optional.of("cdyn run exited " + exit + ":\n" + err);
             }

@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +18,11 @@ import java.util.Optional;
  * The conformance manifest: for every model file of the suite, whether it must pass or is an
  * expected failure, and for an expected failure the true reason.
  *
- * <p>Format: one line per file, tab-separated {@code path status reason}; the path is relative
- * to the suite folder with {@code /} separators; blank lines and lines starting with {@code #}
- * are ignored.
+ * <p>Format: one line per file, tab-separated {@code path status reason [data]}; the path is
+ * relative to the suite folder with {@code /} separators; {@code data}, when present, names the
+ * data files the case is run with ({@code cdyn run --data}, as Vensim's {@code -d}), relative to
+ * the model's folder and separated by {@code ;}. Blank lines and lines starting with {@code #} are
+ * ignored.
  */
 final class Manifest {
     static final String RESOURCE = "/conformance/manifest.tsv";
@@ -30,7 +34,7 @@ final class Manifest {
     }
 
     /** One line of the manifest. */
-    record Entry(String path, Status status, String reason, int line) {}
+    record Entry(String path, Status status, String reason, int line, List<String> dataFiles) {}
 
     private final Map<String, Entry> entries;
 
@@ -60,8 +64,9 @@ final class Manifest {
             }
             String[] f = raw.split("\t", -1);
             String where = RESOURCE + ":" + lineNo + ": ";
-            if (f.length < 2 || f.length > 3) {
-                throw new IOException(where + "expected 'path<TAB>status[<TAB>reason]', got '" + raw + "'");
+            if (f.length < 2 || f.length > 4) {
+                throw new IOException(where + "expected 'path<TAB>status[<TAB>reason[<TAB>data files]]', got '"
+                        + raw + "'");
             }
             String path = f[0].strip();
             Status status;
@@ -70,11 +75,20 @@ final class Manifest {
             } catch (IllegalArgumentException e) {
                 throw new IOException(where + "status '" + f[1] + "' is neither pass nor xfail");
             }
-            String reason = f.length == 3 ? f[2].strip() : "";
+            String reason = f.length >= 3 ? f[2].strip() : "";
+            List<String> data = new ArrayList<>();
+            if (f.length == 4) {
+                for (String d : f[3].split(";")) {
+                    if (d.isBlank()) {
+                        throw new IOException(where + "an empty data file name in '" + f[3] + "'");
+                    }
+                    data.add(d.strip());
+                }
+            }
             if (status == Status.XFAIL && reason.isEmpty()) {
                 throw new IOException(where + path + " is xfail without a reason; say why it fails");
             }
-            Entry earlier = out.putIfAbsent(path, new Entry(path, status, reason, lineNo));
+            Entry earlier = out.putIfAbsent(path, new Entry(path, status, reason, lineNo, List.copyOf(data)));
             if (earlier != null) {
                 throw new IOException(where + path + " is already listed on line " + earlier.line());
             }

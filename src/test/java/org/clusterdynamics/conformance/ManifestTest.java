@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ManifestTest {
@@ -23,6 +24,15 @@ class ManifestTest {
         assertEquals(Manifest.Status.XFAIL, b.status());
         assertEquals("suite defect: x", b.reason());
         assertEquals(4, b.line());
+    }
+
+    @Test
+    void readsDataFilesAfterTheReason() throws IOException {
+        Manifest m = parse("a.mdl\tpass\t\tdata.tab; data down.csv\nb.mdl\tpass\n");
+        assertEquals(List.of("data.tab", "data down.csv"), m.entry("a.mdl").orElseThrow().dataFiles());
+        assertEquals(List.of(), m.entry("b.mdl").orElseThrow().dataFiles());
+        assertThrows(IOException.class, () -> parse("a.mdl\tpass\t\tdata.tab;;b.tab\n"));
+        assertThrows(IOException.class, () -> parse("a.mdl\tpass\t\tdata.tab\textra\n"));
     }
 
     @Test

@@ -53,7 +53,8 @@ class XmileRoundTripTest {
         Manifest manifest = Manifest.load();
         Manifest known = knownFailures();
         return vensimPassCases(root.get(), manifest).stream()
-                .map(c -> DynamicTest.dynamicTest(c.path(), c.file().toUri(), () -> check(c, known)));
+                .map(c -> DynamicTest.dynamicTest(c.path(), c.file().toUri(),
+                        () -> check(c, manifest.entry(c.path()).orElseThrow().dataFiles(), known)));
     }
 
     @Test
@@ -87,8 +88,8 @@ class XmileRoundTripTest {
         }
     }
 
-    private void check(Suite.Case c, Manifest known) {
-        Optional<String> problem = ConformanceTest.withTimeout(c, () -> convertRunAndCompare(c));
+    private void check(Suite.Case c, List<String> dataFiles, Manifest known) {
+        Optional<String> problem = ConformanceTest.withTimeout(c, () -> convertRunAndCompare(c, dataFiles));
         Optional<Manifest.Entry> entry = known.entry(c.path());
         if (entry.isEmpty()) {
             if (problem.isPresent()) {
@@ -106,10 +107,11 @@ class XmileRoundTripTest {
         }
     }
 
-    private static Optional<String> convertRunAndCompare(Suite.Case c) throws IOException {
+    /** The data files are read into the original; the XMILE written holds their series as tables. */
+    private static Optional<String> convertRunAndCompare(Suite.Case c, List<String> dataFiles) throws IOException {
         Model original;
         try {
-            original = ModelFiles.read(c.file());
+            original = ModelFiles.read(c.file(), dataFiles.stream().map(c.file()::resolveSibling).toList());
         } catch (ModelException e) {
             return Optional.of("the original no longer reads:\n" + e.getMessage());
         }

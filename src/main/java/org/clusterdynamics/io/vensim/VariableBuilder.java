@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.clusterdynamics.diag.Diagnostics;
 import org.clusterdynamics.diag.Where;
+import org.clusterdynamics.expr.ExprParser;
 import org.clusterdynamics.io.vensim.ExternalData.DataException;
 import org.clusterdynamics.model.Aux;
 import org.clusterdynamics.model.Definition;
@@ -222,7 +223,40 @@ final class VariableBuilder {
         MdlRecord.DataMode m = mode == null ? MdlRecord.DataMode.INTERPOLATE : mode;
         GraphicalFunction gf = new GraphicalFunction(xs, ys, m == MdlRecord.DataMode.INTERPOLATE
                 ? GraphicalFunction.Kind.CONTINUOUS : GraphicalFunction.Kind.DISCRETE);
+        if (m == MdlRecord.DataMode.RAW) {
+            return raw(gf);
+        }
         return m == MdlRecord.DataMode.LOOK_FORWARD ? lookForward(gf) : gf;
+    }
+
+    /**
+     * Vensim's RAW data has a value only at its data points and is :NA: everywhere else (before,
+     * between and after them). As a step table: each point's value holds over a window too narrow
+     * to reach the neighbouring points (so a time that rounding put a hair off a data point still
+     * reads it), and NA holds from the end of that window to the next one.
+     */
+    static GraphicalFunction raw(GraphicalFunction gf) {
+        double[] xs = gf.xs();
+        double[] ys = gf.ys();
+        int n = xs.length;
+        double[] px = new double[3 * n];
+        double[] py = new double[3 * n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            double gap = Math.min(i > 0 ? xs[i] - xs[i - 1] : Double.POSITIVE_INFINITY,
+                    i + 1 < n ? xs[i + 1] - xs[i] : Double.POSITIVE_INFINITY);
+            double half = Math.min(1e-9 * Math.max(1, Math.abs(xs[i])), gap / 4);
+            if (!(half > 0)) { // a repeated x: the later point wins, as in any table
+                half = Math.ulp(xs[i]);
+            }
+            px[k] = xs[i] - 2 * half;
+            py[k++] = ExprParser.VENSIM_NA;
+            px[k] = xs[i] - half;
+            py[k++] = ys[i];
+            px[k] = xs[i] + half;
+            py[k++] = ExprParser.VENSIM_NA;
+        }
+        return new GraphicalFunction(px, py, GraphicalFunction.Kind.DISCRETE);
     }
 
     /**

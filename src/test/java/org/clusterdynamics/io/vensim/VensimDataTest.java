@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clusterdynamics.diag.ModelException;
+import org.clusterdynamics.expr.ExprParser;
 import org.clusterdynamics.model.Aux;
 import org.clusterdynamics.model.ElementDefinition;
 import org.clusterdynamics.model.GraphicalFunction;
@@ -89,6 +90,21 @@ class VensimDataTest {
                     GraphicalFunction.Kind.CONTINUOUS);
             assertEquals(plain.lookupBackward(t), back.lookup(t), 1e-12, "backward at " + t);
             assertEquals(plain.lookupForward(t), fwd.lookup(t), 1e-12, "forward at " + t);
+        }
+    }
+
+    @Test
+    void rawDataIsNotAvailableAwayFromItsPoints() throws IOException {
+        Files.writeString(dir.resolve("d.csv"), "0.1,1\n0.3,2\n0.4,3\n");
+        Model m = read("""
+                raw:RAW::= GET DIRECT DATA('d.csv', ',', 'A', 'B1') ~~|
+                """);
+        GraphicalFunction raw = VensimReaderTest.aux(m, "raw").definition().graphicalFunction();
+        assertEquals(1, raw.lookup(0.1));
+        assertEquals(2, raw.lookup(0.1 * 3), "0.30000000000000004 is the data point at 0.3");
+        assertEquals(3, raw.lookup(0.4));
+        for (double t : new double[] {0, 0.0999, 0.2, 0.35, 0.41, 5}) {
+            assertEquals(ExprParser.VENSIM_NA, raw.lookup(t), "between or outside the points, at " + t);
         }
     }
 
