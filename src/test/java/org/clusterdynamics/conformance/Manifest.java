@@ -18,11 +18,13 @@ import java.util.Optional;
  * The conformance manifest: for every model file of the suite, whether it must pass or is an
  * expected failure, and for an expected failure the true reason.
  *
- * <p>Format: one line per file, tab-separated {@code path status reason [data]}; the path is
- * relative to the suite folder with {@code /} separators; {@code data}, when present, names the
- * data files the case is run with ({@code cdyn run --data}, as Vensim's {@code -d}), relative to
- * the model's folder and separated by {@code ;}. Blank lines and lines starting with {@code #} are
- * ignored.
+ * <p>Format: one line per file, tab-separated {@code path status reason [settings]}; the path is
+ * relative to the suite folder with {@code /} separators. The settings, separated by {@code ;}, say
+ * how the case is run and checked where its folder alone does not: {@code data=FILE} (repeatable)
+ * runs it with a data file ({@code cdyn run --data}, as Vensim's {@code -d}), and
+ * {@code expected=FILE} checks it against another file of its folder than output.tab/.csv (the
+ * folder's output belongs to another model). Files are relative to the model's folder. Blank
+ * lines and lines starting with {@code #} are ignored.
  */
 final class Manifest {
     static final String RESOURCE = "/conformance/manifest.tsv";
@@ -34,7 +36,8 @@ final class Manifest {
     }
 
     /** One line of the manifest. */
-    record Entry(String path, Status status, String reason, int line, List<String> dataFiles) {}
+    record Entry(String path, Status status, String reason, int line, List<String> dataFiles,
+            Optional<String> expected) {}
 
     private final Map<String, Entry> entries;
 
@@ -65,7 +68,7 @@ final class Manifest {
             String[] f = raw.split("\t", -1);
             String where = RESOURCE + ":" + lineNo + ": ";
             if (f.length < 2 || f.length > 4) {
-                throw new IOException(where + "expected 'path<TAB>status[<TAB>reason[<TAB>data files]]', got '"
+                throw new IOException(where + "expected 'path<TAB>status[<TAB>reason[<TAB>settings]]', got '"
                         + raw + "'");
             }
             String path = f[0].strip();
@@ -77,18 +80,29 @@ final class Manifest {
             }
             String reason = f.length >= 3 ? f[2].strip() : "";
             List<String> data = new ArrayList<>();
+            String expected = null;
             if (f.length == 4) {
-                for (String d : f[3].split(";")) {
-                    if (d.isBlank()) {
-                        throw new IOException(where + "an empty data file name in '" + f[3] + "'");
+                for (String setting : f[3].split(";")) {
+                    int eq = setting.indexOf('=');
+                    String key = eq < 0 ? setting.strip() : setting.substring(0, eq).strip();
+                    String value = eq < 0 ? "" : setting.substring(eq + 1).strip();
+                    if (value.isEmpty() || !(key.equals("data") || key.equals("expected"))
+                            || (key.equals("expected") && expected != null)) {
+                        throw new IOException(where + "setting '" + setting.strip() + "' is not data=FILE or a"
+                                + " single expected=FILE");
                     }
-                    data.add(d.strip());
+                    if (key.equals("data")) {
+                        data.add(value);
+                    } else {
+                        expected = value;
+                    }
                 }
             }
             if (status == Status.XFAIL && reason.isEmpty()) {
                 throw new IOException(where + path + " is xfail without a reason; say why it fails");
             }
-            Entry earlier = out.putIfAbsent(path, new Entry(path, status, reason, lineNo, List.copyOf(data)));
+            Entry earlier = out.putIfAbsent(path, new Entry(path, status, reason, lineNo, List.copyOf(data),
+                    Optional.ofNullable(expected)));
             if (earlier != null) {
                 throw new IOException(where + path + " is already listed on line " + earlier.line());
             }

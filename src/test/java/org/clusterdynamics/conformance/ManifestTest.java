@@ -27,12 +27,18 @@ class ManifestTest {
     }
 
     @Test
-    void readsDataFilesAfterTheReason() throws IOException {
-        Manifest m = parse("a.mdl\tpass\t\tdata.tab; data down.csv\nb.mdl\tpass\n");
-        assertEquals(List.of("data.tab", "data down.csv"), m.entry("a.mdl").orElseThrow().dataFiles());
+    void readsSettingsAfterTheReason() throws IOException {
+        Manifest m = parse("a.mdl\tpass\t\tdata=data.tab; data=data down.csv; expected=other.tab\nb.mdl\tpass\n");
+        Manifest.Entry a = m.entry("a.mdl").orElseThrow();
+        assertEquals(List.of("data.tab", "data down.csv"), a.dataFiles());
+        assertEquals("other.tab", a.expected().orElseThrow());
         assertEquals(List.of(), m.entry("b.mdl").orElseThrow().dataFiles());
-        assertThrows(IOException.class, () -> parse("a.mdl\tpass\t\tdata.tab;;b.tab\n"));
-        assertThrows(IOException.class, () -> parse("a.mdl\tpass\t\tdata.tab\textra\n"));
+        assertTrue(m.entry("b.mdl").orElseThrow().expected().isEmpty());
+        assertThrows(IOException.class, () -> parse("a.mdl\tpass\t\tdata=data.tab;;data=b.tab\n"));
+        assertThrows(IOException.class, () -> parse("a.mdl\tpass\t\tdata.tab\n"));
+        assertThrows(IOException.class, () -> parse("a.mdl\tpass\t\tseed=3\n"));
+        assertThrows(IOException.class, () -> parse("a.mdl\tpass\t\texpected=a.tab;expected=b.tab\n"));
+        assertThrows(IOException.class, () -> parse("a.mdl\tpass\t\tdata=data.tab\textra\n"));
     }
 
     @Test

@@ -53,8 +53,11 @@ class XmileRoundTripTest {
         Manifest manifest = Manifest.load();
         Manifest known = knownFailures();
         return vensimPassCases(root.get(), manifest).stream()
-                .map(c -> DynamicTest.dynamicTest(c.path(), c.file().toUri(),
-                        () -> check(c, manifest.entry(c.path()).orElseThrow().dataFiles(), known)));
+                .map(c -> {
+                    Manifest.Entry e = manifest.entry(c.path()).orElseThrow();
+                    return DynamicTest.dynamicTest(c.path(), c.file().toUri(),
+                            () -> check(ConformanceTest.withSettings(c, e), e.dataFiles(), known));
+                });
     }
 
     @Test
