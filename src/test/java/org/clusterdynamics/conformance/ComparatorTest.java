@@ -55,7 +55,7 @@ class ComparatorTest {
         assertTrue(missing.contains("not produced: b"), missing);
         String rows = Comparator.compare(e, results(new double[] {0}, List.of("a", "b"), new double[] {1},
                 new double[] {1})).orElseThrow();
-        assertTrue(rows.contains("expected 2 saved rows, got 1"), rows);
+        assertTrue(rows.contains("expected 2 saved rows from time 0.0, got 1"), rows);
     }
 
     @Test
@@ -66,5 +66,20 @@ class ComparatorTest {
         String msg = Comparator.compare(e, results(new double[] {0, 98}, List.of("a"), new double[] {1, 2}))
                 .orElseThrow();
         assertTrue(msg.contains("expected time 99.8438, got 98.0"), msg);
+    }
+
+    @Test
+    void aFileWithFewerRowsIsAWindowOfConsecutiveSavedRows() throws IOException {
+        ExpectedOutput e = expected("Time\ta\n1\t2\n2\t3\n");
+        double[] times = {0, 1, 2, 3};
+        assertEquals(Optional.empty(), Comparator.compare(e, results(times, List.of("a"), new double[] {1, 2, 3, 4})));
+        String wrong = Comparator.compare(e, results(times, List.of("a"), new double[] {2, 3, 4, 5})).orElseThrow();
+        assertTrue(wrong.contains("row 0 (time 1.0): expected 2.0, got 3.0"), wrong);
+        String gap = Comparator.compare(expected("Time\ta\n1\t2\n3\t4\n"),
+                results(times, List.of("a"), new double[] {1, 2, 3, 4})).orElseThrow();
+        assertTrue(gap.contains("row 1: expected time 3.0, got 2.0"), "rows in between are not skipped: " + gap);
+        String none = Comparator.compare(expected("Time\ta\n7\t2\n"), results(times, List.of("a"),
+                new double[] {1, 2, 3, 4})).orElseThrow();
+        assertTrue(none.contains("from time 7.0"), none);
     }
 }
