@@ -219,7 +219,8 @@ public final class UnitChecker {
                 }
                 return Units.DIMENSIONLESS;
             }
-            case "abs": case "int": case "integer": case "round": case "init": case "initial": case "sum": case "mean":
+            case "abs": case "int": case "integer": case "round": case "init": case "initial": case "reinitial":
+            case "sum": case "mean":
             case "stddev": case "vmin": case "vmax":
                 return infer(a.get(0));
             case "sqrt": {

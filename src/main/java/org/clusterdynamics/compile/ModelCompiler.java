@@ -1487,7 +1487,7 @@ public final class ModelCompiler {
                 LExpr horizon = lower(a.get(2), s);
                 return mul(input, new LExpr.Binary(Expr.BinaryOp.ADD, new LExpr.Const(1), mul(trend, horizon)));
             }
-            case "init": case "initial": {
+            case "init": case "initial": case "reinitial": {
                 int slot = newSlot(SlotKind.DISCRETE, fn, s);
                 slots.get(slot).init = lower(a.get(0), s);
                 return new LExpr.Slot(slot);

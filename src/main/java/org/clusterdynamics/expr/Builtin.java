@@ -83,6 +83,8 @@ public record Builtin(String id, int minArgs, int maxArgs, Kind kind) {
         add(m, "forecast", 3, 4, Kind.STATEFUL);
         add(m, "init", 1, 1, Kind.STATEFUL);
         add(m, "initial", 1, 1, Kind.STATEFUL);
+        // Vensim: INITIAL that gaming and SyntheSim re-evaluate on a restart; a run starts once
+        add(m, "reinitial", 1, 1, Kind.STATEFUL);
         add(m, "previous", 1, 2, Kind.STATEFUL);
         add(m, "sample_if_true", 3, 3, Kind.STATEFUL);
         add(m, "active_initial", 2, 2, Kind.STATEFUL);

@@ -188,7 +188,24 @@ final class VariableBuilder {
             }
             return out;
         }
-        return List.of(new ElementDefinition(d.subscripts(), new Equation(d.rhs(), d.line()), null, except));
+        return List.of(new ElementDefinition(d.subscripts(), new Equation(timeBase(d.rhs()), d.line()), null, except));
+    }
+
+    /**
+     * Vensim's {@code TIME BASE(start, slope)}, which must be the whole right-hand side, is
+     * {@code start + Time * slope} (the call only marks the variable as a time base for Vensim's
+     * displays); other text is returned as it is.
+     */
+    static String timeBase(String rhs) {
+        int open = rhs.indexOf('(');
+        if (open > 0 && Text.functionKey(rhs.substring(0, open)).equals("TIME BASE")
+                && Text.closing(rhs, open) == rhs.length() - 1) {
+            List<String> args = Text.splitTopLevel(rhs.substring(open + 1, rhs.length() - 1), ",");
+            if (args.size() == 2) {
+                return "(" + args.get(0).strip() + ") + Time * (" + args.get(1).strip() + ")";
+            }
+        }
+        return rhs;
     }
 
     /** A data variable without equation takes its series from the data files given to the reader. */

@@ -310,7 +310,7 @@ final class EquationConverter {
             // Vensim's LOG(x, base); XMILE has only LN and LOG10
             case "log" -> n == 2 ? new Expr.Binary(BinaryOp.DIV, call("ln", a.get(0)), call("ln", a.get(1)))
                     : call("log10", a);
-            case "initial" -> call("init", a);
+            case "initial", "reinitial" -> call("init", a);
             case "vmin" -> call("min", a);
             case "vmax" -> call("max", a);
             case "elmcount" -> call("size", a);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.clusterdynamics.compile.ModelCompiler;
 import org.clusterdynamics.diag.Diagnostic;
 import org.clusterdynamics.diag.ModelException;
 import org.clusterdynamics.model.Aux;
@@ -23,6 +24,9 @@ import org.clusterdynamics.model.Method;
 import org.clusterdynamics.model.Model;
 import org.clusterdynamics.model.Stock;
 import org.clusterdynamics.model.Variable;
+import org.clusterdynamics.sim.Results;
+import org.clusterdynamics.sim.RunOptions;
+import org.clusterdynamics.sim.Simulator;
 import org.junit.jupiter.api.Test;
 
 class VensimReaderTest {
@@ -101,6 +105,22 @@ class VensimReaderTest {
         assertTrue(births.documentation().startsWith("Children born"));
         assertEquals("birth rate", aux(m, "birth_rate").name().asWritten());
         assertEquals(9, aux(m, "birth rate").line());
+    }
+
+    @Test
+    void timeBaseIsStartPlusTimeTimesSlopeAndReinitialHoldsTheStartValue() {
+        // the control section runs from 2 to 20 with TIME STEP 0.25
+        Model m = read("""
+                decimal year = TIME BASE(1970, 1/12) ~ Year ~|
+                level = INTEG(1, 0) ~~|
+                first level = REINITIAL(level + 5) ~~|
+                """);
+        assertEquals("(1970) + Time * (1/12)", aux(m, "decimal year").definition().equation().text());
+        Results r = Simulator.run(ModelCompiler.compile(m), RunOptions.defaults());
+        assertEquals(1970 + 2 / 12.0, r.valueAt("decimal year", 2), 1e-12);
+        assertEquals(1970 + 20 / 12.0, r.valueAt("decimal year", 20), 1e-12);
+        assertEquals(5, r.valueAt("first level", 20), 0, "the value at the start, not re-evaluated");
+        assertEquals(18, r.valueAt("level", 20), 1e-9);
     }
 
     @Test
