@@ -271,6 +271,21 @@ public final class UnitChecker {
             case "trend":
                 infer(a.get(0));
                 return timeUnit.inverse();
+            case "npv": {
+                // NPV(units, 1/time, units*time, dimensionless) --> units*time
+                Units x = infer(a.get(0));
+                Units r = infer(a.get(1));
+                if (r != null && !timeUnit.any() && !r.fits(timeUnit.inverse())) {
+                    mismatch("the discount rate of " + c.asWritten(), r, timeUnit.inverse());
+                }
+                Units v = x == null || timeUnit.any() ? null : x.times(timeUnit);
+                same("the initial value of " + c.asWritten(), v, infer(a.get(2)));
+                Units f = infer(a.get(3));
+                if (f != null && !f.fits(Units.DIMENSIONLESS)) {
+                    mismatch("the factor of " + c.asWritten() + " (it must be dimensionless)", f, Units.DIMENSIONLESS);
+                }
+                return v;
+            }
             case "forecast":
                 return infer(a.get(0));
             case "step":

@@ -1438,6 +1438,8 @@ public final class ModelCompiler {
     private LExpr stateful(String fn, Expr.Call c, Scope s) {
         List<Expr> a = c.args();
         switch (fn) {
+            case "npv":
+                return npv(a, s);
             case "smth1": case "smooth": case "smoothi":
                 return smoothChain(fn, a.get(0), a.get(1), a.size() > 2 ? a.get(2) : null, 1, s);
             case "smth3": case "smooth3": case "smooth3i":
@@ -1523,6 +1525,24 @@ public final class ModelCompiler {
             default:
                 throw new IllegalStateException("stateful builtin " + fn + " not lowered");
         }
+    }
+
+    /**
+     * Vensim's NPV(stream, discount rate, init val, factor), as its documentation defines it:
+     * (accumulation + stream * TIME STEP * df) * factor, with accumulation = INTEG(stream * df,
+     * init val) and the discount factor df = INTEG(-df * rate / (1 + rate * TIME STEP), 1); the
+     * current period's stream is not discounted.
+     */
+    private LExpr npv(List<Expr> a, Scope s) {
+        LExpr stream = materialize(lower(a.get(0), s), "NPV stream", s);
+        LExpr rate = materialize(lower(a.get(1), s), "NPV discount rate", s);
+        LExpr dt = builtinValue("dt");
+        LExpr df = hiddenStock("NPV discount factor", new LExpr.Const(1), null, s);
+        slots.get(((LExpr.Slot) df).index()).rate = div(mul(new LExpr.Unary(Expr.UnaryOp.NEG, df), rate),
+                new LExpr.Binary(Expr.BinaryOp.ADD, new LExpr.Const(1), mul(rate, dt)));
+        LExpr accumulation = hiddenStock("NPV accumulation", lower(a.get(2), s), mul(stream, df), s);
+        LExpr value = new LExpr.Binary(Expr.BinaryOp.ADD, accumulation, mul(mul(stream, dt), df));
+        return mul(value, lower(a.get(3), s));
     }
 
     private LExpr smoothChain(String fn, Expr inputE, Expr timeE, Expr initE, int n, Scope s) {

@@ -89,6 +89,7 @@ public record Builtin(String id, int minArgs, int maxArgs, Kind kind) {
         add(m, "sample_if_true", 3, 3, Kind.STATEFUL);
         add(m, "active_initial", 2, 2, Kind.STATEFUL);
         add(m, "integ", 2, 2, Kind.STATEFUL);
+        add(m, "npv", 4, 4, Kind.STATEFUL);
         // random
         add(m, "random", 0, 3, Kind.RANDOM);
         add(m, "uniform", 2, 3, Kind.RANDOM);

@@ -93,6 +93,26 @@ class ModelCompilerTest {
     }
 
     @Test
+    void npvDiscountsEveryPeriodButTheCurrentOneAsVensimDefinesIt() {
+        // Euler, TIME STEP 1: the discount factor falls by 1/(1 + rate) per step, so at time k the
+        // value is the sum over j = 0..k of stream / 1.1^j, plus the initial value, times the factor
+        Model m = ModelBuilder.vensim().time(0, 5, 1)
+                .aux("cash", "100").aux("rate", "0.1")
+                .aux("plain", "NPV(cash, rate, 0, 1)")
+                .aux("scaled", "NPV(cash, rate, 50, 2)")
+                .build();
+        Results r = run(m);
+        for (int k = 0; k <= 5; k++) {
+            double sum = 0;
+            for (int j = 0; j <= k; j++) {
+                sum += 100 / Math.pow(1.1, j);
+            }
+            assertEquals(sum, r.valueAt("plain", k), 1e-9, "at " + k);
+            assertEquals(2 * (50 + sum), r.valueAt("scaled", k), 1e-9, "at " + k);
+        }
+    }
+
+    @Test
     void initAndPreviousHoldTheirMeaning() {
         Model m = ModelBuilder.xmile().time(0, 3, 1)
                 .stock("s", "1", List.of("f"), List.of()).flow("f", "s")
