@@ -15,6 +15,7 @@ import org.clusterdynamics.compile.CompiledModel;
 import org.clusterdynamics.diag.Diagnostic;
 import org.clusterdynamics.diag.Diagnostics;
 import org.clusterdynamics.diag.ModelException;
+import org.clusterdynamics.sim.RunStopped;
 import org.clusterdynamics.sim.Simulator;
 
 /**
@@ -93,7 +94,7 @@ public final class BatchRunner {
             PreparedRun r = job.apply(i);
             T value;
             try {
-                value = task.apply(i, sims.computeIfAbsent(r.compiled(), Simulator::new), r);
+                value = task.apply(i, sims.computeIfAbsent(r.compiled(), this::simulator), r);
             } catch (RuntimeException e) {
                 throw failure(label, i, count, e, describe);
             }
@@ -119,7 +120,7 @@ public final class BatchRunner {
                     PreparedRun r = job.apply(i);
                     inFlight.addLast(pool.submit(() -> {
                         cancel.check();
-                        return task.apply(i, sims.get().computeIfAbsent(r.compiled(), Simulator::new), r);
+                        return task.apply(i, sims.get().computeIfAbsent(r.compiled(), this::simulator), r);
                     }));
                 }
                 Future<T> f = inFlight.removeFirst();
@@ -128,8 +129,9 @@ public final class BatchRunner {
                     value = f.get();
                 } catch (ExecutionException e) {
                     Throwable c = e.getCause();
-                    if (c instanceof CancelToken.Cancelled cc) {
-                        throw cc;
+                    if (c instanceof CancelToken.Cancelled || c instanceof RunStopped) {
+                        cancel.check(); // the token's reason
+                        throw new CancelToken.Cancelled(c.getMessage());
                     }
                     throw failure(label, next, count, c instanceof RuntimeException re ? re
                             : new IllegalStateException(c), describe);
@@ -146,6 +148,11 @@ public final class BatchRunner {
         }
     }
 
+    /** A simulator for one worker; a cancelled batch also ends the run it is in. */
+    private Simulator simulator(CompiledModel compiled) {
+        return new Simulator(compiled).stopWhen(cancel::isCancelled);
+    }
+
     private static ThreadFactory daemonThreads() {
         AtomicInteger n = new AtomicInteger();
         return r -> {
@@ -159,6 +166,10 @@ public final class BatchRunner {
                                             IntFunction<String> describe) {
         if (e instanceof CancelToken.Cancelled) {
             return e;
+        }
+        if (e instanceof RunStopped stopped) {
+            // only the token stops runs here: report its reason
+            return new CancelToken.Cancelled(stopped.getMessage());
         }
         String which = "run " + (index + 1) + " of " + count + " of " + label
                 + (describe == null ? "" : " (" + describe.apply(index) + ")");

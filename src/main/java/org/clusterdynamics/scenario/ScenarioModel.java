@@ -33,6 +33,7 @@ import org.clusterdynamics.model.VarName;
 import org.clusterdynamics.model.Variable;
 import org.clusterdynamics.sim.Results;
 import org.clusterdynamics.sim.RunOptions;
+import org.clusterdynamics.sim.RunStopped;
 import org.clusterdynamics.sim.Simulator;
 
 /**
@@ -242,8 +243,19 @@ public final class ScenarioModel {
 
     /** Runs a scenario and keeps every saved variable. */
     public Results run(Scenario s) {
+        return run(s, new CancelToken());
+    }
+
+    /** Runs a scenario, giving up with {@link CancelToken.Cancelled} once the token is cancelled. */
+    public Results run(Scenario s, CancelToken cancel) {
         PreparedRun p = prepare(s);
-        return new Simulator(p.compiled()).run(p.options());
+        cancel.check();
+        try {
+            return new Simulator(p.compiled()).stopWhen(cancel::isCancelled).run(p.options());
+        } catch (RunStopped e) {
+            cancel.check();
+            throw e;
+        }
     }
 
     /** Runs scenarios in parallel and keeps all their results, in the order given. */

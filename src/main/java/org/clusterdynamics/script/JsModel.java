@@ -142,7 +142,7 @@ final class JsModel extends ApiObject {
     JsRun run(Value... args) {
         Args a = new Args("model.run", "(scenario?)", args, 0, 1);
         JsScenario s = a.has(0) ? scenario(a, a.get(0), "the scenario") : baseline();
-        return new JsRun(this, s, sm.run(s.scenario));
+        return new JsRun(this, s, sm.run(s.scenario, session.runner.cancelToken()));
     }
 
     /** runAll([scenario, ...], {threads}): runs scenarios in parallel; returns their Runs in order. */

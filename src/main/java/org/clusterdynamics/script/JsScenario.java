@@ -262,7 +262,7 @@ final class JsScenario extends ApiObject {
     /** run(): runs the scenario and returns its Run. */
     JsRun run(Value... args) {
         new Args("scenario.run", "()", args, 0, 0);
-        return new JsRun(model, this, model.sm.run(scenario));
+        return new JsRun(model, this, model.sm.run(scenario, model.session.runner.cancelToken()));
     }
 
     @Override

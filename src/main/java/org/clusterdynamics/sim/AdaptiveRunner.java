@@ -61,6 +61,8 @@ final class AdaptiveRunner {
             y[i] = f.v[sim.stockSlots[i]];
         }
         OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
+            private long evaluations;
+
             @Override
             public int getDimension() {
                 return n;
@@ -68,6 +70,7 @@ final class AdaptiveRunner {
 
             @Override
             public double[] computeDerivatives(double t, double[] state) {
+                sim.checkStop(evaluations++, t);
                 load(f, t, state, kernel);
                 double[] d = new double[n];
                 kernel.rates(f, d);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import org.clusterdynamics.compile.CompiledModel;
 import org.clusterdynamics.compile.Ops;
 import org.clusterdynamics.compile.SlotKind;
@@ -65,6 +66,10 @@ public final class Simulator {
     private final Evaluator[] delayTime;
     private final Evaluator[] delayInit;
     private final int[] savedSlots;
+    /** Asked every {@link #STOP_CHECK_INTERVAL} steps whether to give up the run (a time limit). */
+    private BooleanSupplier stopRequested = () -> false;
+    /** Steps between two stop checks: rare enough to cost nothing, frequent enough to stop in time. */
+    static final int STOP_CHECK_INTERVAL = 1024;
 
     /** A simulator that starts interpreting and compiles the model when it has run enough ({@link Backend#AUTO}). */
     public Simulator(CompiledModel model) {
@@ -167,7 +172,24 @@ public final class Simulator {
         Simulator s = new Simulator(model, backend, generated);
         s.generationFailure = generationFailure;
         s.interpretedWork = interpretedWork;
+        s.stopRequested = stopRequested;
         return s;
+    }
+
+    /**
+     * Makes runs give up with {@link RunStopped} once {@code stop} answers true; it is asked every
+     * {@value #STOP_CHECK_INTERVAL} steps, so a time limit also ends one long run, not only a batch.
+     */
+    public Simulator stopWhen(BooleanSupplier stop) {
+        stopRequested = stop == null ? () -> false : stop;
+        return this;
+    }
+
+    /** Throws {@link RunStopped} when a stop has been requested; {@code count} counts steps or evaluations. */
+    void checkStop(long count, double time) {
+        if (count % STOP_CHECK_INTERVAL == STOP_CHECK_INTERVAL - 1 && stopRequested.getAsBoolean()) {
+            throw new RunStopped(model.source(), time);
+        }
     }
 
     /** The generated code, once compiled (null before, or when the model cannot be compiled). */
@@ -409,6 +431,7 @@ public final class Simulator {
                 }
             }
             limitOutflows(v, dt);
+            checkStop(k, t0);
             if (following ? t0 >= nextSave - Ops.TIME_EPS : k % s.saveEvery == 0) {
                 rec.record(row++, f);
                 nextSave = t0 + f.saveStep;

@@ -146,6 +146,19 @@ class ScriptSandboxTest extends ScriptTestSupport {
     }
 
     @Test
+    void oneLongRunIsStoppedAtTheTimeLimit() throws Exception {
+        // 400 million steps: minutes of work, unless the run itself heeds the limit
+        long t0 = System.nanoTime();
+        Ran r = run("const m = cdyn.load('mini-cluster.xmile');\n"
+                + "m.baseline().time({stop: 1e8, dt: 0.25, saveStep: 1e7}).run();\n", dir.resolve("out"),
+                Duration.ofSeconds(2));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(ScriptRunner.TIMEOUT, r.exit(), r.err());
+        assertTrue(r.err().contains("script.js:2") && r.err().contains("stopped"), r.err());
+        assertTrue(seconds < 20, "stopped after " + seconds + " s");
+    }
+
+    @Test
     void theRunnerStaysUsableAfterAStoppedScript() throws Exception {
         run("while (true) {}\n", dir.resolve("out"), Duration.ofMillis(500));
         Ran r = run("print('x=' + (1 + 1));\n");
