@@ -70,6 +70,8 @@ public final class Simulator {
     private BooleanSupplier stopRequested = () -> false;
     /** Steps between two stop checks: rare enough to cost nothing, frequent enough to stop in time. */
     static final int STOP_CHECK_INTERVAL = 1024;
+    /** The most values one run's results can hold: one Java array (a run keeping more must stream them). */
+    static final long MAX_SAVED_VALUES = Integer.MAX_VALUE - 8;
 
     /** A simulator that starts interpreting and compiles the model when it has run enough ({@link Backend#AUTO}). */
     public Simulator(CompiledModel model) {
@@ -229,6 +231,14 @@ public final class Simulator {
     public Results run(RunOptions options) {
         Settings s = settings(options);
         int width = savedSlots.length;
+        long values = (long) s.rows * (width + 1);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (values > MAX_SAVED_VALUES || values * Double.BYTES > heap / 10 * 8) {
+            throw new ModelException(Diagnostic.error("E013", Where.file(model.source()), "the run would keep "
+                    + s.rows + " saved rows of " + width + " variables (" + (values * Double.BYTES >> 20) + " MB), more"
+                    + " than one result can hold here (" + (heap >> 20) + " MB of memory, at most " + MAX_SAVED_VALUES
+                    + " values): take a longer save step (--save-step) or a shorter run"));
+        }
         double[][] buffers = {new double[s.rows * width], new double[s.rows]}; // data, times
         int[][] segments = savedSegments;
         Recorder rec = (row, f) -> {
@@ -306,7 +316,14 @@ public final class Simulator {
                     + stop + ", dt " + dt + ", save step " + save + ": dt and the save step must be positive and"
                     + " stop must not be before start"));
         }
-        int steps = (int) Math.floor((stop - start) / dt + 1e-6);
+        double stepCount = Math.floor((stop - start) / dt + 1e-6);
+        if (!(stepCount < Integer.MAX_VALUE)) {
+            throw new ModelException(Diagnostic.error("E013", w, "the run from " + start + " to " + stop + " with time"
+                    + " step " + dt + " takes " + String.format(java.util.Locale.ROOT, "%.4g", stepCount) + " steps,"
+                    + " more than the " + (Integer.MAX_VALUE - 1) + " one run can take: shorten the run or take a"
+                    + " longer time step"));
+        }
+        int steps = (int) stepCount;
         double ratio = save / dt;
         int saveEvery = Math.max(1, (int) Math.round(ratio));
         int rows = steps / saveEvery + 1;

@@ -80,6 +80,20 @@ class RunCommandTest {
     }
 
     @Test
+    void aRunTooLongForOneResultIsRefusedBeforeItStarts() throws Exception {
+        Path model = Files.writeString(dir.resolve("pop.xmile"), xmile(GOOD));
+        Path csv = Files.writeString(dir.resolve("out.csv"), "previous results\n");
+        assertEquals(1, cdyn("run", model.toString(), "--output", csv.toString(), "--stop", "1e12"));
+        assertTrue(console.err().contains("error E013") && console.err().contains("steps, more than the 2147483646"
+                + " one run can take: shorten the run or take a longer time step"), console.err());
+        assertEquals(1, cdyn("run", model.toString(), "--output", csv.toString(), "--stop", "1e9", "--dt", "1",
+                "--save-step", "1"));
+        assertTrue(console.err().contains("more than one result can hold here") && console.err().contains(
+                "take a longer save step (--save-step) or a shorter run"), console.err());
+        assertEquals("previous results\n", Files.readString(csv));
+    }
+
+    @Test
     void runChartsVariablesAndRefusesUnknownOnesBeforeWritingAnything() throws Exception {
         Path model = Files.writeString(dir.resolve("pop.xmile"), xmile(GOOD));
         Path png = dir.resolve("pop.png");
