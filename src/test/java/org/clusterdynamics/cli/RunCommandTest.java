@@ -80,6 +80,19 @@ class RunCommandTest {
     }
 
     @Test
+    void aFolderOrAMissingFileIsNamedWithoutAStackTrace() throws Exception {
+        for (String name : new String[] {"folder.xmile", "folder.mdl"}) {
+            Path folder = Files.createDirectory(dir.resolve(name));
+            assertEquals(1, cdyn("run", folder.toString()));
+            assertTrue(console.err().contains(name + ": error") && console.err().contains("this is a folder, not a model"
+                    + " file"), console.err());
+        }
+        assertEquals(1, cdyn("run", dir.resolve("missing.mdl").toString()));
+        assertTrue(console.err().contains("missing.mdl: error VENSIM_IO: the file does not exist"), console.err());
+        assertTrue(!console.err().contains("Exception") && !console.err().contains("\tat "), console.err());
+    }
+
+    @Test
     void aRunTooLongForOneResultIsRefusedBeforeItStarts() throws Exception {
         Path model = Files.writeString(dir.resolve("pop.xmile"), xmile(GOOD));
         Path csv = Files.writeString(dir.resolve("out.csv"), "previous results\n");

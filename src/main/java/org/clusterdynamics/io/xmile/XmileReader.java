@@ -60,7 +60,12 @@ public final class XmileReader {
         } catch (NoSuchFileException e) {
             throw fail("XMILE_NO_FILE", Where.file(name), "the file does not exist; check the path and name");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw fail("XMILE_IO", Where.file(name), "cannot read the model file (" + e.getMessage() + "); check that it"
+                    + " is a readable file");
+        }
+        if (Files.isDirectory(file)) {
+            throw fail("XMILE_IO", Where.file(name), "this is a folder, not a model file; give the path of the .xmile,"
+                    + " .stmx or .itmx file");
         }
         if (size > MAX_BYTES) {
             throw tooLarge(name, size);
@@ -70,7 +75,8 @@ public final class XmileReader {
             src.setSystemId(file.toUri().toString());
             return parse(src, file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw fail("XMILE_IO", Where.file(name), "cannot read the model file (" + e.getMessage() + "); check that it"
+                    + " is a readable file");
         }
     }
 
