@@ -2,8 +2,8 @@ package org.clusterdynamics.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.clusterdynamics.diag.Diagnostic;
@@ -48,8 +48,7 @@ public final class ConvertCommand implements Callable<Integer> {
             err.println("--to " + to + ": cdyn writes only XMILE; use --to xmile");
             return 2;
         }
-        if (output != null && Files.exists(output) && Files.exists(modelFile) && same(output, modelFile)) {
-            err.println(output + " is the model itself; write the XMILE to another file");
+        if (!InputFiles.checkNoneReplaced(err, List.of(modelFile), output, "the XMILE")) {
             return 2;
         }
         try {
@@ -76,14 +75,6 @@ public final class ConvertCommand implements Callable<Integer> {
             err.println("cannot write " + output + ": " + e.getMessage());
             err.flush();
             return 1;
-        }
-    }
-
-    private static boolean same(Path a, Path b) {
-        try {
-            return Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -86,6 +86,11 @@ public final class RunCommand implements Callable<Integer> {
                 err.println("--chart needs --out FILE.png|svg|pdf to say where the chart goes");
                 return 2;
             }
+            List<Path> inputs = new java.util.ArrayList<>(dataFiles);
+            inputs.add(modelFile);
+            if (!InputFiles.checkNoneReplaced(err, inputs, output, "the results", chartOut, "the chart")) {
+                return 2;
+            }
             Model model = ModelFiles.read(modelFile, dataFiles);
             CompiledModel compiled = ModelCompiler.compile(model);
             Results results = Simulator.run(compiled, options);

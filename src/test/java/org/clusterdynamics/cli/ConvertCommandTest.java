@@ -109,7 +109,7 @@ class ConvertCommandTest {
         String before = Files.readString(model);
         assertEquals(2, cdyn("convert", model.toString(), "--to", "xmile", "-o", dir.resolve("./m.xmile").toString()));
         assertEquals(before, Files.readString(model));
-        assertTrue(console.err().contains("is the model itself"), console.err());
+        assertTrue(console.err().contains("which this command reads; write the XMILE to another file"), console.err());
     }
 
     @Test

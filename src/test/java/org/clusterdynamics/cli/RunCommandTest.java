@@ -93,6 +93,24 @@ class RunCommandTest {
     }
 
     @Test
+    void resultsAndChartsAreNeverWrittenOverTheModelOrItsData() throws Exception {
+        Path model = Files.writeString(dir.resolve("pop.xmile"), xmile(GOOD));
+        String text = Files.readString(model);
+        assertEquals(2, cdyn("run", model.toString(), "--output", model.toString()));
+        assertTrue(console.err().contains("which this command reads; write the results to another file"), console.err());
+        assertEquals(2, cdyn("run", model.toString(), "--chart", "Population", "--out",
+                dir.resolve(".").resolve("pop.xmile").toString()));
+        assertTrue(console.err().contains("write the chart to another file"), console.err());
+        assertEquals(text, Files.readString(model));
+        Path csv = dir.resolve("out.csv");
+        assertEquals(0, cdyn("run", model.toString(), "--output", csv.toString()));
+        assertEquals(2, cdyn("chart", csv.toString(), "--var", "Population", "--out", csv.toString()));
+        assertTrue(console.err().contains("out.csv, which this command reads; write the chart to another file"),
+                console.err());
+        assertTrue(Files.readString(csv).startsWith("Time,"));
+    }
+
+    @Test
     void aRunTooLongForOneResultIsRefusedBeforeItStarts() throws Exception {
         Path model = Files.writeString(dir.resolve("pop.xmile"), xmile(GOOD));
         Path csv = Files.writeString(dir.resolve("out.csv"), "previous results\n");

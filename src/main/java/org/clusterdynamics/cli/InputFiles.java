@@ -1,0 +1,48 @@
+package org.clusterdynamics.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Keeps a command from writing its results over one of the files it reads (a model, data, results). */
+final class InputFiles {
+    private InputFiles() {}
+
+    /** The input that writing {@code output} would replace (the same file, also through links), if any. */
+    static Optional<Path> replacedBy(Path output, Collection<Path> inputs) {
+        if (output == null || !Files.exists(output)) {
+            return Optional.empty();
+        }
+        for (Path in : inputs) {
+            try {
+                if (in != null && Files.exists(in) && Files.isSameFile(output, in)) {
+                    return Optional.of(in);
+                }
+            } catch (IOException e) {
+                // unreadable: cannot be the same file we just read
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Prints why and returns false when one of {@code outputs} is one of {@code inputs}; {@code what}
+     * names what would be written there ("the results", "the chart").
+     */
+    static boolean checkNoneReplaced(java.io.PrintWriter err, Collection<Path> inputs, Object... outputsAndWhat) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i + 1 < outputsAndWhat.length; i += 2) {
+            Path out = (Path) outputsAndWhat[i];
+            String what = (String) outputsAndWhat[i + 1];
+            replacedBy(out, inputs).ifPresent(in -> problems.add(out + " is " + in + ", which this command reads;"
+                    + " write " + what + " to another file"));
+        }
+        problems.forEach(err::println);
+        err.flush();
+        return problems.isEmpty();
+    }
+}
