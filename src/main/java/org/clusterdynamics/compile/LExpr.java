@@ -96,7 +96,35 @@ public sealed interface LExpr {
         /** exponential(mean). */
         EXPONENTIAL,
         /** Vensim RANDOM EXPONENTIAL(min, max, shift, stretch, seed). */
-        EXPONENTIAL_VENSIM
+        EXPONENTIAL_VENSIM,
+        /** Poisson count of a mean: XMILE POISSON(rate[, seed]) with the mean rate * DT. */
+        POISSON,
+        /** XMILE LOGNORMAL(mean, sd[, seed]), the mean and sd of the value itself. */
+        LOGNORMAL,
+        /** Stella TRIANGULAR(lower, mode, upper[, seed]). */
+        TRIANGULAR,
+        /** Stella GAMMA(shape, scale[, seed]). */
+        GAMMA,
+        /** Stella BETA(alpha, beta[, seed]). */
+        BETA,
+        /** Stella WEIBULL(shape, scale[, seed]). */
+        WEIBULL,
+        /** Stella BINOMIAL(trials, probability[, seed]). */
+        BINOMIAL,
+        /** Vensim RANDOM POISSON(min, max, mean, shift, stretch, seed). */
+        POISSON_VENSIM,
+        /** Vensim RANDOM TRIANGULAR(min, max, start, peak, end, seed). */
+        TRIANGULAR_VENSIM,
+        /** Vensim RANDOM GAMMA(min, max, order, shift, stretch, seed). */
+        GAMMA_VENSIM,
+        /** Vensim RANDOM BETA(min, max, alpha, beta, shift, stretch, seed). */
+        BETA_VENSIM,
+        /** Vensim RANDOM WEIBULL(min, max, shape, shift, stretch, seed). */
+        WEIBULL_VENSIM,
+        /** Vensim RANDOM BINOMIAL(min, max, probability, trials, shift, stretch, seed). */
+        BINOMIAL_VENSIM,
+        /** Vensim RANDOM NEGATIVE BINOMIAL(min, max, probability, successes, shift, stretch, seed). */
+        NEGATIVE_BINOMIAL_VENSIM
     }
 
     /** Pure and time-dependent builtin functions. */

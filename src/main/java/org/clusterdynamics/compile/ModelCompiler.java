@@ -1654,6 +1654,66 @@ public final class ModelCompiler {
                 kind = LExpr.RandomKind.EXPONENTIAL_VENSIM;
                 params = a.subList(0, 4);
                 break;
+            // Vensim's: min, max, the distribution's own parameters, then shift and stretch; the seed is not read
+            case "random_poisson":
+                kind = LExpr.RandomKind.POISSON_VENSIM;
+                params = a.subList(0, 5);
+                break;
+            case "random_triangular":
+                kind = LExpr.RandomKind.TRIANGULAR_VENSIM;
+                params = a.subList(0, 5);
+                break;
+            case "random_gamma":
+                kind = LExpr.RandomKind.GAMMA_VENSIM;
+                params = a.subList(0, 5);
+                break;
+            case "random_beta":
+                kind = LExpr.RandomKind.BETA_VENSIM;
+                params = a.subList(0, 6);
+                break;
+            case "random_weibull":
+                kind = LExpr.RandomKind.WEIBULL_VENSIM;
+                params = a.subList(0, 5);
+                break;
+            case "random_binomial":
+                kind = LExpr.RandomKind.BINOMIAL_VENSIM;
+                params = a.subList(0, 6);
+                break;
+            case "random_negative_binomial":
+                kind = LExpr.RandomKind.NEGATIVE_BINOMIAL_VENSIM;
+                params = a.subList(0, 6);
+                break;
+            case "poisson":
+                // XMILE: "a mean arrival rate of 3 arrivals per unit time", drawn once per step, so the
+                // count in one step has mean rate * DT (isee's Vensim converter writes RANDOM POISSON's
+                // mean as POISSON(mean / DT))
+                kind = LExpr.RandomKind.POISSON;
+                params = List.of(new LExpr.Binary(Expr.BinaryOp.MUL, a.get(0), new LExpr.Param(LExpr.Param.Which.DT)));
+                break;
+            case "lognormal":
+                kind = LExpr.RandomKind.LOGNORMAL;
+                params = a.subList(0, 2);
+                break;
+            case "triangular":
+                kind = LExpr.RandomKind.TRIANGULAR;
+                params = a.subList(0, 3);
+                break;
+            case "gamma":
+                kind = LExpr.RandomKind.GAMMA;
+                params = a.subList(0, 2);
+                break;
+            case "beta":
+                kind = LExpr.RandomKind.BETA;
+                params = a.subList(0, 2);
+                break;
+            case "weibull":
+                kind = LExpr.RandomKind.WEIBULL;
+                params = a.subList(0, 2);
+                break;
+            case "binomial":
+                kind = LExpr.RandomKind.BINOMIAL;
+                params = a.subList(0, 2);
+                break;
             default:
                 throw new IllegalStateException("random builtin " + fn);
         }

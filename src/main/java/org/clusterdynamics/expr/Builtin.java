@@ -99,6 +99,20 @@ public record Builtin(String id, int minArgs, int maxArgs, Kind kind) {
         add(m, "random_uniform", 3, 3, Kind.RANDOM);
         add(m, "random_normal", 5, 5, Kind.RANDOM);
         add(m, "random_exponential", 5, 5, Kind.RANDOM);
+        add(m, "random_poisson", 6, 6, Kind.RANDOM);
+        add(m, "random_triangular", 6, 6, Kind.RANDOM);
+        add(m, "random_gamma", 6, 6, Kind.RANDOM);
+        add(m, "random_beta", 7, 7, Kind.RANDOM);
+        add(m, "random_weibull", 6, 6, Kind.RANDOM);
+        add(m, "random_binomial", 7, 7, Kind.RANDOM);
+        add(m, "random_negative_binomial", 7, 7, Kind.RANDOM);
+        add(m, "poisson", 1, 2, Kind.RANDOM);
+        add(m, "lognormal", 2, 3, Kind.RANDOM);
+        add(m, "triangular", 3, 4, Kind.RANDOM);
+        add(m, "gamma", 2, 3, Kind.RANDOM);
+        add(m, "beta", 2, 3, Kind.RANDOM);
+        add(m, "weibull", 2, 3, Kind.RANDOM);
+        add(m, "binomial", 2, 3, Kind.RANDOM);
         // arrays
         add(m, "sum", 1, 1, Kind.ARRAY);
         add(m, "prod", 1, 1, Kind.ARRAY);

@@ -513,14 +513,10 @@ final class KernelSource {
         for (int i = 0; i < x.length; i++) {
             x[i] = expr(r.args().get(i));
         }
-        String rng = "f.random[" + r.stream() + "]";
-        switch (r.kind()) {
-            case UNIFORM: return call("RandomDraws.uniform", rng, x[0], x[1]);
-            case NORMAL: return call("RandomDraws.normal", rng, x[0], x[1]);
-            case NORMAL_TRUNCATED: return call("RandomDraws.normalTruncated", rng, x[0], x[1], x[2], x[3]);
-            case EXPONENTIAL: return call("RandomDraws.exponential", rng, x[0]);
-            default: return call("RandomDraws.exponentialVensim", rng, x[0], x[1], x[2], x[3]);
-        }
+        String[] callArgs = new String[x.length + 1];
+        callArgs[0] = "f.random[" + r.stream() + "]";
+        System.arraycopy(x, 0, callArgs, 1, x.length);
+        return call("RandomDraws." + RandomDraws.method(r.kind()), callArgs);
     }
 
     /** A Java literal that parses to exactly this double. */
