@@ -1,16 +1,13 @@
 package org.clusterdynamics.sim;
 
-import org.hipparchus.special.Beta;
-import org.hipparchus.special.Gamma;
-
 /**
  * Cumulative distribution functions and their inverses for the random builtins, written so that
- * a draw allocates nothing: Hipparchus's distribution objects and its regularized gamma and beta
- * functions create objects per call (a continued fraction, a solver), so the continued fractions
- * are evaluated here (modified Lentz) and only Hipparchus's allocation-free log-gamma and log-beta
- * are used. Inverses refine a closed-form first guess by safeguarded Halley steps (bisection when
- * a step leaves the bracket), so they converge for every valid parameter. Invalid parameters give
- * NaN; callers check them first.
+ * a draw allocates nothing: Hipparchus's distribution objects, its regularized gamma and beta
+ * functions (a continued-fraction object per call) and even its log-gamma and log-beta allocate,
+ * so the continued fractions (modified Lentz) and log-gamma (Lanczos) are evaluated here; the
+ * tests check all of them against Hipparchus. Inverses refine a closed-form first guess by
+ * safeguarded Halley steps (bisection when a step leaves the bracket), so they converge for every
+ * valid parameter. Invalid parameters give NaN; callers check them first.
  */
 final class Quantiles {
     private Quantiles() {}
@@ -18,6 +15,39 @@ final class Quantiles {
     private static final double EPS = 1e-15;
     private static final double TINY = 1e-300;
     private static final int MAX_TERMS = 100_000;
+
+    // ---------------------------------------------------------------- log-gamma
+
+    private static final double[] LANCZOS = {0.99999999999980993, 676.5203681218851, -1259.1392167224028,
+        771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+        1.5056327351493116e-7};
+    private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+    /** ln Gamma(x) for x > 0 (Lanczos, g = 7, about 1e-15 relative). */
+    static double logGamma(double x) {
+        if (!(x > 0)) {
+            return Double.NaN;
+        }
+        if (x == 1 || x == 2) {
+            return 0; // exactly, so that probabilities such as a fair coin's come out exact
+        }
+        if (x < 0.5) {
+            // Gamma(x) = Gamma(x + 1) / x keeps the series where it is accurate
+            return logGamma(x + 1) - Math.log(x);
+        }
+        double y = x - 1;
+        double sum = LANCZOS[0];
+        for (int i = 1; i < LANCZOS.length; i++) {
+            sum += LANCZOS[i] / (y + i);
+        }
+        double t = y + 7.5;
+        return HALF_LOG_TWO_PI + (y + 0.5) * Math.log(t) - t + Math.log(sum);
+    }
+
+    /** ln B(a, b) for a, b > 0. */
+    static double logBeta(double a, double b) {
+        return logGamma(a) + logGamma(b) - logGamma(a + b);
+    }
 
     // ---------------------------------------------------------------- normal
 
@@ -96,7 +126,7 @@ final class Quantiles {
     }
 
     private static double gammaPrefactor(double a, double x) {
-        return Math.exp(a * Math.log(x) - x - Gamma.logGamma(a));
+        return Math.exp(a * Math.log(x) - x - logGamma(a));
     }
 
     private static double gammaSeries(double a, double x) {
@@ -156,7 +186,7 @@ final class Quantiles {
             // Wilson-Hilferty, or the left tail's P(a, x) ~ x^a / Gamma(a + 1) where that is smaller
             double z = normalQuantile(p);
             x = a * Math.pow(1 - 1 / (9 * a) + z / (3 * Math.sqrt(a)), 3);
-            double tail = Math.exp((Math.log(p) + Gamma.logGamma(a + 1)) / a);
+            double tail = Math.exp((Math.log(p) + logGamma(a + 1)) / a);
             if (!(x > 0) || tail < x) {
                 x = tail;
             }
@@ -170,7 +200,7 @@ final class Quantiles {
         }
         double lo = 0;
         double hi = Double.POSITIVE_INFINITY;
-        double logNorm = Gamma.logGamma(a);
+        double logNorm = logGamma(a);
         for (int i = 0; i < 400; i++) {
             double f = gammaCdf(a, x) - p;
             if (f == 0) {
@@ -218,7 +248,7 @@ final class Quantiles {
         if (x >= 1) {
             return 1;
         }
-        double front = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - Beta.logBeta(a, b));
+        double front = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - logBeta(a, b));
         if (x < (a + 1) / (a + b + 2)) {
             return Math.min(1, front * betaFraction(a, b, x) / a);
         }
@@ -299,7 +329,7 @@ final class Quantiles {
         }
         double lo = 0;
         double hi = 1;
-        double logNorm = Beta.logBeta(a, b);
+        double logNorm = logBeta(a, b);
         for (int i = 0; i < 400; i++) {
             double f = betaCdf(a, b, x) - p;
             if (f == 0) {
@@ -354,7 +384,7 @@ final class Quantiles {
         double sd = Math.sqrt(mean);
         long k = Math.max(0, Math.round(mean + sd * normalQuantile(p)));
         double c = poissonCdf(mean, k);
-        double pm = Math.exp(k * Math.log(mean) - mean - Gamma.logGamma(k + 1.0));
+        double pm = Math.exp(k * Math.log(mean) - mean - logGamma(k + 1.0));
         if (c >= p) {
             // step down while the count below still reaches p
             while (k > 0 && pm > 0) {
@@ -394,7 +424,7 @@ final class Quantiles {
         long k = Math.max(0, Math.min((long) n, Math.round(n * q + sd * normalQuantile(p))));
         double c = binomialCdf(n, q, k);
         double odds = q / (1 - q);
-        double pm = Math.exp(Gamma.logGamma(n + 1) - Gamma.logGamma(k + 1.0) - Gamma.logGamma(n - k + 1)
+        double pm = Math.exp(logGamma(n + 1) - logGamma(k + 1.0) - logGamma(n - k + 1)
                 + k * Math.log(q) + (n - k) * Math.log1p(-q));
         if (c >= p) {
             while (k > 0 && pm > 0) {
@@ -430,7 +460,7 @@ final class Quantiles {
         double sd = Math.sqrt(mean / q);
         long k = Math.max(0, Math.round(mean + sd * normalQuantile(p)));
         double c = negativeBinomialCdf(r, q, k);
-        double pm = Math.exp(Gamma.logGamma(k + r) - Gamma.logGamma(k + 1.0) - Gamma.logGamma(r) + r * Math.log(q)
+        double pm = Math.exp(logGamma(k + r) - logGamma(k + 1.0) - logGamma(r) + r * Math.log(q)
                 + k * Math.log1p(-q));
         if (c >= p) {
             while (k > 0 && pm > 0) {
