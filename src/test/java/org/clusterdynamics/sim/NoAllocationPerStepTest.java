@@ -33,10 +33,32 @@ class NoAllocationPerStepTest {
                 .aux("delay", "4")
                 .table("effect", new double[] {0, 1, 2}, new double[] {0, 10, 12})
                 .build());
-        Simulator sim = new Simulator(m, backend);
+        assertStepsAllocateNothing(new Simulator(m, backend), 200, backend.toString());
+    }
+
+    /** Each random distribution draws by inverting its CDF without creating objects. */
+    @ParameterizedTest
+    @EnumSource(value = Simulator.Backend.class, names = {"INTERPRETER", "GENERATED"})
+    void randomDrawsAllocateNothing(Simulator.Backend backend) {
+        Assumptions.assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
+                "this JVM does not count allocated bytes");
+        CompiledModel m = ModelCompiler.compile(ModelBuilder.xmile().time(0, 100, 1)
+                .stock("stock", "100", List.of("inflow"), List.of())
+                .flow("inflow", "POISSON(3) + LOGNORMAL(10, 2) + TRIANGULAR(1, 2, 6) + GAMMA(2.5, 1) + BETA(2, 5)"
+                        + " + WEIBULL(1.5, 2) + BINOMIAL(20, 0.3) + RANDOM_POISSON(0, 10, 3, 0, 1, 0)"
+                        + " + RANDOM_TRIANGULAR(1.5, 4, 1, 2, 6, 0) + RANDOM_GAMMA(1, 8, 2.5, 0.5, 2, 0)"
+                        + " + RANDOM_BETA(0.2, 3, 2, 3, 0, 4, 0) + RANDOM_WEIBULL(0.5, 2, 1.7, 0, 1, 0)"
+                        + " + RANDOM_BINOMIAL(3, 9, 0.3, 20, 0, 1, 0) + RANDOM_NEGATIVE_BINOMIAL(11, 25, 0.4, 3, 1, 2, 0)"
+                        + " + RANDOM_EXPONENTIAL(2, 100, 0, 1, 0)")
+                .build());
+        // 20 rounds: these draws have no allocation that only the JIT's escape analysis would remove
+        assertStepsAllocateNothing(new Simulator(m, backend), 20, backend + " random draws");
+    }
+
+    private static void assertStepsAllocateNothing(Simulator sim, int warmups, String what) {
         RunOptions small = RunOptions.defaults().withDt(1);
         RunOptions large = RunOptions.defaults().withDt(0.01);
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < warmups; i++) {
             sim.runDiscarding(small);
             sim.runDiscarding(large);
         }
@@ -48,7 +70,7 @@ class NoAllocationPerStepTest {
         long perSmallRun = b - a;
         long perLargeRun = c - b;
         // 10,000 steps instead of 100: one byte per step would show as 9,900 more
-        assertTrue(perLargeRun - perSmallRun < 2_000, backend + ": a run of 100 steps allocated " + perSmallRun
+        assertTrue(perLargeRun - perSmallRun < 2_000, what + ": a run of 100 steps allocated " + perSmallRun
                 + " bytes, one of 10,000 steps " + perLargeRun);
     }
 }
