@@ -7,9 +7,9 @@ import org.clusterdynamics.compile.LExpr;
  * Random draws for the model's random builtins, from one seeded stream per call site. The
  * interpreter and generated code both call the scalar methods, so both consume a stream alike.
  *
- * <p>Every distribution added after UNIFORM, NORMAL and EXPONENTIAL is sampled by inversion: each
- * draw takes exactly one value from the stream, whatever its arguments (valid or not), so a call
- * site's stream stays aligned from step to step, and nothing is allocated per draw.
+ * <p>Every distribution but the normal (Box-Muller, redrawn when truncated) is sampled by
+ * inversion: each draw takes exactly one value from the stream, whatever its arguments (valid or
+ * not), so a call site's stream stays aligned from step to step, and nothing is allocated per draw.
  *
  * <p>Vensim's RANDOM functions draw X from a standard distribution and return shift + stretch * X,
  * truncated to [min, max]. Vensim documents the truncation as a truncated distribution, drawn again
@@ -118,10 +118,13 @@ public final class RandomDraws {
         return -mean * Math.log(1 - rng.nextDouble());
     }
 
-    /** Vensim RANDOM EXPONENTIAL(min, max, shift, stretch). */
+    /**
+     * Vensim RANDOM EXPONENTIAL(min, max, shift, stretch): shift + stretch * an exponential of mean 1,
+     * truncated to min..max like the other Vensim distributions (redrawn, not clipped: of
+     * RANDOM EXPONENTIAL(2, 100, 0, 1) the mean is 3); the exponential is the Weibull of shape 1.
+     */
     public static double exponentialVensim(SplittableRandom rng, double lo, double hi, double shift, double stretch) {
-        double x = shift - stretch * Math.log(1 - rng.nextDouble());
-        return Math.max(lo, Math.min(hi, x));
+        return weibullVensim(rng, lo, hi, 1, shift, stretch);
     }
 
     // ---------------------------------------------------------------- XMILE / Stella

@@ -192,6 +192,19 @@ class RandomDrawsTest {
     }
 
     @Test
+    void vensimExponentialIsTruncatedNotClipped() {
+        // memoryless: 2 + an exponential of mean 1, where clipping at 2 would give a mean of 2 + e^-2
+        double[] x = assertMoments("RANDOM EXPONENTIAL(2, 100, 0, 1)",
+                sample(rng -> RandomDraws.exponentialVensim(rng, 2, 100, 0, 1), 61), 3, 1);
+        assertWithin("RANDOM EXPONENTIAL", x, 2, 100);
+        // 5 + 5 E within 5..7.2, so E within 0..0.44
+        double[] m = continuousMoments(z -> Math.exp(-z), 0, 0.44, z -> 5 + 5 * z);
+        assertWithin("RANDOM EXPONENTIAL", assertMoments("RANDOM EXPONENTIAL(0, 7.2, 5, 5)",
+                sample(rng -> RandomDraws.exponentialVensim(rng, 0, 7.2, 5, 5), 62), m[0], m[1]), 5, 7.2);
+        assertTrue(Double.isNaN(RandomDraws.exponentialVensim(new SplittableRandom(1), 3, 2, 0, 1)), "min > max");
+    }
+
+    @Test
     void vensimTriangularIsTruncatedToMinMax() {
         // RANDOM TRIANGULAR(0, 10, 1, 2, 6): untouched by wide bounds
         assertMoments("RANDOM TRIANGULAR wide", sample(rng -> RandomDraws.triangularVensim(rng, 0, 10, 1, 2, 6), 31),
@@ -280,6 +293,7 @@ class RandomDrawsTest {
             rng -> RandomDraws.weibullVensim(rng, 0.5, 2, 1.7, 0, 1),
             rng -> RandomDraws.binomialVensim(rng, 3, 9, 0.3, 20, 0, 1),
             rng -> RandomDraws.negativeBinomialVensim(rng, 11, 25, 0.4, 3, 1, 2),
+            rng -> RandomDraws.exponentialVensim(rng, 2, 100, 0, 1),
             // invalid arguments still take their one value
             rng -> RandomDraws.gamma(rng, -1, 1),
             rng -> RandomDraws.poissonVensim(rng, 5, 1, 3, 0, 1));
