@@ -413,6 +413,57 @@ class XmileWriterTest {
     }
 
     @Test
+    void vensimRandomFunctionsAreWrittenWithThisEngineNamesAndDrawAlikeAfterwards() {
+        Model m = vensim("""
+                a = RANDOM POISSON(0, 20, 4, 0, 1, 0) ~~|
+                b = RANDOM TRIANGULAR(0, 10, 1, 2, 6, 0) ~~|
+                c = RANDOM GAMMA(0, 100, 3, 1, 2, 0) ~~|
+                d = RANDOM BETA(0, 10, 2, 6, 0, 8, 0) ~~|
+                e = RANDOM WEIBULL(0, 100, 1.5, 0, 3, 0) ~~|
+                f = RANDOM BINOMIAL(0, 100, 0.25, 40, 0, 1, 0) ~~|
+                g = RANDOM NEGATIVE BINOMIAL(0, 1000, 0.5, 4, 0, 1, 0) ~~|
+                """);
+        Diagnostics notes = new Diagnostics();
+        String xml = XmileWriter.write(m, notes);
+        for (String spelling : List.of("RANDOM_POISSON(0, 20, 4, 0, 1, 0)", "RANDOM_TRIANGULAR(0, 10, 1, 2, 6, 0)",
+                "RANDOM_GAMMA(0, 100, 3, 1, 2, 0)", "RANDOM_BETA(0, 10, 2, 6, 0, 8, 0)",
+                "RANDOM_WEIBULL(0, 100, 1.5, 0, 3, 0)", "RANDOM_BINOMIAL(0, 100, 0.25, 40, 0, 1, 0)",
+                "RANDOM_NEGATIVE_BINOMIAL(0, 1000, 0.5, 4, 0, 1, 0)")) {
+            assertTrue(xml.contains(spelling), spelling + " not in\n" + xml);
+        }
+        // XMILE 1.0 has none of them: the warning names them all
+        assertTrue(notes.all().get(0).message().contains("RANDOM_BETA, RANDOM_BINOMIAL, RANDOM_GAMMA,"
+                + " RANDOM_NEGATIVE_BINOMIAL, RANDOM_POISSON, RANDOM_TRIANGULAR, RANDOM_WEIBULL"), notes.all().toString());
+        assertSameResults(m, XmileReader.read(xml, null));
+    }
+
+    @Test
+    void stellaRandomFunctionsAreReadFromXmileAndWrittenBack() {
+        Model m = XmileReader.read("""
+                <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+                  <header><vendor>t</vendor><product version="1">t</product></header>
+                  <sim_specs><start>0</start><stop>20</stop><dt>0.5</dt></sim_specs>
+                  <model><variables>
+                    <aux name="arrivals"><eqn>POISSON(4, 17)</eqn></aux>
+                    <aux name="size"><eqn>LOGNORMAL(10, 2)</eqn></aux>
+                    <aux name="others"><eqn>TRIANGULAR(1, 2, 6) + GAMMA(2, 3) + BETA(2, 6) + WEIBULL(1.5, 2)
+                      + BINOMIAL(40, 0.25)</eqn></aux>
+                  </variables></model>
+                </xmile>
+                """, null);
+        Diagnostics notes = new Diagnostics();
+        String xml = XmileWriter.write(m, notes);
+        assertTrue(xml.contains("<eqn>POISSON(4, 17)</eqn>") && xml.contains("<eqn>LOGNORMAL(10, 2)</eqn>"), xml);
+        // POISSON and LOGNORMAL are XMILE 1.0; Stella's others are not
+        String warning = notes.all().get(0).message();
+        assertTrue(warning.contains("BETA, BINOMIAL, GAMMA, TRIANGULAR, WEIBULL;"), warning);
+        assertSameResults(m, roundTrip(m));
+        for (double arrivals : run(m).column("arrivals")) {
+            assertEquals(Math.rint(arrivals), arrivals, 0, "a count of arrivals");
+        }
+    }
+
+    @Test
     void anUnreadableEquationIsAnErrorThatNamesTheVariable() {
         Model m = ModelBuilder.vensim().aux("good", "1").aux("bad", "1 + * 2").build();
         ModelException e = assertThrows(ModelException.class, () -> XmileWriter.write(m));
