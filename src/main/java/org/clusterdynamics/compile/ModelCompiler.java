@@ -1717,10 +1717,12 @@ public final class ModelCompiler {
             default:
                 throw new IllegalStateException("random builtin " + fn);
         }
+        // drawn once per time step with the arguments of that step (the simulator keeps the draw for the
+        // step's other evaluations), in a slot of its own so that every step draws, whatever reads it
         LExpr draw = new LExpr.Random(randomStreams++, kind, params);
-        int slot = newSlot(SlotKind.DISCRETE, fn, s);
+        int slot = newSlot(SlotKind.HIDDEN_AUX, fn, s);
         slots.get(slot).init = draw;
-        stepUpdates.add(new CompiledModel.Assignment(slot, draw));
+        slots.get(slot).dyn = draw;
         return new LExpr.Slot(slot);
     }
 

@@ -11,9 +11,17 @@ public final class Frame {
     public double stop;
     public double saveStep;
     public final SplittableRandom[] random;
+    /** The time step being computed (0 at the start); the evaluations within one step share it. */
+    public long step;
+    /** Each random call site's draw, and the step it was drawn in: one draw a step, however often read. */
+    public final double[] drawn;
+    public final long[] drawnAt;
 
     public Frame(int slots, int randomStreams) {
         this.v = new double[slots];
         this.random = new SplittableRandom[randomStreams];
+        this.drawn = new double[randomStreams];
+        this.drawnAt = new long[randomStreams];
+        java.util.Arrays.fill(drawnAt, -1);
     }
 }

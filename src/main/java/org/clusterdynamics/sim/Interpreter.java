@@ -278,7 +278,10 @@ public final class Interpreter {
         return new Evaluator() {
             @Override
             public double eval(Frame f) {
-                return RandomDraws.draw(kind, f.random[stream], a, f);
+                if (f.drawnAt[stream] == f.step) {
+                    return f.drawn[stream];
+                }
+                return RandomDraws.keep(f, stream, RandomDraws.draw(kind, f.random[stream], a, f));
             }
         };
     }

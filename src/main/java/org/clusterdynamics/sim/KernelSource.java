@@ -516,7 +516,10 @@ final class KernelSource {
         String[] callArgs = new String[x.length + 1];
         callArgs[0] = "f.random[" + r.stream() + "]";
         System.arraycopy(x, 0, callArgs, 1, x.length);
-        return call("RandomDraws." + RandomDraws.method(r.kind()), callArgs);
+        // one draw per step at each call site: a step's later evaluations (Runge-Kutta stages) read it again
+        int i = r.stream();
+        return "(f.drawnAt[" + i + "] == f.step ? f.drawn[" + i + "] : RandomDraws.keep(f, " + i + ", "
+                + call("RandomDraws." + RandomDraws.method(r.kind()), callArgs) + "))";
     }
 
     /** A Java literal that parses to exactly this double. */

@@ -95,6 +95,13 @@ public final class RandomDraws {
         }
     }
 
+    /** Records a call site's draw for the frame's current step and returns it. */
+    public static double keep(Frame f, int stream, double value) {
+        f.drawn[stream] = value;
+        f.drawnAt[stream] = f.step;
+        return value;
+    }
+
     public static double uniform(SplittableRandom rng, double lo, double hi) {
         return lo + (hi - lo) * rng.nextDouble();
     }

@@ -433,6 +433,7 @@ public final class Simulator {
         double nextSave = s.start;
         for (int k = 0; ; k++) {
             f.time = following ? t0 : s.start + k * dt;
+            f.step = k;
             t0 = f.time;
             // also at the start: ACTIVE INITIAL reports its active value once stocks are initialised
             kernel.dynamic(f);

@@ -14,6 +14,7 @@ import org.clusterdynamics.compile.ModelCompiler;
 import org.clusterdynamics.diag.Diagnostic;
 import org.clusterdynamics.diag.ModelException;
 import org.clusterdynamics.io.vensim.VensimReader;
+import org.clusterdynamics.model.Method;
 import org.clusterdynamics.model.ModelBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -184,9 +185,35 @@ class RandomBuiltinsModelTest {
             Diagnostic d = e.diagnostics().errors().get(0);
             assertEquals("E100", d.code());
             assertEquals("draw", d.where().variable());
-            // p leaves 0..1 at time 3; a draw, like all discrete state, moves once per step from the
-            // values at the step's start, so the draw made from p at 3 is the value at 4
-            assertEquals(4.0, d.where().time(), backend.toString());
+            // p leaves 0..1 at time 3, and the draw of time 3 uses the p of time 3
+            assertEquals(3.0, d.where().time(), backend.toString());
+        }
+    }
+
+    @Test
+    void aDrawUsesTheArgumentsOfItsOwnStepAndHoldsThroughTheStep() {
+        // a uniform draw between TIME and TIME is TIME itself, if drawn with the arguments of its step;
+        // the stock integrates the draw, so Runge-Kutta's later stages must read the step's one draw
+        CompiledModel m = ModelCompiler.compile(ModelBuilder.xmile().time(0, 5, 0.5)
+                .aux("now", "UNIFORM(TIME, TIME)")
+                .aux("noise", "UNIFORM(0, 1)")
+                .stock("total", "0", List.of("inflow"), List.of()).flow("inflow", "noise")
+                .build());
+        for (Method method : List.of(Method.EULER, Method.RK4)) {
+            for (Simulator.Backend backend : List.of(Simulator.Backend.INTERPRETER, Simulator.Backend.GENERATED)) {
+                Results r = new Simulator(m, backend).run(RunOptions.defaults().withMethod(method).withSeed(7));
+                double[] t = r.times();
+                double[] now = r.column("now");
+                double[] noise = r.column("noise");
+                double[] total = r.column("total");
+                for (int i = 0; i < t.length; i++) {
+                    assertEquals(t[i], now[i], 0, method + " " + backend + " at " + t[i]);
+                    if (i > 0) {
+                        // one value per step: every RK stage of the step integrates the same draw
+                        assertEquals(total[i - 1] + 0.5 * noise[i - 1], total[i], 1e-12, method + " " + backend);
+                    }
+                }
+            }
         }
     }
 }
