@@ -120,10 +120,15 @@ public final class VensimReader {
                 }
             }
             SimSpecs specs = specs(variables, file, diags);
+            // the integration method and unit equivalences Vensim saved with the model
+            MdlSettings settings = MdlSettings.of(text);
+            if (specs != null && settings.method() != null) {
+                specs = specs.withMethod(settings.method());
+            }
             diags.throwIfErrors();
             String name = sourceForMessages == null ? "model" : baseName(sourceForMessages);
             return new Model(sourceForMessages, name, Dialect.VENSIM, specs, variables, subscripts.dimensions(),
-                    Map.of(), macroList, Map.of());
+                    Map.of(), macroList, settings.unitAliases());
         }
     }
 

@@ -124,6 +124,37 @@ class VensimReaderTest {
     }
 
     @Test
+    void theSavedSettingsGiveTheIntegrationMethodAndUnitEquivalences() {
+        String equations = """
+                stock = INTEG(inflow, 0) ~ Widget ~|
+                inflow = 2 ~ Widgets/Months ~|
+                """;
+        Model plain = read(equations);
+        assertEquals(Method.EULER, plain.specs().method(), "no settings block: Vensim's default");
+        assertTrue(plain.unitAliases().isEmpty());
+        // the block Vensim writes after the sketch; a DEL character may follow ':L'
+        Model saved = VensimReader.read("{UTF-8}\n" + equations + "\n" + CONTROL
+                + ":L\u007f<%^E!@\n1:Current.vdfx\n9:Z:\\models\\Current\n15:0,0,0,5,0,0\n22:$,Dollar,Dollars,$s\n"
+                + "22:Month,Months\n22:Widget,Widgets\n", Path.of("saved.mdl"));
+        assertEquals(Method.RK4, saved.specs().method());
+        assertEquals("Month", saved.unitAliases().get("months"));
+        assertEquals("Dollar", saved.unitAliases().get("$s"));
+        assertFalse(saved.unitAliases().containsKey("month"), "a unit is not its own alias");
+        for (String[] c : new String[][] {{"0", "EULER"}, {"2", "EULER"}, {"1", "RK4"}, {"3", "RK2"}, {"4", "RK2"}}) {
+            Model m = VensimReader.read("{UTF-8}\n" + equations + "\n" + CONTROL + ":L<%^E!@\n15:0,0,0," + c[0]
+                    + ",0,0\n", Path.of("m.mdl"));
+            assertEquals(Method.valueOf(c[1]), m.specs().method(), "method code " + c[0]);
+        }
+        // with the equivalences, Widgets/Months is the stock's units (Widget) per unit of time (Month)
+        org.clusterdynamics.diag.Diagnostics withAliases = new org.clusterdynamics.diag.Diagnostics();
+        org.clusterdynamics.check.UnitChecker.check(saved, withAliases);
+        assertTrue(withAliases.all().isEmpty(), withAliases.all().toString());
+        org.clusterdynamics.diag.Diagnostics without = new org.clusterdynamics.diag.Diagnostics();
+        org.clusterdynamics.check.UnitChecker.check(plain, without);
+        assertFalse(without.all().isEmpty(), "without them Widgets and Widget differ");
+    }
+
+    @Test
     void controlSectionGivesSimSpecsAndStaysVariables() {
         Model m = read("x = 1 ~~|");
         assertEquals(2.0, m.specs().start());
