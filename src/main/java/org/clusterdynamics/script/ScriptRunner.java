@@ -234,6 +234,12 @@ public final class ScriptRunner implements AutoCloseable {
         if (e.isSyntaxError()) {
             return new Outcome(SCRIPT_ERROR, where + ": syntax error: " + e.getMessage());
         }
+        if (e.isResourceExhausted() || e.isHostException() && e.asHostException() instanceof OutOfMemoryError) {
+            // the JVM's heap is shared with the engine: name the cause and the two ways out
+            return new Outcome(SCRIPT_ERROR, where + ": the script ran out of memory (" + e.getMessage() + "): it keeps"
+                    + " more data than fits; keep fewer results (e.g. only the outputs you need), or give Java more"
+                    + " memory with java -Xmx<size> -jar cdyn.jar");
+        }
         if (e.isHostException()) {
             Throwable t = e.asHostException();
             if (t instanceof SandboxRefusal) {
