@@ -17,9 +17,21 @@ public final class ExprParser {
     /** Vensim's :NA: ("not available"): -2^109, the value Vensim's help gives it. */
     public static final double VENSIM_NA = -0x1p109;
 
+    /**
+     * The deepest equation tree taken: far beyond what people write, well within what the later
+     * stages (all recursive over the tree) can walk on a thread's default stack.
+     */
+    public static final int MAX_DEPTH = 1000;
+
     private final List<Token> tokens;
     private final Dialect dialect;
     private int i;
+    /**
+     * How many levels of the parser's own recursion are active (three per parenthesis, one per sign);
+     * it stops at MAX_NESTING, as each level costs a dozen stack frames here.
+     */
+    private int nesting;
+    private static final int MAX_NESTING = 500;
 
     private ExprParser(List<Token> tokens, Dialect dialect) {
         this.tokens = tokens;
@@ -36,7 +48,66 @@ public final class ExprParser {
             throw new ParseException("unexpected '" + p.peek().text() + "' after a complete expression"
                     + " (a missing operator or an extra parenthesis?)", p.peek().pos());
         }
+        int depth = depth(e);
+        if (depth > MAX_DEPTH) {
+            throw tooDeep(0);
+        }
         return e;
+    }
+
+    private static ParseException tooDeep(int pos) {
+        return new ParseException("the equation's tree is more than " + MAX_DEPTH + " levels deep (a chain a + b + c"
+                + " ... adds a level per term): split it into several variables", pos);
+    }
+
+    /** The height of the tree, walked without recursion (a chain of a+b+... is as deep as it is long). */
+    static int depth(Expr root) {
+        java.util.ArrayDeque<Object[]> stack = new java.util.ArrayDeque<>();
+        stack.push(new Object[] {root, 1});
+        int max = 0;
+        while (!stack.isEmpty()) {
+            Object[] top = stack.pop();
+            Expr e = (Expr) top[0];
+            int d = (Integer) top[1];
+            max = Math.max(max, d);
+            List<Expr> kids = new ArrayList<>();
+            if (e instanceof Expr.Unary u) {
+                kids.add(u.operand());
+            } else if (e instanceof Expr.Binary b) {
+                kids.add(b.left());
+                kids.add(b.right());
+            } else if (e instanceof Expr.If f) {
+                kids.add(f.condition());
+                kids.add(f.then());
+                kids.add(f.otherwise());
+            } else if (e instanceof Expr.Call c) {
+                kids.addAll(c.args());
+                subscriptExprs(c.subscripts(), kids);
+            } else if (e instanceof Expr.Ref r) {
+                subscriptExprs(r.subscripts(), kids);
+            }
+            for (Expr k : kids) {
+                stack.push(new Object[] {k, d + 1});
+            }
+        }
+        return max;
+    }
+
+    private static void subscriptExprs(List<Subscript> subs, List<Expr> out) {
+        for (Subscript s : subs) {
+            if (s instanceof Subscript.Index ix) {
+                out.add(ix.index());
+            }
+        }
+    }
+
+    /** Counts one more level of the parser's recursion; past MAX_DEPTH the equation is refused. */
+    private void enter() throws ParseException {
+        if (++nesting > MAX_NESTING) {
+            throw new ParseException("the equation nests parentheses, function calls or signs too deeply (over "
+                    + MAX_NESTING + " levels, a parenthesis counting three): split it into several variables",
+                    peek().pos());
+        }
     }
 
     private Token peek() {
@@ -61,7 +132,12 @@ public final class ExprParser {
     }
 
     Expr expression() throws ParseException {
-        return or();
+        enter();
+        try {
+            return or();
+        } finally {
+            nesting--;
+        }
     }
 
     private Expr or() throws ParseException {
@@ -139,6 +215,15 @@ public final class ExprParser {
     }
 
     private Expr unary() throws ParseException {
+        enter();
+        try {
+            return unaryLevel();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Expr unaryLevel() throws ParseException {
         Token t = peek();
         if (t.isOp("-")) {
             advance();
@@ -157,6 +242,15 @@ public final class ExprParser {
     }
 
     private Expr power() throws ParseException {
+        enter();
+        try {
+            return powerLevel();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Expr powerLevel() throws ParseException {
         Expr base = primary();
         if (!peek().isOp("^")) {
             return base;

@@ -35,6 +35,23 @@ class ExprParserTest {
     }
 
     @Test
+    void equationsTooDeepForTheLaterStagesAreRefusedInWords() throws ParseException {
+        // what models hold: long sums and nested parentheses well within the limits
+        assertEquals(ExprParser.MAX_DEPTH, ExprParser.depth(xmile(String.join("+", java.util.Collections.nCopies(
+                ExprParser.MAX_DEPTH, "1")))));
+        xmile("(".repeat(150) + "x" + ")".repeat(150));
+        ParseException chain = assertThrows(ParseException.class,
+                () -> xmile(String.join("+", java.util.Collections.nCopies(ExprParser.MAX_DEPTH + 1, "1"))));
+        assertTrue(chain.getMessage().contains("more than 1000 levels deep"), chain.getMessage());
+        // far beyond: no StackOverflowError from the parser itself
+        for (String deep : new String[] {"(".repeat(100_000) + "1" + ")".repeat(100_000), "-".repeat(100_000) + "1",
+            "2^".repeat(100_000) + "2", "f(".repeat(100_000) + "1" + ")".repeat(100_000)}) {
+            ParseException e = assertThrows(ParseException.class, () -> vensim(deep));
+            assertTrue(e.getMessage().contains("too deeply"), e.getMessage());
+        }
+    }
+
+    @Test
     void unaryMinusBindsLooserThanPower() throws ParseException {
         assertEquals(new Expr.Unary(Expr.UnaryOp.NEG, bin(BinaryOp.POW, num(2), num(2))), xmile("-2^2"));
         assertEquals(bin(BinaryOp.POW, num(2), num(-1)), xmile("2^-1"));
