@@ -31,6 +31,20 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int exit;
+        try {
+            exit = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // the last resort for inputs too big for this JVM's heap: say so instead of a trace
+            System.err.println("cdyn: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB of heap):"
+                    + " the model, run or script needs more; give Java more with java -Xmx<size> -jar cdyn.jar, or"
+                    + " make the run smaller (fewer array elements, a longer save step, fewer outputs kept)");
+            exit = 1;
+        } catch (StackOverflowError e) {
+            System.err.println("cdyn: the model is nested too deeply to process (stack overflow): split long"
+                    + " equations or deep chains of macros into several variables, or run java -Xss16m -jar cdyn.jar");
+            exit = 1;
+        }
+        System.exit(exit);
     }
 }

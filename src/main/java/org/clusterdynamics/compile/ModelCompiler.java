@@ -115,11 +115,11 @@ public final class ModelCompiler {
             this.ns = ns;
             this.qualifiedWritten = ns.isEmpty() ? var.name().asWritten() : ns + var.name().asWritten();
             this.dimList = dimList;
-            int n = 1;
+            long n = 1;
             for (DimInfo d : dimList) {
-                n *= d.ids().size();
+                n = Math.min(n * d.ids().size(), Integer.MAX_VALUE); // sizes are capped, so no overflow
             }
-            this.count = n;
+            this.count = (int) n;
         }
 
         VarInfo target() {
@@ -200,6 +200,9 @@ public final class ModelCompiler {
             return new Scope(owner, b, ns, line, macroArgs, macroParams);
         }
     }
+
+    /** The most values (array elements included) one model may hold: about a gigabyte of slots. */
+    static final int MAX_VALUES = 5_000_000;
 
     /** Raised to abandon one equation after its diagnostic has been recorded. */
     private static final class Abandon extends RuntimeException {
@@ -304,6 +307,12 @@ public final class ModelCompiler {
             if (info.isTableOnly()) {
                 info.tables = tablesOf(info);
                 continue;
+            }
+            if ((long) slots.size() + info.count > MAX_VALUES) {
+                diags.error("E014", where(v, ns), "'" + info.qualifiedWritten + "' has " + info.count + " elements, which"
+                        + " takes the model past the " + MAX_VALUES + " values the engine holds: check the sizes of"
+                        + " its dimensions");
+                diags.throwIfErrors();
             }
             info.base = slots.size();
             SlotKind kind = v instanceof Stock ? SlotKind.STOCK : v instanceof Flow ? SlotKind.FLOW : SlotKind.AUX;

@@ -8,6 +8,9 @@ import java.util.List;
  * <p>{@code mapsTo} lists dimensions this one maps onto element by element (Vensim {@code ->}).
  */
 public record Dimension(VarName name, List<String> elements, List<String> mapsTo) {
+    /** The most elements a dimension may have: readers refuse larger ones before listing them. */
+    public static final int MAX_ELEMENTS = 1_000_000;
+
     public Dimension {
         elements = List.copyOf(elements);
         mapsTo = mapsTo == null ? List.of() : List.copyOf(mapsTo);

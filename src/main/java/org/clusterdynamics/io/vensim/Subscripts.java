@@ -157,6 +157,12 @@ final class Subscripts {
         List<String> out = new ArrayList<>();
         long from = Long.parseLong(a.group(2));
         long to = Long.parseLong(b.group(2));
+        if (to - from >= Dimension.MAX_ELEMENTS) {
+            diags.error("VENSIM_SUBSCRIPT", Where.of(file, g.name().asWritten(), g.line()), "the numeric range '" + item
+                    + "' of '" + g.name() + "' has " + (to - from + 1) + " elements, more than the "
+                    + Dimension.MAX_ELEMENTS + " a range may have: check the bounds");
+            return null;
+        }
         int width = a.group(2).length();
         for (long k = from; k <= to; k++) {
             String num = Long.toString(k);

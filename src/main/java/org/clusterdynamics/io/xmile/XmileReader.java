@@ -380,6 +380,11 @@ public final class XmileReader {
                                 + "\" is not a positive whole number; give the number of elements, e.g. size=\"3\"");
                         continue;
                     }
+                    if (n > Dimension.MAX_ELEMENTS) {
+                        diags.error("XMILE_BAD_DIMENSION", where(name, d.line()), "size=\"" + size.get() + "\" is more"
+                                + " than the " + Dimension.MAX_ELEMENTS + " elements a dimension may have: check it");
+                        continue;
+                    }
                     for (int i = 1; i <= n; i++) {
                         elems.add(Integer.toString(i));
                     }

@@ -155,6 +155,19 @@ class VensimReaderTest {
     }
 
     @Test
+    void dimensionsAndArraysTooLargeToHoldAreRefusedBeforeTheyAreListed() {
+        List<Diagnostic> range = errors("d: (x1-x100000000) ~~|\nv[d] = 1 ~~|\n");
+        assertTrue(range.get(0).message().contains("has 100000000 elements, more than the 1000000 a range may have"),
+                range.toString());
+        // each dimension is allowed, their product is not
+        Model m = read("d: (x1-x3000) ~~|\ne: (y1-y3000) ~~|\nv[d, e] = 1 ~~|\n");
+        ModelException e = assertThrows(ModelException.class, () -> ModelCompiler.compile(m));
+        Diagnostic d = e.diagnostics().errors().get(0);
+        assertEquals("E014", d.code());
+        assertTrue(d.message().contains("'v' has 9000000 elements"), d.message());
+    }
+
+    @Test
     void controlSectionGivesSimSpecsAndStaysVariables() {
         Model m = read("x = 1 ~~|");
         assertEquals(2.0, m.specs().start());

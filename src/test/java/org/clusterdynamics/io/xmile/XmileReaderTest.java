@@ -357,6 +357,9 @@ class XmileReaderTest {
         Diagnostic d = onlyError(failing(doc(SPECS + "<dimensions><dim name=\"D\" size=\"many\"/></dimensions>",
                 "<aux name=\"a\"><eqn>1</eqn></aux>")));
         assertEquals("XMILE_BAD_DIMENSION", d.code());
+        Diagnostic huge = onlyError(failing(doc(SPECS + "<dimensions><dim name=\"D\" size=\"2000000000\"/></dimensions>",
+                "<aux name=\"a\"><eqn>1</eqn></aux>")));
+        assertTrue(huge.message().contains("more than the 1000000 elements a dimension may have"), huge.message());
     }
 
     @Test
