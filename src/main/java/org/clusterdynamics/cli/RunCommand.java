@@ -13,6 +13,7 @@ import org.clusterdynamics.chart.ChartSpec;
 import org.clusterdynamics.chart.ExportOptions;
 import org.clusterdynamics.compile.CompiledModel;
 import org.clusterdynamics.compile.ModelCompiler;
+import org.clusterdynamics.compile.SinglePrecision;
 import org.clusterdynamics.diag.ModelException;
 import org.clusterdynamics.io.ModelFiles;
 import org.clusterdynamics.model.Method;
@@ -71,6 +72,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the random functions (default 0).")
     Long seed;
 
+    @Option(names = "--precision", paramLabel = "double|single", defaultValue = "double",
+            description = "Arithmetic of the run: double (default), or single to reproduce Vensim's single-precision"
+                    + " editions (Euler only).")
+    String precision;
+
     @Option(names = "--chart", arity = "1..*", paramLabel = "NAME", description = "Variables to chart into --out.")
     List<String> chartVars;
 
@@ -86,6 +92,14 @@ public final class RunCommand implements Callable<Integer> {
                 err.println("--chart needs --out FILE.png|svg|pdf to say where the chart goes");
                 return 2;
             }
+            boolean single;
+            switch (precision.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "double": single = false; break;
+                case "single": single = true; break;
+                default:
+                    err.println("--precision '" + precision + "' is not one of double, single");
+                    return 2;
+            }
             List<Path> inputs = new java.util.ArrayList<>(dataFiles);
             inputs.add(modelFile);
             if (!InputFiles.checkNoneReplaced(err, inputs, output, "the results", chartOut, "the chart")) {
@@ -93,6 +107,9 @@ public final class RunCommand implements Callable<Integer> {
             }
             Model model = ModelFiles.read(modelFile, dataFiles);
             CompiledModel compiled = ModelCompiler.compile(model);
+            if (single) {
+                compiled = SinglePrecision.of(compiled);
+            }
             Results results = Simulator.run(compiled, options);
             // the chart first: an unknown variable then stops the run before any file is written
             if (chartVars != null) {

@@ -33,7 +33,17 @@ public record CompiledModel(
         List<NonNegativeStock> nonNegativeStocks,
         int randomStreams,
         boolean usesDiscreteState,
-        RunControls controls) {
+        RunControls controls,
+        boolean singlePrecision) {
+
+    /** A double-precision model (what the compiler makes; see {@link SinglePrecision}). */
+    public CompiledModel(String source, SimSpecs specs, String[] slotNames, SlotKind[] slotKinds, String[] slotUnits,
+            List<Assignment> initOrder, List<Assignment> dynamicOrder, List<StockRate> stocks,
+            List<Assignment> stepUpdates, List<FixedDelay> delays, List<NonNegativeStock> nonNegativeStocks,
+            int randomStreams, boolean usesDiscreteState, RunControls controls) {
+        this(source, specs, slotNames, slotKinds, slotUnits, initOrder, dynamicOrder, stocks, stepUpdates, delays,
+                nonNegativeStocks, randomStreams, usesDiscreteState, controls, false);
+    }
 
     /**
      * Slots whose values set the stop time, time step and save step as the run goes (Vensim control

@@ -132,6 +132,8 @@ public sealed interface LExpr {
         ABS, EXP, LN, LOG10, LOG, SQRT, SIN, COS, TAN, ASIN, ACOS, ATAN, SINH, COSH, TANH,
         FLOOR, TRUNC, ROUND, SIGN, MIN, MAX, MOD_FLOOR, MOD_TRUNC, POWER, QUANTUM,
         SAFEDIV, XIDZ, ZIDZ,
+        /** The nearest single-precision value: every result of a {@link SinglePrecision} model goes through it. */
+        TO_SINGLE,
         /** STEP(height, time). */
         STEP,
         /** XMILE PULSE(magnitude, first, interval): magnitude/DT for one step. */

@@ -82,6 +82,7 @@ public final class Ops {
             case MOD_TRUNC: return a[0] % a[1];
             case POWER: return Math.pow(a[0], a[1]);
             case QUANTUM: return quantum(a[0], a[1]);
+            case TO_SINGLE: return (float) a[0];
             case SAFEDIV: return safeDiv(a[0], a[1], a.length > 2 ? a[2] : 0);
             case XIDZ: return xidz(a[0], a[1], a[2]);
             case ZIDZ: return zidz(a[0], a[1]);

@@ -308,6 +308,7 @@ final class KernelSource {
             case MOD_TRUNC: return "(" + x[0] + " % " + x[1] + ")";
             case POWER: return call("Math.pow", x[0], x[1]);
             case QUANTUM: return call("Ops.quantum", x[0], x[1]);
+            case TO_SINGLE: return "((double) (float) (" + x[0] + "))";
             case SAFEDIV: return call("Ops.safeDiv", x[0], x[1], x.length > 2 ? x[2] : "0.0");
             case XIDZ: return call("Ops.xidz", x[0], x[1], x[2]);
             case ZIDZ: return call("Ops.zidz", x[0], x[1]);

@@ -344,6 +344,10 @@ public final class Simulator {
         CompiledModel.RunControls c = model.controls();
         CompiledModel.RunControls controls = new CompiledModel.RunControls(Double.isNaN(o.stop()) ? c.stop() : -1,
                 Double.isNaN(o.dt()) ? c.dt() : -1, Double.isNaN(o.saveStep()) && Double.isNaN(o.dt()) ? c.saveStep() : -1);
+        if (model.singlePrecision() && method != Method.EULER) {
+            throw new ModelException(Diagnostic.error("E021", w, "single precision follows Vensim's single-precision"
+                    + " editions, which this engine reproduces for Euler only: use --method euler or double precision"));
+        }
         if (controls.any() && method == Method.ADAPTIVE) {
             throw new ModelException(Diagnostic.error("E021", w, "the adaptive method cannot follow a FINAL TIME, TIME"
                     + " STEP or SAVEPER that changes during the run: use --method euler or --method rk4"));
@@ -402,7 +406,7 @@ public final class Simulator {
         double[] v = f.v;
         for (int i = 0; i < s.overrideSlots.length; i++) {
             fixed[s.overrideSlots[i]] = true;
-            v[s.overrideSlots[i]] = s.overrideValues[i];
+            v[s.overrideSlots[i]] = model.singlePrecision() ? (float) s.overrideValues[i] : s.overrideValues[i];
         }
         Kernel kernel = kernelFor(fixed, s.steps);
         kernel.initial(f, fixed);
@@ -463,7 +467,11 @@ public final class Simulator {
             kernel.rates(f, k1);
             checkFinite(k1, f.time);
             if (s.method == Method.EULER) {
-                kernel.euler(f, k1, dt);
+                if (model.singlePrecision()) {
+                    eulerInSinglePrecision(v, k1, dt);
+                } else {
+                    kernel.euler(f, k1, dt);
+                }
             } else {
                 rungeKutta(s.method, f, kernel, t0, dt, y0, k1, k2, k3, k4);
             }
@@ -474,6 +482,14 @@ public final class Simulator {
             t0 += dt;
         }
         return row;
+    }
+
+    /** Euler's update as float arithmetic: the product dt * rate, then the sum, each rounded to float. */
+    private void eulerInSinglePrecision(double[] v, double[] rates, double dt) {
+        for (int i = 0; i < stockSlots.length; i++) {
+            float step = (float) (dt * rates[i]);
+            v[stockSlots[i]] = (float) (v[stockSlots[i]] + step);
+        }
     }
 
     /** RK2 or RK4 from the rates k1 at the step's start. */

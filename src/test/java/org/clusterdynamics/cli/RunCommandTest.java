@@ -111,6 +111,23 @@ class RunCommandTest {
     }
 
     @Test
+    void precisionSingleRunsInFloatArithmetic() throws Exception {
+        Path model = Files.writeString(dir.resolve("pop.xmile"), xmile(GOOD));
+        Path plain = dir.resolve("double.csv");
+        Path single = dir.resolve("single.csv");
+        assertEquals(0, cdyn("run", model.toString(), "--output", plain.toString()));
+        assertEquals(0, cdyn("run", model.toString(), "--output", single.toString(), "--precision", "single"));
+        double[] d = org.clusterdynamics.sim.ResultsCsv.read(plain).column("Population");
+        double[] f = org.clusterdynamics.sim.ResultsCsv.read(single).column("Population");
+        for (int i = 0; i < f.length; i++) {
+            assertEquals((float) f[i], f[i], 0, "every value a float");
+            assertEquals(d[i], f[i], 1e-6 * Math.abs(d[i]), "close to the double run");
+        }
+        assertEquals(2, cdyn("run", model.toString(), "--precision", "half"));
+        assertTrue(console.err().contains("--precision 'half' is not one of double, single"), console.err());
+    }
+
+    @Test
     void aRunTooLongForOneResultIsRefusedBeforeItStarts() throws Exception {
         Path model = Files.writeString(dir.resolve("pop.xmile"), xmile(GOOD));
         Path csv = Files.writeString(dir.resolve("out.csv"), "previous results\n");

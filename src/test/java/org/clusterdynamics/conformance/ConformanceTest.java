@@ -69,7 +69,7 @@ class ConformanceTest {
             t.failed++;
             fail(c.path() + " is not in " + Manifest.RESOURCE + "; add it with status pass or xfail and the reason");
         }
-        Optional<String> problem = outcome(withSettings(c, entry.get()), entry.get().dataFiles());
+        Optional<String> problem = outcome(withSettings(c, entry.get()), entry.get());
         if (entry.get().status() == Manifest.Status.PASS) {
             if (problem.isPresent()) {
                 t.failed++;
@@ -94,8 +94,8 @@ class ConformanceTest {
     }
 
     /** Empty when the case runs and matches its expected output (or has none); else what went wrong. */
-    private static Optional<String> outcome(Suite.Case c, List<String> dataFiles) {
-        return withTimeout(c, () -> runAndCompare(c, dataFiles));
+    private static Optional<String> outcome(Suite.Case c, Manifest.Entry entry) {
+        return withTimeout(c, () -> runAndCompare(c, entry));
     }
 
     /**
@@ -125,18 +125,23 @@ class ConformanceTest {
 
     /**
      * Runs the case as a user would, through {@code cdyn run --output} (with {@code --data} for each
-     * data file the manifest names), and compares the file written.
+     * data file the manifest names, and {@code --precision single} where it says so), and compares the
+     * file written.
      */
-    private static Optional<String> runAndCompare(Suite.Case c, List<String> dataFiles) throws IOException {
+    private static Optional<String> runAndCompare(Suite.Case c, Manifest.Entry entry) throws IOException {
         Path csv = Files.createTempFile("conformance", ".csv");
         try {
             StringWriter err = new StringWriter();
             CommandLine cdyn = Main.commandLine();
             cdyn.setErr(new PrintWriter(err, true));
             List<String> args = new ArrayList<>(List.of("run", c.file().toString(), "--output", csv.toString()));
-            for (String d : dataFiles) {
+            for (String d : entry.dataFiles()) {
                 args.add("--data");
                 args.add(c.file().resolveSibling(d).toString());
+            }
+            if (entry.singlePrecision()) {
+                args.add("--precision");
+                args.add("single");
             }
             int exit = cdyn.execute(args.toArray(String[]::new));
             if (exit != 0) {

@@ -23,8 +23,9 @@ import java.util.Optional;
  * how the case is run and checked where its folder alone does not: {@code data=FILE} (repeatable)
  * runs it with a data file ({@code cdyn run --data}, as Vensim's {@code -d}), and
  * {@code expected=FILE} checks it against another file of its folder than output.tab/.csv (the
- * folder's output belongs to another model). Files are relative to the model's folder. Blank
- * lines and lines starting with {@code #} are ignored.
+ * folder's output belongs to another model), {@code precision=single} runs it in single precision
+ * ({@code cdyn run --precision single}, for outputs of Vensim's single-precision editions). Files are
+ * relative to the model's folder. Blank lines and lines starting with {@code #} are ignored.
  */
 final class Manifest {
     static final String RESOURCE = "/conformance/manifest.tsv";
@@ -37,7 +38,7 @@ final class Manifest {
 
     /** One line of the manifest. */
     record Entry(String path, Status status, String reason, int line, List<String> dataFiles,
-            Optional<String> expected) {}
+            Optional<String> expected, boolean singlePrecision) {}
 
     private final Map<String, Entry> entries;
 
@@ -81,15 +82,20 @@ final class Manifest {
             String reason = f.length >= 3 ? f[2].strip() : "";
             List<String> data = new ArrayList<>();
             String expected = null;
+            boolean single = false;
             if (f.length == 4) {
                 for (String setting : f[3].split(";")) {
                     int eq = setting.indexOf('=');
                     String key = eq < 0 ? setting.strip() : setting.substring(0, eq).strip();
                     String value = eq < 0 ? "" : setting.substring(eq + 1).strip();
+                    if (key.equals("precision") && (value.equals("single") || value.equals("double"))) {
+                        single = value.equals("single");
+                        continue;
+                    }
                     if (value.isEmpty() || !(key.equals("data") || key.equals("expected"))
                             || (key.equals("expected") && expected != null)) {
-                        throw new IOException(where + "setting '" + setting.strip() + "' is not data=FILE or a"
-                                + " single expected=FILE");
+                        throw new IOException(where + "setting '" + setting.strip() + "' is not data=FILE, a"
+                                + " single expected=FILE or precision=single|double");
                     }
                     if (key.equals("data")) {
                         data.add(value);
@@ -102,7 +108,7 @@ final class Manifest {
                 throw new IOException(where + path + " is xfail without a reason; say why it fails");
             }
             Entry earlier = out.putIfAbsent(path, new Entry(path, status, reason, lineNo, List.copyOf(data),
-                    Optional.ofNullable(expected)));
+                    Optional.ofNullable(expected), single));
             if (earlier != null) {
                 throw new IOException(where + path + " is already listed on line " + earlier.line());
             }

@@ -37,6 +37,8 @@ class ManifestTest {
         assertThrows(IOException.class, () -> parse("a.mdl\tpass\t\tdata=data.tab;;data=b.tab\n"));
         assertThrows(IOException.class, () -> parse("a.mdl\tpass\t\tdata.tab\n"));
         assertThrows(IOException.class, () -> parse("a.mdl\tpass\t\tseed=3\n"));
+        assertTrue(parse("a.mdl\tpass\t\tprecision=single\n").entry("a.mdl").orElseThrow().singlePrecision());
+        assertThrows(IOException.class, () -> parse("a.mdl\tpass\t\tprecision=half\n"));
         assertThrows(IOException.class, () -> parse("a.mdl\tpass\t\texpected=a.tab;expected=b.tab\n"));
         assertThrows(IOException.class, () -> parse("a.mdl\tpass\t\tdata=data.tab\textra\n"));
     }

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.clusterdynamics.compile.CompiledModel;
 import org.clusterdynamics.compile.ModelCompiler;
+import org.clusterdynamics.compile.SinglePrecision;
 import org.clusterdynamics.diag.ModelException;
 import org.clusterdynamics.io.ModelFiles;
 import org.clusterdynamics.io.xmile.XmileReader;
@@ -56,7 +58,7 @@ class XmileRoundTripTest {
                 .map(c -> {
                     Manifest.Entry e = manifest.entry(c.path()).orElseThrow();
                     return DynamicTest.dynamicTest(c.path(), c.file().toUri(),
-                            () -> check(ConformanceTest.withSettings(c, e), e.dataFiles(), known));
+                            () -> check(ConformanceTest.withSettings(c, e), e, known));
                 });
     }
 
@@ -91,8 +93,8 @@ class XmileRoundTripTest {
         }
     }
 
-    private void check(Suite.Case c, List<String> dataFiles, Manifest known) {
-        Optional<String> problem = ConformanceTest.withTimeout(c, () -> convertRunAndCompare(c, dataFiles));
+    private void check(Suite.Case c, Manifest.Entry settings, Manifest known) {
+        Optional<String> problem = ConformanceTest.withTimeout(c, () -> convertRunAndCompare(c, settings));
         Optional<Manifest.Entry> entry = known.entry(c.path());
         if (entry.isEmpty()) {
             if (problem.isPresent()) {
@@ -111,10 +113,10 @@ class XmileRoundTripTest {
     }
 
     /** The data files are read into the original; the XMILE written holds their series as tables. */
-    private static Optional<String> convertRunAndCompare(Suite.Case c, List<String> dataFiles) throws IOException {
+    private static Optional<String> convertRunAndCompare(Suite.Case c, Manifest.Entry entry) throws IOException {
         Model original;
         try {
-            original = ModelFiles.read(c.file(), dataFiles.stream().map(c.file()::resolveSibling).toList());
+            original = ModelFiles.read(c.file(), entry.dataFiles().stream().map(c.file()::resolveSibling).toList());
         } catch (ModelException e) {
             return Optional.of("the original no longer reads:\n" + e.getMessage());
         }
@@ -126,7 +128,9 @@ class XmileRoundTripTest {
         }
         try {
             Model back = XmileReader.read(xml, Path.of(c.path() + ".xmile"));
-            Results r = Simulator.run(ModelCompiler.compile(back), RunOptions.defaults());
+            CompiledModel compiled = ModelCompiler.compile(back);
+            Results r = Simulator.run(entry.singlePrecision() ? SinglePrecision.of(compiled) : compiled,
+                    RunOptions.defaults());
             if (c.expected().isEmpty()) {
                 return Optional.empty();
             }
