@@ -103,6 +103,20 @@ public final class ModelBuilder {
         return this;
     }
 
+    /** A conveyor stock: its first non-leak outflow carries what reaches the end. */
+    public ModelBuilder conveyor(String varName, String initial, List<String> inflows, List<String> outflows,
+            Conveyor conveyor) {
+        variables.add(new Stock(VarName.of(varName), Definition.of(initial), inflows.stream().map(VarName::of).toList(),
+                outflows.stream().map(VarName::of).toList(), null, false, List.of(), "", "", 0, conveyor));
+        return this;
+    }
+
+    /** A conveyor's leakage flow whose equation is the leak fraction. */
+    public ModelBuilder leak(String varName, String fraction, Leak leak) {
+        variables.add(new Flow(VarName.of(varName), Definition.of(fraction), false, List.of(), "", "", 0, leak));
+        return this;
+    }
+
     public ModelBuilder variable(Variable v) {
         variables.add(v);
         return this;

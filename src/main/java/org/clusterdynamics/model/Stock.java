@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A stock (level). XMILE names its inflows and outflows; Vensim writes INTEG(rate, initial), kept
- * as a net-rate definition. A non-negative stock is never drained below zero (XMILE).
+ * as a net-rate definition. A non-negative stock is never drained below zero (XMILE). A stock with
+ * {@code conveyor} options is a conveyor (null for an ordinary stock).
  */
 public record Stock(
         VarName name,
@@ -16,7 +17,14 @@ public record Stock(
         List<String> dimensions,
         String units,
         String documentation,
-        int line) implements Variable {
+        int line,
+        Conveyor conveyor) implements Variable {
+    /** An ordinary stock (not a conveyor). */
+    public Stock(VarName name, Definition initial, List<VarName> inflows, List<VarName> outflows, Definition netRate,
+            boolean nonNegative, List<String> dimensions, String units, String documentation, int line) {
+        this(name, initial, inflows, outflows, netRate, nonNegative, dimensions, units, documentation, line, null);
+    }
+
     public Stock {
         inflows = List.copyOf(inflows);
         outflows = List.copyOf(outflows);

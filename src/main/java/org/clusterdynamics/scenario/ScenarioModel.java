@@ -351,7 +351,7 @@ public final class ScenarioModel {
             return new Aux(a.name(), d, a.dimensions(), a.units(), a.documentation(), a.line());
         }
         Flow f = (Flow) v;
-        return new Flow(f.name(), d, f.nonNegative(), f.dimensions(), f.units(), f.documentation(), f.line());
+        return new Flow(f.name(), d, f.nonNegative(), f.dimensions(), f.units(), f.documentation(), f.line(), f.leak());
     }
 
     // ------------------------------------------------------------------ checks
