@@ -18,6 +18,7 @@ import org.clusterdynamics.model.SimSpecs;
  * @param nonNegativeStocks XMILE non-negative stocks whose outflows are limited
  * @param randomStreams number of random call sites (each draws from its own stream)
  * @param controls slots of run settings that change during the run
+ * @param conveyors XMILE conveyors, advanced once per step by the time loop
  */
 public record CompiledModel(
         String source,
@@ -34,7 +35,17 @@ public record CompiledModel(
         int randomStreams,
         boolean usesDiscreteState,
         RunControls controls,
-        boolean singlePrecision) {
+        boolean singlePrecision,
+        List<Conveyor> conveyors) {
+
+    /** A model without conveyors. */
+    public CompiledModel(String source, SimSpecs specs, String[] slotNames, SlotKind[] slotKinds, String[] slotUnits,
+            List<Assignment> initOrder, List<Assignment> dynamicOrder, List<StockRate> stocks,
+            List<Assignment> stepUpdates, List<FixedDelay> delays, List<NonNegativeStock> nonNegativeStocks,
+            int randomStreams, boolean usesDiscreteState, RunControls controls, boolean singlePrecision) {
+        this(source, specs, slotNames, slotKinds, slotUnits, initOrder, dynamicOrder, stocks, stepUpdates, delays,
+                nonNegativeStocks, randomStreams, usesDiscreteState, controls, singlePrecision, List.of());
+    }
 
     /** A double-precision model (what the compiler makes; see {@link SinglePrecision}). */
     public CompiledModel(String source, SimSpecs specs, String[] slotNames, SlotKind[] slotKinds, String[] slotUnits,
@@ -42,7 +53,7 @@ public record CompiledModel(
             List<Assignment> stepUpdates, List<FixedDelay> delays, List<NonNegativeStock> nonNegativeStocks,
             int randomStreams, boolean usesDiscreteState, RunControls controls) {
         this(source, specs, slotNames, slotKinds, slotUnits, initOrder, dynamicOrder, stocks, stepUpdates, delays,
-                nonNegativeStocks, randomStreams, usesDiscreteState, controls, false);
+                nonNegativeStocks, randomStreams, usesDiscreteState, controls, false, List.of());
     }
 
     /**
@@ -69,6 +80,26 @@ public record CompiledModel(
      * the initial time; {@code initial} fills the pipeline.
      */
     public record FixedDelay(int output, LExpr input, LExpr delayTime, LExpr initial) {}
+
+    /**
+     * An XMILE conveyor. Its stock, outflow and leakage slots have no equations: the time loop sets
+     * them from the conveyor's contents. The other fields are slots of values the compiler computes
+     * (-1 where absent): {@code length} is set once at the initial time, {@code capacity},
+     * {@code inflowLimit} and the leak fractions at every evaluation.
+     *
+     * @param name the conveyor as written, for messages
+     * @param stock the conveyor's level (the sum of what is on it)
+     * @param inflows inflow slots; when capacity or the inflow limit binds, the first listed is served first
+     * @param outflow the slot of the flow that carries what reaches the end
+     */
+    public record Conveyor(String name, int stock, int[] inflows, int outflow, int length, int capacity,
+            int inflowLimit, boolean exponentialLeak, List<ConveyorLeak> leaks) {}
+
+    /**
+     * A conveyor's leakage flow: {@code flow} is its slot, {@code fraction} the slot of its leak
+     * fraction; the zone is a part of the length, 0 at the entry and 1 at the exit.
+     */
+    public record ConveyorLeak(int flow, int fraction, double zoneStart, double zoneEnd) {}
 
     /** A stock that must not go negative: its outflows, in priority order, are cut to what it holds. */
     public record NonNegativeStock(int stock, int[] inflows, int[] outflows) {}

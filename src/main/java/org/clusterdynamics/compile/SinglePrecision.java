@@ -30,7 +30,7 @@ public final class SinglePrecision {
         return new CompiledModel(m.source(), m.specs(), m.slotNames(), m.slotKinds(), m.slotUnits(),
                 assignments(m.initOrder()), assignments(m.dynamicOrder()), List.copyOf(stocks),
                 assignments(m.stepUpdates()), List.copyOf(delays), m.nonNegativeStocks(), m.randomStreams(),
-                m.usesDiscreteState(), m.controls(), true);
+                m.usesDiscreteState(), m.controls(), true, m.conveyors());
     }
 
     private static List<CompiledModel.Assignment> assignments(List<CompiledModel.Assignment> in) {

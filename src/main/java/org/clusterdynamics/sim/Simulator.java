@@ -348,6 +348,19 @@ public final class Simulator {
             throw new ModelException(Diagnostic.error("E021", w, "single precision follows Vensim's single-precision"
                     + " editions, which this engine reproduces for Euler only: use --method euler or double precision"));
         }
+        if (!model.conveyors().isEmpty()) {
+            String name = model.conveyors().get(0).name();
+            if (method == Method.ADAPTIVE) {
+                throw new ModelException(Diagnostic.error("E021", w, "conveyor '" + name + "' moves once per time"
+                        + " step, which the adaptive method cannot follow: use --method euler (Stella's advice for"
+                        + " conveyors) or rk4"));
+            }
+            if (model.singlePrecision() || controls.any()) {
+                throw new ModelException(Diagnostic.error("E021", w, "conveyor '" + name + "' needs a fixed time step"
+                        + " in double precision: drop --precision single and time settings that change during the"
+                        + " run"));
+            }
+        }
         if (controls.any() && method == Method.ADAPTIVE) {
             throw new ModelException(Diagnostic.error("E021", w, "the adaptive method cannot follow a FINAL TIME, TIME"
                     + " STEP or SAVEPER that changes during the run: use --method euler or --method rk4"));
@@ -421,6 +434,7 @@ public final class Simulator {
         double[] v = f.v;
         Kernel kernel = start(f, s, new boolean[model.slotCount()]);
         DelayLines delays = new DelayLines(f, s.dt, kernel);
+        ConveyorBelts belts = new ConveyorBelts(model, v, s.dt);
         int nStocks = stockSlots.length;
         double[] y0 = new double[nStocks];
         double[] k1 = new double[nStocks];
@@ -452,6 +466,7 @@ public final class Simulator {
                             + " the time step (" + dt + ") or the save step (" + f.saveStep + ") is not positive"));
                 }
             }
+            belts.admit(v, dt);
             limitOutflows(v, dt);
             checkStop(k, t0);
             if (following ? t0 >= nextSave - Ops.TIME_EPS : k % s.saveEvery == 0) {
@@ -464,6 +479,7 @@ public final class Simulator {
             // discrete state moves from values at the step's start
             kernel.updates(f, upd);
             kernel.delayInputs(f, delayInputs);
+            belts.capture(v);
             kernel.rates(f, k1);
             checkFinite(k1, f.time);
             if (s.method == Method.EULER) {
@@ -473,12 +489,13 @@ public final class Simulator {
                     kernel.euler(f, k1, dt);
                 }
             } else {
-                rungeKutta(s.method, f, kernel, t0, dt, y0, k1, k2, k3, k4);
+                rungeKutta(s.method, f, kernel, belts, t0, dt, y0, k1, k2, k3, k4);
             }
             for (int i = 0; i < upd.length; i++) {
                 v[updSlots[i]] = upd[i];
             }
             delays.advance(delayInputs);
+            belts.advance(v, dt);
             t0 += dt;
         }
         return row;
@@ -493,8 +510,8 @@ public final class Simulator {
     }
 
     /** RK2 or RK4 from the rates k1 at the step's start. */
-    private void rungeKutta(Method method, Frame f, Kernel kernel, double t0, double dt, double[] y0,
-            double[] k1, double[] k2, double[] k3, double[] k4) {
+    private void rungeKutta(Method method, Frame f, Kernel kernel, ConveyorBelts belts, double t0, double dt,
+            double[] y0, double[] k1, double[] k2, double[] k3, double[] k4) {
         double[] v = f.v;
         int nStocks = stockSlots.length;
         int[] stocks = stockSlots;
@@ -502,15 +519,15 @@ public final class Simulator {
             y0[i] = v[stocks[i]];
         }
         if (method == Method.RK2) {
-            stage(f, kernel, y0, k1, dt, t0 + dt, k2);
+            stage(f, kernel, belts, y0, k1, dt, t0 + dt, k2);
             for (int i = 0; i < nStocks; i++) {
                 v[stocks[i]] = y0[i] + dt / 2 * (k1[i] + k2[i]);
             }
             return;
         }
-        stage(f, kernel, y0, k1, dt / 2, t0 + dt / 2, k2);
-        stage(f, kernel, y0, k2, dt / 2, t0 + dt / 2, k3);
-        stage(f, kernel, y0, k3, dt, t0 + dt, k4);
+        stage(f, kernel, belts, y0, k1, dt / 2, t0 + dt / 2, k2);
+        stage(f, kernel, belts, y0, k2, dt / 2, t0 + dt / 2, k3);
+        stage(f, kernel, belts, y0, k3, dt, t0 + dt, k4);
         for (int i = 0; i < nStocks; i++) {
             v[stocks[i]] = y0[i] + dt / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
         }
@@ -549,13 +566,15 @@ public final class Simulator {
     }
 
     /** Sets stocks to y0 + h*k, time to t, re-evaluates, and writes the rates into out. */
-    private void stage(Frame f, Kernel kernel, double[] y0, double[] k, double h, double t, double[] out) {
+    private void stage(Frame f, Kernel kernel, ConveyorBelts belts, double[] y0, double[] k, double h, double t,
+            double[] out) {
         double[] v = f.v;
         for (int i = 0; i < y0.length; i++) {
             v[stockSlots[i]] = y0[i] + h * k[i];
         }
         f.time = t;
         kernel.dynamic(f);
+        belts.admit(v, f.dt); // a conveyor's own flows keep their values of the step's start
         limitOutflows(v, f.dt);
         kernel.rates(f, out);
     }
@@ -589,7 +608,7 @@ public final class Simulator {
     }
 
     boolean hasDiscreteState() {
-        return updSlots.length > 0 || delayOut.length > 0;
+        return updSlots.length > 0 || delayOut.length > 0 || !model.conveyors().isEmpty();
     }
 
     void checkFinite(double[] rates, double time) {
