@@ -75,7 +75,8 @@ public final class UnitChecker {
                     }
                 }
             } else if (v instanceof Flow f) {
-                checkDefinition(f.definition(), want, "equation");
+                // a conveyor leakage's equation is its leak fraction, not a rate
+                checkDefinition(f.definition(), f.leak() != null ? null : want, "equation");
             } else if (v instanceof Aux a) {
                 checkDefinition(a.definition(), want, "equation");
             }

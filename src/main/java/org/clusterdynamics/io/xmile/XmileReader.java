@@ -15,12 +15,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.regex.Pattern;
 import org.clusterdynamics.diag.Diagnostic;
 import org.clusterdynamics.diag.Diagnostics;
 import org.clusterdynamics.diag.ModelException;
 import org.clusterdynamics.diag.Where;
 import org.clusterdynamics.model.Aux;
+import org.clusterdynamics.model.Conveyor;
 import org.clusterdynamics.model.Definition;
 import org.clusterdynamics.model.Dialect;
 import org.clusterdynamics.model.Dimension;
@@ -28,6 +31,7 @@ import org.clusterdynamics.model.ElementDefinition;
 import org.clusterdynamics.model.Equation;
 import org.clusterdynamics.model.Flow;
 import org.clusterdynamics.model.GraphicalFunction;
+import org.clusterdynamics.model.Leak;
 import org.clusterdynamics.model.Macro;
 import org.clusterdynamics.model.Method;
 import org.clusterdynamics.model.Model;
@@ -466,6 +470,14 @@ public final class XmileReader {
             }
             List<Variable> out = new ArrayList<>();
             Map<String, Integer> seen = new LinkedHashMap<>();
+            conveyorOutflows = new HashSet<>();
+            for (XmlNode n : nodes) {
+                if (n.name().equals("stock") && n.child("conveyor").isPresent()) {
+                    for (VarName f : flowNames(n, "outflow")) {
+                        conveyorOutflows.add(f.id());
+                    }
+                }
+            }
             for (XmlNode n : nodes) {
                 if (n.name().equals("group")) {
                     continue; // a diagram grouping, no equations
@@ -508,16 +520,58 @@ public final class XmileReader {
             };
         }
 
+        /** Names of the outflows of this model's conveyors: they may have no equation (the conveyor drives them). */
+        private Set<String> conveyorOutflows = Set.of();
+
         private Stock stock(XmlNode n, VarName name, Behavior behavior) {
-            for (String kind : List.of("conveyor", "queue")) {
-                if (n.child(kind).isPresent()) {
-                    diags.error("XMILE_UNSUPPORTED", where(name.asWritten(), n.line()), "the stock is a " + kind
-                            + ", which this engine does not simulate; model it with ordinary stocks and delays");
-                }
+            if (n.child("queue").isPresent()) {
+                diags.error("XMILE_UNSUPPORTED", where(name.asWritten(), n.line()), "the stock is a queue, which this"
+                        + " engine does not simulate; model it with ordinary stocks and delays");
             }
+            Conveyor conveyor = n.child("conveyor").map(c -> conveyor(c, name)).orElse(null);
             Definition initial = definition(n, name, "initial value");
             return new Stock(name, initial, flowNames(n, "inflow"), flowNames(n, "outflow"), null,
-                    nonNegative(n, name, behavior.stocks()), dimensionNames(n), units(n), doc(n), n.line());
+                    nonNegative(n, name, behavior.stocks()), dimensionNames(n), units(n), doc(n), n.line(), conveyor);
+        }
+
+        /**
+         * XMILE 1.0 section 3.7.1.1: {@code <len>} (required), {@code <capacity>}, {@code <in_limit>}
+         * and the exponential_leak option are simulated; {@code <sample>}, {@code <arrest>}, discrete
+         * and batch_integrity are refused. one_at_a_time only concerns taking batches from an upstream
+         * queue, and queues are refused, so it is accepted and not used.
+         */
+        private Conveyor conveyor(XmlNode c, VarName name) {
+            String v = name.asWritten();
+            for (String element : List.of("sample", "arrest")) {
+                c.child(element).ifPresent(e -> diags.error("XMILE_UNSUPPORTED", where(v, e.line()), "the conveyor's <"
+                        + element + "> is not supported (only <len>, <capacity>, <in_limit> and exponential_leak are);"
+                        + " remove it"));
+            }
+            for (String option : List.of("discrete", "batch_integrity")) {
+                if (conveyorOption(c, option, v)) {
+                    diags.error("XMILE_UNSUPPORTED", where(v, c.line()), "a " + option.replace('_', ' ') + " conveyor"
+                            + " is not supported (only continuous conveyors are); remove " + option + "=\"true\"");
+                }
+            }
+            conveyorOption(c, "one_at_a_time", v); // checked for a valid value only
+            Optional<XmlNode> len = c.child("len");
+            if (len.isEmpty() || len.get().text().isBlank()) {
+                diags.error("XMILE_NO_EQUATION", where(v, c.line()), "the conveyor has no transit time; add"
+                        + " <len>...</len> inside <conveyor>");
+                return null;
+            }
+            Equation capacity = c.child("capacity").filter(e -> !e.text().isBlank()).map(this::equation).orElse(null);
+            Equation inLimit = c.child("in_limit").filter(e -> !e.text().isBlank()).map(this::equation).orElse(null);
+            return new Conveyor(equation(len.get()), capacity, inLimit, conveyorOption(c, "exponential_leak", v));
+        }
+
+        /** A true/false conveyor option, written as an attribute or as a child element. */
+        private boolean conveyorOption(XmlNode c, String option, String variable) {
+            Optional<String> attr = c.attribute(option);
+            if (attr.isPresent()) {
+                return bool(attr.get(), c, option, variable);
+            }
+            return c.child(option).map(e -> bool(e.text(), e, "<" + option + ">", variable)).orElse(false);
         }
 
         private List<VarName> flowNames(XmlNode n, String kind) {
@@ -532,15 +586,67 @@ public final class XmileReader {
         }
 
         private Flow flow(XmlNode n, VarName name, Behavior behavior) {
-            for (String kind : List.of("multiplier", "leak", "leak_integers")) {
-                if (n.child(kind).isPresent()) {
-                    diags.error("XMILE_UNSUPPORTED", where(name.asWritten(), n.line()), "<" + kind
-                            + "> (conveyor and flow-multiplier behaviour) is not supported; write the flow's rate as"
-                            + " an equation instead");
+            if (n.child("multiplier").isPresent()) {
+                diags.error("XMILE_UNSUPPORTED", where(name.asWritten(), n.line()), "<multiplier> (flow-multiplier"
+                        + " behaviour) is not supported; write the flow's rate as an equation instead");
+            }
+            if (n.child("leak_integers").isPresent()) {
+                diags.error("XMILE_UNSUPPORTED", where(name.asWritten(), n.child("leak_integers").get().line()),
+                        "<leak_integers/> (leaking whole units only) is not supported; remove it to leak continuously");
+            }
+            Optional<XmlNode> leakNode = n.child("leak");
+            Leak leak = leakNode.map(l -> leak(n, l, name)).orElse(null);
+            Definition def;
+            if (leak != null && n.child("eqn").isEmpty() && !leakNode.get().text().isBlank()) {
+                def = Definition.of(equation(leakNode.get())); // <leak>fraction</leak>
+            } else if (n.child("eqn").isEmpty() && leak == null && n.children("element").isEmpty()
+                    && n.child("gf").isEmpty() && conveyorOutflows.contains(name.id())) {
+                def = new Definition(null, null, List.of()); // a conveyor computes its outflow
+            } else {
+                def = definition(n, name, leak != null ? "leak fraction" : "equation");
+            }
+            return new Flow(name, def, nonNegative(n, name, behavior.flows()), dimensionNames(n), units(n), doc(n),
+                    n.line(), leak);
+        }
+
+        /**
+         * A leakage flow's zone: leak_start and leak_end as attributes of the flow (Stella) or of
+         * {@code <leak>}, or as child elements; fractions of the conveyor's length, 0 and 1 by default.
+         */
+        private Leak leak(XmlNode flow, XmlNode leak, VarName name) {
+            double[] zone = {0, 1};
+            String[] keys = {"leak_start", "leak_end"};
+            for (int i = 0; i < 2; i++) {
+                Optional<XmlNode> at = Optional.of(flow);
+                Optional<String> text = flow.attribute(keys[i]);
+                if (text.isEmpty()) {
+                    text = leak.attribute(keys[i]);
+                    at = Optional.of(leak);
+                }
+                if (text.isEmpty() && flow.child(keys[i]).isPresent()) {
+                    at = flow.child(keys[i]);
+                    text = at.map(XmlNode::text);
+                }
+                if (text.isEmpty() || text.get().isBlank()) {
+                    continue;
+                }
+                try {
+                    zone[i] = Double.parseDouble(text.get().strip());
+                } catch (NumberFormatException e) {
+                    zone[i] = Double.NaN;
+                }
+                if (!(zone[i] >= 0 && zone[i] <= 1)) {
+                    diags.error("XMILE_BAD_VALUE", where(name.asWritten(), at.get().line()), keys[i] + " is '"
+                            + text.get().strip() + "'; give a fraction of the conveyor's length from 0 to 1");
+                    return null;
                 }
             }
-            return new Flow(name, definition(n, name, "equation"), nonNegative(n, name, behavior.flows()),
-                    dimensionNames(n), units(n), doc(n), n.line());
+            if (zone[0] > zone[1]) {
+                diags.error("XMILE_BAD_VALUE", where(name.asWritten(), leak.line()), "the leak zone starts at "
+                        + zone[0] + " after it ends at " + zone[1] + "; give leak_start <= leak_end");
+                return null;
+            }
+            return new Leak(zone[0], zone[1]);
         }
 
         private Aux aux(XmlNode n, VarName name) {

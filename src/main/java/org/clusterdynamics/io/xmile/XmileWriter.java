@@ -33,6 +33,8 @@ import org.clusterdynamics.model.Dimension;
 import org.clusterdynamics.model.ElementDefinition;
 import org.clusterdynamics.model.Equation;
 import org.clusterdynamics.model.Flow;
+import org.clusterdynamics.model.Leak;
+import org.clusterdynamics.model.Conveyor;
 import org.clusterdynamics.model.GraphicalFunction;
 import org.clusterdynamics.model.Macro;
 import org.clusterdynamics.model.Method;
@@ -183,6 +185,10 @@ public final class XmileWriter {
 
         // ---- file-level parts
 
+        private static boolean usesConveyors(Model m) {
+            return m.variables().stream().anyMatch(v -> v instanceof Stock s && s.conveyor() != null);
+        }
+
         private void header() {
             out.start("header");
             out.leaf("vendor", "ClusterDynamics");
@@ -191,8 +197,12 @@ public final class XmileWriter {
                 out.leaf("name", model.name());
             }
             int maxDims = maxDimensions();
-            if (maxDims > 0 || !model.macros().isEmpty()) {
+            boolean conveyors = usesConveyors(model) || model.subModels().values().stream().anyMatch(m -> usesConveyors(m));
+            if (maxDims > 0 || !model.macros().isEmpty() || conveyors) {
                 out.start("options");
+                if (conveyors) {
+                    out.empty("uses_conveyor");
+                }
                 if (maxDims > 0) {
                     out.empty("uses_arrays", "maximum_dimensions", Integer.toString(maxDims));
                 }
@@ -534,10 +544,19 @@ public final class XmileWriter {
                 if (v instanceof Stock s) {
                     stock(s);
                 } else if (v instanceof Flow f) {
-                    out.start("flow", "name", name(f));
+                    Leak leak = f.leak();
+                    if (leak == null || leak.equals(Leak.EVERYWHERE)) {
+                        out.start("flow", "name", name(f));
+                    } else {
+                        out.start("flow", "name", name(f), "leak_start", XmileExprPrinter.number(leak.zoneStart()),
+                                "leak_end", XmileExprPrinter.number(leak.zoneEnd()));
+                    }
                     body(f, f.definition());
                     if (f.nonNegative()) {
                         out.empty("non_negative");
+                    }
+                    if (leak != null) {
+                        out.empty("leak"); // the equation above is the leak fraction
                     }
                     unitsAndDoc(f);
                     out.end();
@@ -583,6 +602,18 @@ public final class XmileWriter {
                 }
                 if (s.nonNegative()) {
                     out.empty("non_negative");
+                }
+                Conveyor c = s.conveyor();
+                if (c != null) {
+                    if (c.exponentialLeak()) {
+                        out.start("conveyor", "exponential_leak", "true");
+                    } else {
+                        out.start("conveyor");
+                    }
+                    out.leaf("len", expression(s, c.length()));
+                    out.leaf("capacity", c.capacity() == null ? null : expression(s, c.capacity()));
+                    out.leaf("in_limit", c.inflowLimit() == null ? null : expression(s, c.inflowLimit()));
+                    out.end();
                 }
                 unitsAndDoc(s);
                 out.end();
@@ -749,6 +780,15 @@ public final class XmileWriter {
                 owner = variable;
                 Expr e = parse(eq, variable, eq.line());
                 return e == null ? eq.text().strip() : print(e, variable, eq.line(), Context.whole(List.of()));
+            }
+
+            /** A conveyor option's expression in XMILE syntax. */
+            private String expression(Variable v, Equation eq) {
+                Expr e = parse(eq, v);
+                if (e == null) {
+                    return model.dialect() == Dialect.XMILE ? eq.text().strip() : null;
+                }
+                return print(e, v, eq, Context.whole(List.of()));
             }
 
             private Expr parse(Equation eq, Variable v) {

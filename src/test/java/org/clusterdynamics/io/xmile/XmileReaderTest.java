@@ -263,10 +263,10 @@ class XmileReaderTest {
     }
 
     @Test
-    void conveyorsAreRefused() {
-        Diagnostic d = onlyError(failing(doc(SPECS, "<stock name=\"c\"><eqn>0</eqn><conveyor><len>3</len></conveyor></stock>")));
+    void queuesAreRefused() {
+        Diagnostic d = onlyError(failing(doc(SPECS, "<stock name=\"q\"><eqn>0</eqn><queue/></stock>")));
         assertEquals("XMILE_UNSUPPORTED", d.code());
-        assertTrue(d.message().contains("conveyor"), d.message());
+        assertTrue(d.message().contains("queue"), d.message());
     }
 
     // ---- graphical functions
