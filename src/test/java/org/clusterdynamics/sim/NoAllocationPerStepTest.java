@@ -55,9 +55,31 @@ class NoAllocationPerStepTest {
         assertStepsAllocateNothing(new Simulator(m, backend), 20, backend + " random draws");
     }
 
+    /** A conveyor's slats are made once per run: with the same dt, a 100 times longer run allocates no more. */
+    @ParameterizedTest
+    @EnumSource(value = Simulator.Backend.class, names = {"INTERPRETER", "GENERATED"})
+    void conveyorsAllocateNothingPerStep(Simulator.Backend backend) {
+        Assumptions.assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
+                "this JVM does not count allocated bytes");
+        CompiledModel m = ModelCompiler.compile(ModelBuilder.xmile().time(0, 100, 1)
+                .flow("arriving", "10 + SIN(TIME)")
+                .conveyor("belt", "30", List.of("arriving"), List.of("departing", "spilling"),
+                        new org.clusterdynamics.model.Conveyor(org.clusterdynamics.model.Equation.of("3"),
+                                org.clusterdynamics.model.Equation.of("50"), null, false))
+                .flow("departing", "0")
+                .leak("spilling", "0.1", new org.clusterdynamics.model.Leak(0.2, 0.9))
+                .build());
+        assertStepsAllocateNothing(new Simulator(m, backend), 200, backend + " conveyor",
+                RunOptions.defaults().withDt(0.1).withStop(10), RunOptions.defaults().withDt(0.1).withStop(1000));
+    }
+
     private static void assertStepsAllocateNothing(Simulator sim, int warmups, String what) {
-        RunOptions small = RunOptions.defaults().withDt(1);
-        RunOptions large = RunOptions.defaults().withDt(0.01);
+        assertStepsAllocateNothing(sim, warmups, what, RunOptions.defaults().withDt(1),
+                RunOptions.defaults().withDt(0.01));
+    }
+
+    private static void assertStepsAllocateNothing(Simulator sim, int warmups, String what, RunOptions small,
+            RunOptions large) {
         for (int i = 0; i < warmups; i++) {
             sim.runDiscarding(small);
             sim.runDiscarding(large);
