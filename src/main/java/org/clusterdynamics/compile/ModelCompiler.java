@@ -677,6 +677,11 @@ public final class ModelCompiler {
         if (stock.nonNegative() && !outs.isEmpty()) {
             nonNegative.add(new CompiledModel.NonNegativeStock(stockVar.base + offset,
                     ins.stream().mapToInt(Integer::intValue).toArray(), outs.stream().mapToInt(Integer::intValue).toArray()));
+            // the time loop cuts these flows to what the stock holds: a constant one must be computed
+            // again at every step, or a cut would last for the rest of the run
+            for (int o : outs) {
+                slots.get(o).clipped = true;
+            }
         }
         return sum == null ? new LExpr.Const(0) : sum;
     }
