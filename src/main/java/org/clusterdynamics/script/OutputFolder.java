@@ -5,17 +5,28 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The one folder a script may write into (--out). Names are resolved inside it; absolute paths,
  * ".." that climbs out, and symbolic links that lead out are refused, so a script can neither
  * read nor overwrite anything else. Writers then replace files atomically.
+ *
+ * <p>What a script writes goes first to a hidden staging folder inside the output folder; only when
+ * the script has succeeded are the files moved into place ({@link #commit}), so that a script that
+ * fails or is stopped leaves the output folder as it was ({@link #discard}).
  */
 final class OutputFolder {
     private final Path root;
     private final String given;
+    /** Created at the first write; null until then. */
+    private Path staging;
 
     /** {@code root} may be null: the script then may not write at all. */
     OutputFolder(Path root) {
@@ -83,18 +94,63 @@ final class OutputFolder {
             if (Files.isDirectory(target)) {
                 throw new ScriptError(writer + ": " + shown + " is a folder in the output folder; choose a file name");
             }
-            Files.createDirectories(parent);
-            if (!parent.toRealPath().startsWith(realRoot)) {
-                throw new SandboxRefusal("writing " + shown, "its folder lies outside the output folder");
+            if (staging == null) {
+                staging = Files.createTempDirectory(root, ".cdyn-unfinished-");
             }
+            Path staged = staging.resolve(root.relativize(target).toString());
+            Files.createDirectories(staged.getParent());
+            return staged;
         } catch (IOException e) {
             throw new ScriptError(writer + ": cannot create the folder for " + shown + ": " + e.getMessage());
         }
-        return target;
     }
 
     /** The name relative to the output folder, for messages and return values. */
     String relative(Path p) {
-        return root.relativize(p).toString();
+        return (staging != null && p.startsWith(staging) ? staging : root).relativize(p).toString();
+    }
+
+    /**
+     * Moves every file the script wrote into the output folder, replacing files of the same names,
+     * and removes the staging folder. The destinations are checked again: a link put in the way
+     * meanwhile is refused.
+     */
+    void commit() throws IOException {
+        if (staging == null) {
+            return;
+        }
+        Path realRoot = root.toRealPath();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(staging)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path f : files) {
+            Path target = root.resolve(staging.relativize(f).toString());
+            Files.createDirectories(target.getParent());
+            if (!target.getParent().toRealPath().startsWith(realRoot) || Files.isSymbolicLink(target)) {
+                throw new IOException(relative(f) + " would be written through a link that leads out of " + given);
+            }
+            try {
+                Files.move(f, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(f, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        discard();
+    }
+
+    /** Removes what the script wrote; the output folder is left as it was. */
+    void discard() {
+        if (staging == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(staging)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // best effort: a leftover hidden folder is harmless and named .cdyn-unfinished-*
+        }
+        staging = null;
     }
 }

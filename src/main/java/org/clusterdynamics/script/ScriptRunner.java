@@ -94,7 +94,26 @@ public final class ScriptRunner implements AutoCloseable {
 
     /** Runs a script and prints its failure (if any) to the error stream. */
     public Outcome run(Options o) {
-        Outcome r = execute(o);
+        OutputFolder folder = new OutputFolder(o.out());
+        Outcome r;
+        try {
+            r = execute(o, folder);
+        } catch (RuntimeException | Error e) {
+            folder.discard();
+            throw e;
+        }
+        // a script that fails, is refused or is stopped leaves the output folder as it was
+        if (!r.ok()) {
+            folder.discard();
+        } else {
+            try {
+                folder.commit();
+            } catch (IOException e) {
+                folder.discard();
+                r = new Outcome(SCRIPT_ERROR, o.script() + ": the script ran, but its files could not be moved into "
+                        + folder.given() + ": " + e.getMessage() + "; nothing was written there");
+            }
+        }
         if (!r.ok()) {
             err.println(r.message());
             err.flush();
@@ -102,7 +121,7 @@ public final class ScriptRunner implements AutoCloseable {
         return r;
     }
 
-    private Outcome execute(Options o) {
+    private Outcome execute(Options o, OutputFolder folder) {
         String code;
         try {
             code = Files.readString(o.script(), StandardCharsets.UTF_8);
@@ -132,7 +151,7 @@ public final class ScriptRunner implements AutoCloseable {
             }
             Session session = null;
             try {
-                session = session(context, o, cancel);
+                session = session(context, o, cancel, folder);
                 session.locateWith(context.eval(Source.newBuilder("js", "(function () { return new Error().stack; })",
                         "<cdyn stack>").buildLiteral()), code);
                 Session s = session;
@@ -205,7 +224,7 @@ public final class ScriptRunner implements AutoCloseable {
         return new Outcome(REFUSED, sb.toString());
     }
 
-    private Session session(Context c, Options o, CancelToken cancel) {
+    private Session session(Context c, Options o, CancelToken cancel, OutputFolder folder) {
         ProxyExecutable isApi = args -> Args.isApi(args[0]);
         Value deep = c.eval(Source.newBuilder("js", """
                 (function (isApi) {
@@ -218,7 +237,7 @@ public final class ScriptRunner implements AutoCloseable {
                   };
                 })""", "<cdyn converter>").buildLiteral()).execute(isApi);
         Path dir = o.script().toAbsolutePath().getParent();
-        return new Session(o.script(), new OutputFolder(o.out()), new ModelLocator(dir, Path.of("").toAbsolutePath()),
+        return new Session(o.script(), folder, new ModelLocator(dir, Path.of("").toAbsolutePath()),
                 new BatchRunner(o.threads(), progress, cancel), new Js(deep), o.args());
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -156,6 +157,28 @@ class ScriptSandboxTest extends ScriptTestSupport {
         assertEquals(ScriptRunner.TIMEOUT, r.exit(), r.err());
         assertTrue(r.err().contains("script.js:2") && r.err().contains("stopped"), r.err());
         assertTrue(seconds < 20, "stopped after " + seconds + " s");
+    }
+
+    @Test
+    void aScriptThatFailsOrIsStoppedLeavesTheOutputFolderAsItWas() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("table.csv"), "earlier results\n");
+        String writes = "cdyn.writeText('table.csv', 'new,results');\ncdyn.writeText('more/notes.md', '# notes');\n";
+        Ran failed = run(writes + "throw new Error('late failure');\n", out, Duration.ofSeconds(30));
+        assertEquals(ScriptRunner.SCRIPT_ERROR, failed.exit(), failed.err());
+        Ran stopped = run(writes + "while (true) {}\n", out, Duration.ofMillis(1500));
+        assertEquals(ScriptRunner.TIMEOUT, stopped.exit(), stopped.err());
+        try (var files = Files.walk(out)) {
+            assertEquals(List.of(out, out.resolve("table.csv")), files.sorted().toList(), "no new files, no leftovers");
+        }
+        assertEquals("earlier results\n", Files.readString(out.resolve("table.csv")));
+        Ran ok = run(writes, out, Duration.ofSeconds(30));
+        assertEquals(0, ok.exit(), ok.err());
+        assertEquals("new,results", Files.readString(out.resolve("table.csv")), "replaced once the script succeeded");
+        assertEquals("# notes", Files.readString(out.resolve("more/notes.md")));
+        try (var files = Files.list(out)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".cdyn")), "staging removed");
+        }
     }
 
     @Test
