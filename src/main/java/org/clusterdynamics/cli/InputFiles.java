@@ -45,4 +45,28 @@ final class InputFiles {
         err.flush();
         return problems.isEmpty();
     }
+
+    /**
+     * Prints why and returns false when a file to write lies in a folder that does not exist or is a
+     * file: checked before anything is written, so that a command writing two files never stops
+     * after the first.
+     */
+    static boolean checkFoldersExist(java.io.PrintWriter err, Path... outputs) {
+        boolean ok = true;
+        for (Path out : outputs) {
+            if (out == null) {
+                continue;
+            }
+            Path folder = out.toAbsolutePath().getParent();
+            if (folder != null && !Files.isDirectory(folder)) {
+                err.println("cannot write " + out + ": the folder " + folder + " does not exist; create it first");
+                ok = false;
+            } else if (Files.isDirectory(out)) {
+                err.println("cannot write " + out + ": it is a folder; give a file name");
+                ok = false;
+            }
+        }
+        err.flush();
+        return ok;
+    }
 }

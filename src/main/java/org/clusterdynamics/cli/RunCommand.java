@@ -105,6 +105,9 @@ public final class RunCommand implements Callable<Integer> {
             if (!InputFiles.checkNoneReplaced(err, inputs, output, "the results", chartOut, "the chart")) {
                 return 2;
             }
+            if (!InputFiles.checkFoldersExist(err, output, chartOut)) {
+                return 1;
+            }
             Model model = ModelFiles.read(modelFile, dataFiles);
             CompiledModel compiled = ModelCompiler.compile(model);
             if (single) {

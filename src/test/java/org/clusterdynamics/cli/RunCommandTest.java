@@ -128,6 +128,16 @@ class RunCommandTest {
     }
 
     @Test
+    void nothingIsWrittenWhenOneOfTheTwoOutputsCannotBe() throws Exception {
+        Path model = Files.writeString(dir.resolve("pop.xmile"), xmile(GOOD));
+        Path png = dir.resolve("pop.png");
+        assertEquals(1, cdyn("run", model.toString(), "--chart", "Population", "--out", png.toString(), "--output",
+                dir.resolve("missing").resolve("out.csv").toString()));
+        assertTrue(console.err().contains("does not exist; create it first"), console.err());
+        assertTrue(Files.notExists(png), "the chart is not written when the results cannot be");
+    }
+
+    @Test
     void aRunTooLongForOneResultIsRefusedBeforeItStarts() throws Exception {
         Path model = Files.writeString(dir.resolve("pop.xmile"), xmile(GOOD));
         Path csv = Files.writeString(dir.resolve("out.csv"), "previous results\n");
