@@ -1177,6 +1177,12 @@ public final class ModelCompiler {
             return expandMacro(macro, c, s);
         }
         Builtin b = Builtin.find(fn).orElse(null);
+        if (b == null && fn.equals("a_function_of")) {
+            // what Vensim's sketch writes for a variable drawn with arrows but not yet given an equation
+            diags.error("E003", where(s), "the equation is still Vensim's placeholder 'A FUNCTION OF(...)': write the"
+                    + " variable's equation in terms of the variables listed there");
+            throw new Abandon();
+        }
         if (b == null) {
             diags.error("E003", where(s), "unknown function '" + c.asWritten() + "': check the spelling, or define a"
                     + " lookup table or macro of that name");

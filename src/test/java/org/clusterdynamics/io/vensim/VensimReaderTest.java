@@ -168,6 +168,15 @@ class VensimReaderTest {
     }
 
     @Test
+    void vensimsPlaceholderEquationIsNamedAsSuch() {
+        Model m = read("x = A FUNCTION OF(y) ~~|\ny = 1 ~~|\n");
+        ModelException e = assertThrows(ModelException.class, () -> ModelCompiler.compile(m));
+        Diagnostic d = e.diagnostics().errors().get(0);
+        assertEquals("x", d.where().variable());
+        assertTrue(d.message().contains("still Vensim's placeholder 'A FUNCTION OF(...)'"), d.message());
+    }
+
+    @Test
     void controlSectionGivesSimSpecsAndStaysVariables() {
         Model m = read("x = 1 ~~|");
         assertEquals(2.0, m.specs().start());
