@@ -129,9 +129,8 @@ public final class BatchRunner {
                     value = f.get();
                 } catch (ExecutionException e) {
                     Throwable c = e.getCause();
-                    if (c instanceof CancelToken.Cancelled || c instanceof RunStopped) {
-                        cancel.check(); // the token's reason
-                        throw new CancelToken.Cancelled(c.getMessage());
+                    if (c instanceof CancelToken.Cancelled cc) {
+                        throw cc;
                     }
                     throw failure(label, next, count, c instanceof RuntimeException re ? re
                             : new IllegalStateException(c), describe);
