@@ -101,7 +101,7 @@ public final class ExprParser {
         }
     }
 
-    /** Counts one more level of the parser's recursion; past MAX_DEPTH the equation is refused. */
+    /** Counts one more level of the parser's recursion; past MAX_NESTING the equation is refused. */
     private void enter() throws ParseException {
         if (++nesting > MAX_NESTING) {
             throw new ParseException("the equation nests parentheses, function calls or signs too deeply (over "
