@@ -83,7 +83,7 @@ public final class ChartCommand implements Callable<Integer> {
                 case "grid" -> Layout.GRID;
                 default -> throw new IllegalArgumentException("--layout '" + layout + "' is not one of auto, overlay, grid");
             };
-            if (!InputFiles.checkNoneReplaced(spec.commandLine().getErr(), results, out, "the chart")) {
+            if (!InputFiles.checkNotAnInput(spec.commandLine().getErr(), results, out, "the chart")) {
                 return 2;
             }
             ChartSpec chart = new ChartSpec(title, vars, units, timeUnits);

@@ -48,7 +48,7 @@ public final class ConvertCommand implements Callable<Integer> {
             err.println("--to " + to + ": cdyn writes only XMILE; use --to xmile");
             return 2;
         }
-        if (!InputFiles.checkNoneReplaced(err, List.of(modelFile), output, "the XMILE")) {
+        if (!InputFiles.checkNotAnInput(err, List.of(modelFile), output, "the XMILE")) {
             return 2;
         }
         try {

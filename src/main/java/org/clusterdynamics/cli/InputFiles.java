@@ -3,9 +3,7 @@ package org.clusterdynamics.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 
 /** Keeps a command from writing its results over one of the files it reads (a model, data, results). */
@@ -30,20 +28,15 @@ final class InputFiles {
     }
 
     /**
-     * Prints why and returns false when one of {@code outputs} is one of {@code inputs}; {@code what}
-     * names what would be written there ("the results", "the chart").
+     * Prints why and returns false when {@code output} is one of {@code inputs}; {@code what} names
+     * what would be written there ("the results", "the chart").
      */
-    static boolean checkNoneReplaced(java.io.PrintWriter err, Collection<Path> inputs, Object... outputsAndWhat) {
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i + 1 < outputsAndWhat.length; i += 2) {
-            Path out = (Path) outputsAndWhat[i];
-            String what = (String) outputsAndWhat[i + 1];
-            replacedBy(out, inputs).ifPresent(in -> problems.add(out + " is " + in + ", which this command reads;"
-                    + " write " + what + " to another file"));
-        }
-        problems.forEach(err::println);
+    static boolean checkNotAnInput(java.io.PrintWriter err, Collection<Path> inputs, Path output, String what) {
+        Optional<Path> in = replacedBy(output, inputs);
+        in.ifPresent(p -> err.println(output + " is " + p + ", which this command reads; write " + what
+                + " to another file"));
         err.flush();
-        return problems.isEmpty();
+        return in.isEmpty();
     }
 
     /**

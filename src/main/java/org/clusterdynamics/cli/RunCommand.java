@@ -102,7 +102,10 @@ public final class RunCommand implements Callable<Integer> {
             }
             List<Path> inputs = new java.util.ArrayList<>(dataFiles);
             inputs.add(modelFile);
-            if (!InputFiles.checkNoneReplaced(err, inputs, output, "the results", chartOut, "the chart")) {
+            // both checked, so that both problems are reported at once
+            boolean resultsOk = InputFiles.checkNotAnInput(err, inputs, output, "the results");
+            boolean chartOk = InputFiles.checkNotAnInput(err, inputs, chartOut, "the chart");
+            if (!resultsOk || !chartOk) {
                 return 2;
             }
             if (!InputFiles.checkFoldersExist(err, output, chartOut)) {
