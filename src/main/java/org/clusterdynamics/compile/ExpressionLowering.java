@@ -1,0 +1,162 @@
+package org.clusterdynamics.compile;
+
+import java.util.Map;
+import org.clusterdynamics.expr.Expr;
+import org.clusterdynamics.expr.ExprParser;
+import org.clusterdynamics.expr.ParseException;
+import org.clusterdynamics.model.Equation;
+import org.clusterdynamics.model.VarName;
+
+/**
+ * Lowers an equation (parsed once) to an {@link LExpr} in a scope: numbers, operators, IF, and
+ * names resolved to slots, builtin values, dimension positions or element positions.
+ */
+final class ExpressionLowering extends CompilerPass {
+
+    private final Map<Equation, Expr> parsed = new java.util.IdentityHashMap<>();
+    private final java.util.Set<Equation> unreadable = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    ExpressionLowering(Compilation unit) {
+        super(unit);
+    }
+
+    LExpr lowerEquation(Equation eq, Scope scope) {
+        if (eq == null) {
+            return null;
+        }
+        Expr e = parsed.get(eq);
+        if (e == null) {
+            try {
+                e = ExprParser.parse(eq.text(), model.dialect());
+            } catch (ParseException pe) {
+                // report a bad equation once, not once per array element
+                if (unreadable.add(eq)) {
+                    diags.error("E001", where(scope), "cannot read the equation '" + abbreviate(eq.text()) + "': "
+                            + pe.getMessage() + " (at character " + (pe.column() + 1) + ")");
+                }
+                throw new Abandon();
+            }
+            parsed.put(eq, e);
+        }
+        return lower(e, scope);
+    }
+
+    static String abbreviate(String s) {
+        String t = s.strip().replaceAll("\\s+", " ");
+        return t.length() > 80 ? t.substring(0, 77) + "..." : t;
+    }
+
+    LExpr lower(Expr e, Scope s) {
+        if (e instanceof Expr.Num n) {
+            return new LExpr.Const(n.value());
+        } else if (e instanceof Expr.Ref r) {
+            return lowerRef(r, s);
+        } else if (e instanceof Expr.Unary u) {
+            LExpr x = lower(u.operand(), s);
+            if (x instanceof LExpr.Const c) {
+                return new LExpr.Const(Ops.unary(u.op(), c.value()));
+            }
+            return new LExpr.Unary(u.op(), x);
+        } else if (e instanceof Expr.Binary b) {
+            LExpr l = lower(b.left(), s);
+            LExpr r = lower(b.right(), s);
+            if (l instanceof LExpr.Const lc && r instanceof LExpr.Const rc) {
+                return new LExpr.Const(Ops.binary(b.op(), lc.value(), rc.value()));
+            }
+            return new LExpr.Binary(b.op(), l, r);
+        } else if (e instanceof Expr.If f) {
+            LExpr c = lower(f.condition(), s);
+            if (c instanceof LExpr.Const cc) {
+                return cc.value() != 0 ? lower(f.then(), s) : lower(f.otherwise(), s);
+            }
+            return new LExpr.If(c, lower(f.then(), s), lower(f.otherwise(), s));
+        } else if (e instanceof Expr.Call c) {
+            return unit.calls.lowerCall(c, s);
+        }
+        diags.error("E010", where(s), "an inline table can only be the second argument of WITH LOOKUP");
+        throw new Abandon();
+    }
+
+    VarInfo findVar(String id, Scope s) {
+        VarInfo v = vars.get(s.ns() + id);
+        if (v == null && !s.ns().isEmpty() && s.macroParams() == null) {
+            v = null; // module equations see only their own model's names
+        }
+        return v == null ? null : v.target();
+    }
+
+    LExpr lowerRef(Expr.Ref r, Scope s) {
+        String id = r.name().id();
+        if (s.macroParams() != null && s.macroParams().containsKey(id)) {
+            return s.macroArgs().get(s.macroParams().get(id));
+        }
+        VarInfo v = findVar(id, s);
+        if (v == null) {
+            LExpr builtin = builtinValue(id);
+            if (builtin != null && r.subscripts().isEmpty()) {
+                return builtin;
+            }
+            if (dims.containsKey(id) && s.binding().containsKey(id)) {
+                // a dimension used as a value: the position of the current element
+                return new LExpr.Const(unit.subscripts.elementPosition(s.binding().get(id)));
+            }
+            if (dims.containsKey(id)) {
+                DimInfo mapped = unit.subscripts.boundMapping(dims.get(id), s);
+                if (mapped != null) {
+                    return new LExpr.Const(mapped.indexOf(s.binding().get(mapped.id())) + 1);
+                }
+            }
+            int position = unit.subscripts.elementPosition(id);
+            if (position > 0 && r.subscripts().isEmpty()) {
+                // an element name used as a value (Vensim): its 1-based position in its dimension
+                return new LExpr.Const(position);
+            }
+            diags.error("E002", where(s), "'" + r.name().asWritten() + "' is not defined: define it or correct the"
+                    + " spelling" + suggestion(id, s));
+            throw new Abandon();
+        }
+        if (v.base < 0) {
+            if (v.tables != null) {
+                diags.error("E011", where(s), "'" + r.name().asWritten() + "' is a lookup table, not a value: call it"
+                        + " with an input, as " + r.name().asWritten() + "(x)");
+            } else {
+                diags.error("E011", where(s), "'" + r.name().asWritten() + "' is a module, not a value: refer to one"
+                        + " of its outputs as " + r.name().asWritten() + ".name");
+            }
+            throw new Abandon();
+        }
+        int off = unit.subscripts.elementOffset(v, r.subscripts(), s, r.name().asWritten());
+        return new LExpr.Slot(v.base + off);
+    }
+
+    String suggestion(String id, Scope s) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (Map.Entry<String, VarInfo> en : vars.entrySet()) {
+            if (!en.getKey().startsWith(s.ns())) {
+                continue;
+            }
+            int d = VarName.editDistance(id, en.getKey().substring(s.ns().length()));
+            if (d < bestD) {
+                bestD = d;
+                best = en.getValue().var.name().asWritten();
+            }
+        }
+        return best != null && bestD <= Math.max(2, id.length() / 4) ? " (did you mean '" + best + "'?)" : "";
+    }
+
+    LExpr builtinValue(String id) {
+        switch (id) {
+            case "time": return new LExpr.Param(LExpr.Param.Which.TIME);
+            case "dt": case "time_step": return new LExpr.Param(LExpr.Param.Which.DT);
+            case "starttime": case "initial_time": return new LExpr.Param(LExpr.Param.Which.START);
+            case "stoptime": case "final_time": return new LExpr.Param(LExpr.Param.Which.STOP);
+            case "saveper": return new LExpr.Param(LExpr.Param.Which.SAVE_STEP);
+            case "pi": return new LExpr.Const(Math.PI);
+            case "inf": case "infinity": return new LExpr.Const(Double.POSITIVE_INFINITY);
+            case "true": return new LExpr.Const(1);
+            case "false": return new LExpr.Const(0);
+            default: return null;
+        }
+    }
+}
