@@ -198,8 +198,14 @@ final class ArrayBuiltins<S> {
                     + " array variable, as in VECTOR ELM MAP(x[first], offset)");
         }
         Elements el = host.elementsOf(ref, s);
-        return new LExpr.ArrayFn(LExpr.ArrayKind.ELM_MAP, el.slots(), List.of(host.lower(c.args().get(1), s)),
-                el.offset());
+        LExpr shift = host.lower(c.args().get(1), s);
+        if (shift instanceof LExpr.Const k) {
+            // a shift known here (as in x[first], stage - 1) reads one element: the equation then depends
+            // on that element alone, so arrays whose elements feed one another are ordered element by element
+            double at = el.offset() + Math.floor(k.value() + 0.5);
+            return at >= 0 && at < el.slots().size() ? el.slots().get((int) at) : new LExpr.Const(Double.NaN);
+        }
+        return new LExpr.ArrayFn(LExpr.ArrayKind.ELM_MAP, el.slots(), List.of(shift), el.offset());
     }
 
     // ---------------------------------------------------------------- allocation

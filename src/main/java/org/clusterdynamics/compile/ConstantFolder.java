@@ -80,6 +80,9 @@ final class ConstantFolder {
                 }
                 return ArrayOps.eval(f.kind(), in, p, f.outputIndex(), new double[ArrayOps.workSize(f.kind(), in.length)]);
             }
+            if (e instanceof LExpr.ElementAt) {
+                throw new NotConstant("it reads an array element chosen during the run");
+            }
             throw new NotConstant("it depends on time, on a stock or on a random draw");
         } finally {
             depth--;

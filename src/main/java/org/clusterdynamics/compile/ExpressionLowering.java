@@ -125,8 +125,7 @@ final class ExpressionLowering extends CompilerPass {
             }
             throw new Abandon();
         }
-        int off = unit.subscripts.elementOffset(v, r.subscripts(), s, r.name().asWritten());
-        return new LExpr.Slot(v.base + off);
+        return unit.subscripts.reference(v, r.subscripts(), s, r.name().asWritten());
     }
 
     String suggestion(String id, Scope s) {

@@ -50,6 +50,22 @@ public sealed interface LExpr {
     }
 
     /**
+     * An element of an array chosen by subscripts computed during the run (Stella's
+     * {@code a[index expression]}): {@code elements} are the candidate slots in row-major order over
+     * the computed subscripts, whose 1-based {@code indices} must lie within {@code sizes}; outside,
+     * the run stops with an error naming {@code reader} (the variable whose equation reads it),
+     * {@code array} as written and the time ({@link ComputedSubscript}).
+     */
+    record ElementAt(String source, String reader, String array, List<Integer> elements, List<LExpr> indices,
+            List<Integer> sizes) implements LExpr {
+        public ElementAt {
+            elements = List.copyOf(elements);
+            indices = List.copyOf(indices);
+            sizes = List.copyOf(sizes);
+        }
+    }
+
+    /**
      * One element of a builtin that computes a whole array from whole arrays (VECTOR SORT ORDER,
      * ALLOCATE AVAILABLE...): the function of the flattened {@code inputs}, laid out as {@link ArrayKind}
      * says, and of the scalar {@code params}, taken at {@code outputIndex}. {@link ArrayOps} holds the

@@ -46,6 +46,10 @@ final class Ordering extends CompilerPass {
         } else if (e instanceof LExpr.ArrayFn a) {
             a.inputs().forEach(x -> slotRefs(x, out));
             a.params().forEach(x -> slotRefs(x, out));
+        } else if (e instanceof LExpr.ElementAt at) {
+            // any candidate may be read: the equation comes after all of them
+            at.elements().forEach(out::set);
+            at.indices().forEach(x -> slotRefs(x, out));
         }
     }
 
@@ -66,6 +70,8 @@ final class Ordering extends CompilerPass {
         } else if (e instanceof LExpr.ArrayFn a) {
             return a.inputs().stream().anyMatch(Ordering::readsTime)
                     || a.params().stream().anyMatch(Ordering::readsTime);
+        } else if (e instanceof LExpr.ElementAt at) {
+            return at.indices().stream().anyMatch(Ordering::readsTime);
         } else {
             return e instanceof LExpr.Random;
         }

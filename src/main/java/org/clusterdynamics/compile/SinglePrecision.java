@@ -65,6 +65,10 @@ public final class SinglePrecision {
         } else if (e instanceof LExpr.ArrayFn a) {
             return toSingle(new LExpr.ArrayFn(a.kind(), a.inputs().stream().map(SinglePrecision::round).toList(),
                     a.params().stream().map(SinglePrecision::round).toList(), a.outputIndex()));
+        } else if (e instanceof LExpr.ElementAt at) {
+            // the element read is a slot (already a float); only the indices are computed
+            return new LExpr.ElementAt(at.source(), at.reader(), at.array(), at.elements(),
+                    at.indices().stream().map(SinglePrecision::round).toList(), at.sizes());
         }
         throw new IllegalArgumentException("no single-precision form for " + e);
     }

@@ -1,12 +1,17 @@
 package org.clusterdynamics.compile;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.clusterdynamics.expr.Expr;
+import org.clusterdynamics.expr.ExprPrinter;
 import org.clusterdynamics.expr.Subscript;
+import org.clusterdynamics.model.VarName;
 
 /**
  * Subscripts of references: which element of an array a reference names in the current scope, by
- * binding, mapping between dimensions, element name or constant index.
+ * binding, mapping between dimensions, element name or constant index; or, for Stella's
+ * {@code a[index expression]}, the elements among which an index computed during the run chooses.
  */
 final class Subscripts extends CompilerPass {
 
@@ -38,6 +43,88 @@ final class Subscripts extends CompilerPass {
             }
         }
         return null;
+    }
+
+    /**
+     * What a reference to v reads: one slot, or when a subscript is an expression known only during
+     * the run (Stella's non-constant subscripts, or a variable used as an index), the element among
+     * the candidates that its value chooses.
+     */
+    LExpr reference(VarInfo v, List<Subscript> written_, Scope s, String written) {
+        int n = v.dimList.size();
+        if (n == 0 || written_.size() != n) {
+            return new LExpr.Slot(v.base + elementOffset(v, written_, s, written));
+        }
+        List<Subscript> subs = new ArrayList<>();
+        LExpr[] computed = new LExpr[n];
+        boolean any = false;
+        for (int k = 0; k < n; k++) {
+            Subscript sub = variableAsIndex(v.dimList.get(k), written_.get(k), s);
+            if (sub instanceof Subscript.Index ix) {
+                // lowered once here: a constant index is kept as its value
+                LExpr e = unit.expressions.lower(ix.index(), s);
+                try {
+                    sub = new Subscript.Index(new Expr.Num(new ConstantFolder(unit.variables::initialOf).eval(e)));
+                } catch (ConstantFolder.NotConstant nc) {
+                    computed[k] = e;
+                    any = true;
+                }
+            }
+            subs.add(sub);
+        }
+        if (!any) {
+            return new LExpr.Slot(v.base + elementOffset(v, subs, s, written));
+        }
+        int[] t = new int[n];
+        List<Integer> sizes = new ArrayList<>();
+        List<LExpr> indices = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            if (computed[k] == null) {
+                t[k] = subscriptElement(v.dimList.get(k), subs.get(k), s, written);
+            } else {
+                sizes.add(v.dimList.get(k).ids().size());
+                indices.add(computed[k]);
+            }
+        }
+        List<Integer> elements = new ArrayList<>();
+        candidates(v, computed, t, 0, elements);
+        String reader = s.owner() == null ? written : s.owner().qualifiedWritten;
+        return new LExpr.ElementAt(file, reader, printed(written, written_), elements, indices, sizes);
+    }
+
+    /** The slots a computed subscript may choose, in row-major order over the computed positions. */
+    private void candidates(VarInfo v, LExpr[] computed, int[] t, int k, List<Integer> out) {
+        if (k == t.length) {
+            out.add(v.base + v.offset(t));
+            return;
+        }
+        if (computed[k] == null) {
+            candidates(v, computed, t, k + 1, out);
+            return;
+        }
+        for (int i = 0; i < v.dimList.get(k).ids().size(); i++) {
+            t[k] = i;
+            candidates(v, computed, t, k + 1, out);
+        }
+    }
+
+    /** A subscript naming a variable rather than an element or dimension is an index expression (Stella). */
+    private Subscript variableAsIndex(DimInfo d, Subscript sub, Scope s) {
+        if (sub instanceof Subscript.Named nm && !nm.bang() && !s.binding().containsKey(nm.id())
+                && !dims.containsKey(nm.id()) && d.indexOf(nm.id()) < 0 && elementPosition(nm.id()) == 0
+                && unit.expressions.findVar(nm.id(), s) != null) {
+            return new Subscript.Index(new Expr.Ref(VarName.of(nm.asWritten()), List.of()));
+        }
+        return sub;
+    }
+
+    private static String printed(String written, List<Subscript> subs) {
+        List<String> parts = new ArrayList<>();
+        for (Subscript sub : subs) {
+            parts.add(sub instanceof Subscript.Named nm ? nm.asWritten() : sub instanceof Subscript.Index ix
+                    ? ExprPrinter.print(ix.index()) : "*");
+        }
+        return written + "[" + String.join(", ", parts) + "]";
     }
 
     /** The element of v that a subscripted reference names in the current scope. */

@@ -186,6 +186,8 @@ final class AdaptiveRunner {
         } else if (e instanceof LExpr.ArrayFn a) {
             a.inputs().forEach(x -> collectBreaks(x, out));
             a.params().forEach(x -> collectBreaks(x, out));
+        } else if (e instanceof LExpr.ElementAt at) {
+            at.indices().forEach(x -> collectBreaks(x, out));
         }
     }
 

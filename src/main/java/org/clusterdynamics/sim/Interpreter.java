@@ -2,6 +2,7 @@ package org.clusterdynamics.sim;
 
 import java.util.List;
 import org.clusterdynamics.compile.ArrayOps;
+import org.clusterdynamics.compile.ComputedSubscript;
 import org.clusterdynamics.compile.LExpr;
 import org.clusterdynamics.compile.Ops;
 import org.clusterdynamics.expr.Expr.BinaryOp;
@@ -89,6 +90,8 @@ public final class Interpreter {
             return random(r);
         } else if (e instanceof LExpr.ArrayFn a) {
             return arrayFunction(a);
+        } else if (e instanceof LExpr.ElementAt at) {
+            return elementAt(at);
         }
         throw new IllegalArgumentException("cannot interpret " + e);
     }
@@ -267,6 +270,23 @@ public final class Interpreter {
                     params[i] = p[i].eval(f);
                 }
                 return ArrayOps.eval(kind, inputs, params, out, work);
+            }
+        };
+    }
+
+    private static Evaluator elementAt(LExpr.ElementAt at) {
+        Evaluator[] index = at.indices().stream().map(Interpreter::build).toArray(Evaluator[]::new);
+        int[] elements = at.elements().stream().mapToInt(Integer::intValue).toArray();
+        int[] sizes = at.sizes().stream().mapToInt(Integer::intValue).toArray();
+        String[] where = ComputedSubscript.where(at);
+        double[] indices = new double[index.length];
+        return new Evaluator() {
+            @Override
+            public double eval(Frame f) {
+                for (int i = 0; i < index.length; i++) {
+                    indices[i] = index[i].eval(f);
+                }
+                return f.v[elements[ComputedSubscript.flat(indices, sizes, where, f.time)]];
             }
         };
     }

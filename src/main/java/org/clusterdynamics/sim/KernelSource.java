@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.clusterdynamics.compile.ArrayOps;
 import org.clusterdynamics.compile.CompiledModel;
+import org.clusterdynamics.compile.ComputedSubscript;
 import org.clusterdynamics.compile.LExpr;
 import org.clusterdynamics.expr.Expr.BinaryOp;
 import org.clusterdynamics.expr.Expr.UnaryOp;
@@ -109,6 +110,7 @@ final class KernelSource {
         StringBuilder src = new StringBuilder();
         src.append("package ").append(pkg).append(";\n\n")
                 .append("import org.clusterdynamics.compile.ArrayOps;\n")
+                .append("import org.clusterdynamics.compile.ComputedSubscript;\n")
                 .append("import org.clusterdynamics.compile.Ops;\n")
                 .append("import org.clusterdynamics.compile.LExpr;\n")
                 .append("import org.clusterdynamics.model.GraphicalFunction;\n")
@@ -235,6 +237,8 @@ final class KernelSource {
             return random(r);
         } else if (e instanceof LExpr.ArrayFn a) {
             return arrayFunction(a);
+        } else if (e instanceof LExpr.ElementAt at) {
+            return elementAt(at);
         }
         throw new IllegalArgumentException("no code for " + e);
     }
@@ -396,6 +400,57 @@ final class KernelSource {
         helpers.append("    return ArrayOps.eval(LExpr.ArrayKind.").append(fn.kind().name()).append(", a").append(id)
                 .append(", p").append(id).append(", ").append(fn.outputIndex()).append(", w").append(id).append(");\n  }\n");
         return "h" + id + "(v, f)";
+    }
+
+    /** An element chosen during the run: a helper computes the indices and calls ComputedSubscript, as the interpreter does. */
+    private String elementAt(LExpr.ElementAt at) {
+        String[] x = new String[at.indices().size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = expr(at.indices().get(i));
+        }
+        int id = helperCount++;
+        fields.append("  private final double[] c").append(id).append(" = new double[").append(x.length).append("];\n")
+                .append("  private static final int[] e").append(id).append(" = ").append(ints(at.elements())).append(";\n")
+                .append("  private static final int[] z").append(id).append(" = ").append(ints(at.sizes())).append(";\n")
+                .append("  private static final String[] n").append(id).append(" = {");
+        String[] where = ComputedSubscript.where(at);
+        for (int i = 0; i < where.length; i++) {
+            fields.append(i > 0 ? ", " : "").append(stringLiteral(where[i]));
+        }
+        fields.append("};\n");
+        helpers.append("  private double h").append(id).append("(double[] v, Frame f) {\n");
+        for (int i = 0; i < x.length; i++) {
+            helpers.append("    c").append(id).append("[").append(i).append("] = ").append(x[i]).append(";\n");
+        }
+        helpers.append("    return v[e").append(id).append("[ComputedSubscript.flat(c").append(id).append(", z").append(id)
+                .append(", n").append(id).append(", f.time)]];\n  }\n");
+        return "h" + id + "(v, f)";
+    }
+
+    private static String ints(List<Integer> xs) {
+        StringBuilder b = new StringBuilder("{");
+        for (int i = 0; i < xs.size(); i++) {
+            b.append(i > 0 ? ", " : "").append(xs.get(i));
+        }
+        return b.append('}').toString();
+    }
+
+    /** A Java string literal for s: quotes, backslashes and anything outside printable ASCII escaped. */
+    static String stringLiteral(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            if (ch == '"' || ch == '\\') {
+                b.append('\\').append(ch);
+            } else if (ch < 0x20 || ch > 0x7e) {
+                b.append(String.format("\\u%04x", (int) ch));
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.append('"').toString();
     }
 
     private String lookup(LExpr.Lookup l) {

@@ -211,4 +211,19 @@ class ArrayBuiltinsTest {
         Diagnostic d = onlyError(ModelBuilder.vensim().aux("month", "GET TIME VALUE(0, 0, 3)").build());
         assertEquals("E012", d.code());
     }
+
+    @Test
+    void elementsThatFeedOtherElementsOfTheSameArraysAreOrderedElementByElement() {
+        // a supply chain as a beer game writes it: each stage's incoming orders are the orders placed
+        // by the stage before, and a stage's orders follow its incoming orders; no element loops
+        Model m = ModelBuilder.vensim().time(0, 2, 1).dimension("stage", "retailer", "wholesaler", "factory")
+                .arrayAux("incoming", List.of("stage"),
+                        "IF THEN ELSE(stage = 1, demand, VECTOR ELM MAP(placed[retailer], stage - 2))")
+                .arrayAux("placed", List.of("stage"), "incoming[stage] + 1")
+                .aux("demand", "4 + Time").build();
+        Results r = run(m);
+        assertEquals(6, r.valueAt("incoming[factory]", 0), 1e-12);
+        assertEquals(7, r.valueAt("placed[factory]", 0), 1e-12);
+        assertEquals(9, r.valueAt("placed[factory]", 2), 1e-12);
+    }
 }
