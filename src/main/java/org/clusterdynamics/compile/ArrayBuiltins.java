@@ -87,6 +87,8 @@ final class ArrayBuiltins<S> {
             }
             case "vector_elm_map":
                 return elmMap(c, s);
+            case "vector_lookup":
+                return vectorLookup(c, s);
             case "allocate_by_priority":
                 return allocateByPriority(c, s);
             case "allocate_available":
@@ -206,6 +208,30 @@ final class ArrayBuiltins<S> {
             return at >= 0 && at < el.slots().size() ? el.slots().get((int) at) : new LExpr.Const(Double.NaN);
         }
         return new LExpr.ArrayFn(LExpr.ArrayKind.ELM_MAP, el.slots(), List.of(shift), el.offset());
+    }
+
+    /**
+     * VECTOR LOOKUP(vec[first], x, xmin, xmax, mode): the elements of vec from the named one to the end
+     * of its last subscript are the y values; the mode must be known before the run.
+     */
+    private LExpr vectorLookup(Expr.Call c, S s) {
+        if (!(c.args().get(0) instanceof Expr.Ref ref)) {
+            throw host.error(s, "E006", "the first argument of " + c.asWritten() + " must name the first element of an"
+                    + " array variable, as in VECTOR LOOKUP(y[first], x, xmin, xmax, 0)");
+        }
+        Elements el = host.elementsOf(ref, s);
+        List<String> dims = host.dimensionsOf(ref.name().id(), s);
+        int row = host.elements(dims.get(dims.size() - 1)).size();
+        int end = (el.offset() / row + 1) * row;
+        double mode = constantArgument(c, 4, s);
+        if (mode != 0 && mode != 2 && mode != 3 && mode != 4) {
+            throw host.error(s, "E012", c.asWritten() + " with mode " + fmt(mode) + " is not supported: modes 0"
+                    + " (LOOKUP), 2 (LOOKUP BACKWARD), 3 (LOOKUP EXTRAPOLATE) and 4 (LOOKUP FORWARD) are; the area,"
+                    + " invert and slope modes are not");
+        }
+        List<LExpr> params = List.of(host.lower(c.args().get(1), s), host.lower(c.args().get(2), s),
+                host.lower(c.args().get(3), s), new LExpr.Const(mode));
+        return new LExpr.ArrayFn(LExpr.ArrayKind.VECTOR_LOOKUP, el.slots().subList(el.offset(), end), params, 0);
     }
 
     // ---------------------------------------------------------------- allocation

@@ -22,7 +22,7 @@ public final class ArrayOps {
     /** How many scratch doubles {@link #eval} needs for this kind and number of inputs. */
     public static int workSize(LExpr.ArrayKind kind, int inputCount) {
         switch (kind) {
-            case SORT_ORDER: case RANK: case INVERT_MATRIX:
+            case SORT_ORDER: case RANK: case INVERT_MATRIX: case RANK_POSITION:
                 return 2 * inputCount;
             default:
                 return 0;
@@ -65,8 +65,54 @@ public final class ArrayOps {
                 return allocate(in, in.length / (1 + PROFILE_SIZE), false, 0, params[0], out);
             case INVERT_MATRIX:
                 return invert(in, out, work);
+            case RANK_POSITION: {
+                // isee: RANK(array, rank) is the index of the element of that rank, 1 the smallest; ties
+                // keep the array's order
+                double r = Math.floor(params[0] + 0.5);
+                if (!(r >= 1 && r <= in.length)) {
+                    return Double.NaN;
+                }
+                sortOrder(in, in.length, true, work);
+                return work[(int) r - 1] + 1;
+            }
+            case VECTOR_LOOKUP:
+                return vectorLookup(in, params[0], params[1], params[2], (int) params[3]);
             default:
                 throw new IllegalStateException("no arithmetic for " + kind);
+        }
+    }
+
+    // ---------------------------------------------------------------- VECTOR LOOKUP
+
+    /**
+     * Vensim's VECTOR LOOKUP: the y values in {@code y} at x evenly spaced from xmin to xmax, read at
+     * x as LOOKUP (mode 0: interpolated, held at the ends), LOOKUP BACKWARD (2), LOOKUP EXTRAPOLATE
+     * (3) or LOOKUP FORWARD (4) reads a table.
+     */
+    static double vectorLookup(double[] y, double x, double xmin, double xmax, int mode) {
+        int n = y.length;
+        if (n == 1 || Double.isNaN(x)) {
+            return n == 1 ? y[0] : Double.NaN;
+        }
+        double step = (xmax - xmin) / (n - 1);
+        double pos = (x - xmin) / step;
+        if (pos <= 0 || pos >= n - 1) {
+            boolean low = pos <= 0;
+            if (mode == 3 && pos != 0 && pos != n - 1) {
+                int a = low ? 0 : n - 2;
+                return y[a] + (y[a + 1] - y[a]) * (pos - a);
+            }
+            return low ? y[0] : y[n - 1];
+        }
+        int i = (int) Math.floor(pos);
+        double frac = pos - i;
+        switch (mode) {
+            case 2:
+                return y[i];
+            case 4:
+                return frac == 0 ? y[i] : y[i + 1];
+            default:
+                return frac == 0 ? y[i] : y[i] + (y[i + 1] - y[i]) * frac;
         }
     }
 

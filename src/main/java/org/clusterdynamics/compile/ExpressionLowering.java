@@ -1,9 +1,12 @@
 package org.clusterdynamics.compile;
 
+import java.util.List;
 import java.util.Map;
+import org.clusterdynamics.compile.LExpr.MathFn;
 import org.clusterdynamics.expr.Expr;
 import org.clusterdynamics.expr.ExprParser;
 import org.clusterdynamics.expr.ParseException;
+import org.clusterdynamics.model.Dialect;
 import org.clusterdynamics.model.Equation;
 import org.clusterdynamics.model.VarName;
 
@@ -13,11 +16,17 @@ import org.clusterdynamics.model.VarName;
  */
 final class ExpressionLowering extends CompilerPass {
 
+    private boolean divisionRuleSaid;
+    /** A file saved by Stella or iThink, whose arithmetic follows isee's rules. */
+    private final boolean stellaFile;
     private final Map<Equation, Expr> parsed = new java.util.IdentityHashMap<>();
     private final java.util.Set<Equation> unreadable = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     ExpressionLowering(Compilation unit) {
         super(unit);
+        String name = unit.model.source() == null ? "" : unit.model.source().getFileName().toString()
+                .toLowerCase(java.util.Locale.ROOT);
+        stellaFile = unit.model.dialect() == Dialect.XMILE && (name.endsWith(".stmx") || name.endsWith(".itmx"));
     }
 
     LExpr lowerEquation(Equation eq, Scope scope) {
@@ -60,6 +69,9 @@ final class ExpressionLowering extends CompilerPass {
         } else if (e instanceof Expr.Binary b) {
             LExpr l = lower(b.left(), s);
             LExpr r = lower(b.right(), s);
+            if (b.op() == Expr.BinaryOp.DIV && stellaFile && !(r instanceof LExpr.Const rc && rc.value() != 0)) {
+                return stellaDivision(l, r, s);
+            }
             if (l instanceof LExpr.Const lc && r instanceof LExpr.Const rc) {
                 return new LExpr.Const(Ops.binary(b.op(), lc.value(), rc.value()));
             }
@@ -75,6 +87,26 @@ final class ExpressionLowering extends CompilerPass {
         }
         diags.error("E010", where(s), "an inline table can only be the second argument of WITH LOOKUP");
         throw new Abandon();
+    }
+
+    /**
+     * Division in a model saved by Stella or iThink (.stmx, .itmx) follows isee's rule: a division by
+     * zero gives 0 (0/0 included) instead of stopping the run. Other files keep IEEE arithmetic, whose
+     * infinity or NaN stops the run with an error naming the variable, as Vensim (which writes .mdl
+     * and also .xmile files) stops on a floating-point error. Said once per model.
+     */
+    private LExpr stellaDivision(LExpr l, LExpr r, Scope s) {
+        if (!divisionRuleSaid) {
+            divisionRuleSaid = true;
+            diags.warning("W013", where(s), "divisions by zero in this model give 0, as isee's Stella computes them"
+                    + " (Stella's rule for its .stmx/.itmx files; Vensim would stop with a floating-point error):"
+                    + " guard a division whose divisor can be 0 with SAFEDIV or an IF when another value is meant");
+        }
+        LExpr q = new LExpr.Fn(MathFn.SAFEDIV, List.of(l, r));
+        if (l instanceof LExpr.Const lc && r instanceof LExpr.Const rc) {
+            return new LExpr.Const(Ops.safeDiv(lc.value(), rc.value(), 0));
+        }
+        return q;
     }
 
     VarInfo findVar(String id, Scope s) {
@@ -95,6 +127,14 @@ final class ExpressionLowering extends CompilerPass {
             LExpr builtin = builtinValue(id);
             if (builtin != null && r.subscripts().isEmpty()) {
                 return builtin;
+            }
+            if (id.equals("self") && r.subscripts().isEmpty() && s.owner() != null && s.owner().base >= 0
+                    && s.macroParams() == null) {
+                // Stella's SELF: the element being defined (as in PREVIOUS(SELF, init))
+                int off = unit.elements.offsetFor(s.owner(), s.binding());
+                if (off >= 0) {
+                    return new LExpr.Slot(s.owner().base + off);
+                }
             }
             if (dims.containsKey(id) && s.binding().containsKey(id)) {
                 // a dimension used as a value: the position of the current element

@@ -95,7 +95,11 @@ public sealed interface LExpr {
         /** ALLOCATE AVAILABLE: inputs request[n] then n profiles (ptype, ppriority, pwidth, pextra); params available. */
         ALLOCATE_AVAILABLE,
         /** INVERT MATRIX: inputs an n by n matrix, row by row; the inverse, row by row. */
-        INVERT_MATRIX
+        INVERT_MATRIX,
+        /** Stella's RANK: inputs vector[n]; params rank (1 the smallest); the 1-based position of that element. */
+        RANK_POSITION,
+        /** VECTOR LOOKUP: inputs y values at n evenly spaced x; params x, xmin, xmax, mode (0, 2, 3 or 4). */
+        VECTOR_LOOKUP
     }
 
     /** How a table is read. */

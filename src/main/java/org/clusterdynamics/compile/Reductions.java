@@ -24,6 +24,9 @@ final class Reductions extends CompilerPass {
                 && dims.containsKey(r.name().id()) && unit.expressions.findVar(r.name().id(), s) == null) {
             return new LExpr.Const(dims.get(r.name().id()).ids().size());
         }
+        if (fn.equals("rank")) {
+            return rank(c, s);
+        }
         List<LExpr> items = new ArrayList<>();
         for (Expr a : c.args()) {
             List<String> free = new ArrayList<>();
@@ -48,6 +51,26 @@ final class Reductions extends CompilerPass {
             case "min": case "vmin": return fold(MathFn.MIN, items);
             default: return fold(MathFn.MAX, items);
         }
+    }
+
+    /** Stella's RANK(array, rank): the 1-based index of the element of that rank, 1 the smallest. */
+    private LExpr rank(Expr.Call c, Scope s) {
+        if (c.args().size() > 2) {
+            diags.error("E012", where(s), c.asWritten() + " with a tiebreaker array is not supported: ties keep the"
+                    + " array's order; remove the third argument");
+            throw new Abandon();
+        }
+        Expr a = c.args().get(0);
+        List<String> free = new ArrayList<>();
+        collectFree(a, s, free);
+        List<LExpr> items = new ArrayList<>();
+        if (free.isEmpty()) {
+            items.add(unit.expressions.lower(a, s));
+        } else {
+            expandOver(a, s, free, 0, items);
+        }
+        return new LExpr.ArrayFn(LExpr.ArrayKind.RANK_POSITION, items, List.of(unit.expressions.lower(c.args().get(1),
+                s)), 0);
     }
 
     LExpr fold(MathFn f, List<LExpr> items) {

@@ -147,6 +147,8 @@ final class StatefulBuiltins extends CompilerPass {
             case "integ": {
                 return hiddenStock("integ", unit.expressions.lower(a.get(1), s), unit.expressions.lower(a.get(0), s), s);
             }
+            case "sinteg":
+                return sinteg(c, s);
             default:
                 throw new IllegalStateException("stateful builtin " + fn + " not lowered");
         }
@@ -222,6 +224,45 @@ final class StatefulBuiltins extends CompilerPass {
             inflow = outflow;
         }
         return outflow;
+    }
+
+    /**
+     * Vensim's SINTEG(rate, initial, min, max, quant, spec, thresh): the integral of rate, never below
+     * min or above max, a multiple of quant, and spec whenever within thresh of it; each of the last
+     * five is a number or :NA: (no restriction). The restricted value is kept from step to step by
+     * Euler's rule (the restrictions apply at each step, whatever the integration method).
+     */
+    private LExpr sinteg(Expr.Call c, Scope s) {
+        double[] k = new double[5];
+        for (int i = 0; i < 5; i++) {
+            k[i] = unit.reductions.arrayBuiltins.constantArgument(c, i + 2, s);
+        }
+        LExpr rate = unit.expressions.lower(c.args().get(0), s);
+        int level = newSlot(SlotKind.DISCRETE, "sinteg", s);
+        slots.get(level).init = restricted(unit.expressions.lower(c.args().get(1), s), k);
+        LExpr next = new LExpr.Binary(Expr.BinaryOp.ADD, new LExpr.Slot(level),
+                mul(new LExpr.Param(LExpr.Param.Which.DT), rate));
+        unit.stepUpdates.add(new CompiledModel.Assignment(level, restricted(next, k)));
+        return new LExpr.Slot(level);
+    }
+
+    private static LExpr restricted(LExpr x, double[] k) {
+        double na = org.clusterdynamics.expr.ExprParser.VENSIM_NA;
+        if (k[2] != na && k[2] != 0) {
+            x = new LExpr.Fn(MathFn.QUANTUM, List.of(x, new LExpr.Const(k[2])));
+        }
+        if (k[3] != na && k[4] != na) {
+            LExpr near = new LExpr.Binary(Expr.BinaryOp.LT, new LExpr.Fn(MathFn.ABS, List.of(sub(x,
+                    new LExpr.Const(k[3])))), new LExpr.Const(k[4]));
+            x = new LExpr.If(near, new LExpr.Const(k[3]), x);
+        }
+        if (k[0] != na) {
+            x = new LExpr.Fn(MathFn.MAX, List.of(x, new LExpr.Const(k[0])));
+        }
+        if (k[1] != na) {
+            x = new LExpr.Fn(MathFn.MIN, List.of(x, new LExpr.Const(k[1])));
+        }
+        return x;
     }
 
     /** Vensim's rule for DELAY N: the largest order up to n for which order x TIME STEP <= delay time. */

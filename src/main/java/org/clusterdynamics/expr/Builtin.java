@@ -89,6 +89,7 @@ public record Builtin(String id, int minArgs, int maxArgs, Kind kind) {
         add(m, "sample_if_true", 3, 3, Kind.STATEFUL);
         add(m, "active_initial", 2, 2, Kind.STATEFUL);
         add(m, "integ", 2, 2, Kind.STATEFUL);
+        add(m, "sinteg", 7, 7, Kind.STATEFUL);
         add(m, "npv", 4, 4, Kind.STATEFUL);
         // random
         add(m, "random", 0, 3, Kind.RANDOM);
@@ -127,6 +128,9 @@ public record Builtin(String id, int minArgs, int maxArgs, Kind kind) {
         add(m, "vector_rank", 2, 2, Kind.VECTOR);
         add(m, "vector_reorder", 2, 2, Kind.VECTOR);
         add(m, "vector_elm_map", 2, 2, Kind.VECTOR);
+        add(m, "vector_lookup", 5, 5, Kind.VECTOR);
+        // Stella's RANK(array, rank): the index of the element of that rank
+        add(m, "rank", 2, 3, Kind.ARRAY);
         add(m, "allocate_by_priority", 5, 5, Kind.VECTOR);
         add(m, "allocate_available", 3, 3, Kind.VECTOR);
         add(m, "invert_matrix", 1, 2, Kind.VECTOR);

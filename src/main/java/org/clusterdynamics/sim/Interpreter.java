@@ -237,6 +237,19 @@ public final class Interpreter {
                         return Math.abs(a[0].eval(f));
                     }
                 };
+            case SAFEDIV:
+                if (a.length == 2) {
+                    // every division of an XMILE model: as Ops.safeDiv, without the scratch array
+                    return new Evaluator() {
+                        @Override
+                        public double eval(Frame f) {
+                            double num = a[0].eval(f);
+                            double den = a[1].eval(f);
+                            return den == 0 ? 0 : num / den;
+                        }
+                    };
+                }
+                break;
             default:
                 break;
         }

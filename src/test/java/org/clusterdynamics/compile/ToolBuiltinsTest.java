@@ -1,0 +1,123 @@
+package org.clusterdynamics.compile;
+
+import static org.clusterdynamics.compile.CompiledRuns.run;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.clusterdynamics.diag.Diagnostic;
+import org.clusterdynamics.diag.ModelException;
+import org.clusterdynamics.io.vensim.VensimReader;
+import org.clusterdynamics.io.xmile.XmileReader;
+import org.clusterdynamics.model.Model;
+import org.clusterdynamics.sim.Results;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Builtins and arithmetic rules that published models use, each as its tool documents it, from
+ * small models written here: Vensim's VECTOR LOOKUP and SINTEG, Stella's RANK and PREVIOUS(SELF,
+ * init), and Stella's rule that a division by zero gives 0.
+ */
+class ToolBuiltinsTest {
+
+    private static Model vensim(String equations) {
+        return VensimReader.read("{UTF-8}\n" + equations + """
+                INITIAL TIME = 0 ~~|
+                FINAL TIME = 6 ~~|
+                TIME STEP = 1 ~~|
+                SAVEPER = TIME STEP ~~|
+                """, Path.of("tools.mdl"));
+    }
+
+    private static Model stella(String file, String variables) {
+        return XmileReader.read("""
+                <?xml version="1.0" encoding="utf-8"?>
+                <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+                  <header><vendor>isee systems, inc.</vendor><product version="1">Stella</product></header>
+                  <sim_specs><start>0</start><stop>3</stop><dt>1</dt></sim_specs>
+                  <dimensions><dim name="City"><elem name="a"/><elem name="b"/><elem name="c"/></dim></dimensions>
+                  <model><variables>
+                    <aux name="inv"><dimensions><dim name="City"/></dimensions><eqn>30, 10, 20</eqn></aux>
+                """ + variables + """
+                  </variables></model>
+                </xmile>
+                """, Path.of(file));
+    }
+
+    @Test
+    void vectorLookupReadsTheVectorAsATableOverEvenlySpacedX() {
+        Results r = run(vensim("""
+                d: d1, d2, d3 ~~|
+                y[d] = 0, 10, 40 ~~|
+                plain = VECTOR LOOKUP(y[d1], Time, 0, 4, 0) ~~|
+                backward = VECTOR LOOKUP(y[d1], Time, 0, 4, 2) ~~|
+                extrapolated = VECTOR LOOKUP(y[d1], Time, 0, 4, 3) ~~|
+                forward = VECTOR LOOKUP(y[d1], Time, 0, 4, 4) ~~|
+                """));
+        // x = 0, 2, 4 carry 0, 10, 40
+        assertArrayEquals(new double[] {0, 5, 10, 25, 40, 40, 40}, r.column("plain"), 1e-12);
+        assertArrayEquals(new double[] {0, 0, 10, 10, 40, 40, 40}, r.column("backward"), 1e-12);
+        assertArrayEquals(new double[] {0, 5, 10, 25, 40, 55, 70}, r.column("extrapolated"), 1e-12);
+        assertArrayEquals(new double[] {0, 10, 10, 40, 40, 40, 40}, r.column("forward"), 1e-12);
+        ModelException e = assertThrows(ModelException.class, () -> ModelCompiler.compile(vensim("""
+                d: d1, d2 ~~|
+                y[d] = 0, 1 ~~|
+                area = VECTOR LOOKUP(y[d1], Time, 0, 1, 1) ~~|
+                """)));
+        assertTrue(e.getMessage().contains("mode 1 is not supported"), e.getMessage());
+    }
+
+    @Test
+    void sintegIntegratesWithinItsLimitsInMultiplesOfItsQuantum() {
+        Results r = run(vensim("""
+                capped = SINTEG(1.3, 0, :NA:, 3, 1, :NA:, :NA:) ~~|
+                plain = SINTEG(1.5, 2, :NA:, :NA:, :NA:, :NA:, :NA:) ~~|
+                snapped = SINTEG(-0.3, 1, 0, :NA:, :NA:, 0, 0.5) ~~|
+                """));
+        assertArrayEquals(new double[] {0, 1, 2, 3, 3, 3, 3}, r.column("capped"), 1e-12);
+        assertArrayEquals(new double[] {2, 3.5, 5, 6.5, 8, 9.5, 11}, r.column("plain"), 1e-12);
+        // 1, 0.7, then 0.4 is within 0.5 of 0: 0, and it stays at its minimum 0
+        assertArrayEquals(new double[] {1, 0.7, 0, 0, 0, 0, 0}, r.column("snapped"), 1e-12);
+    }
+
+    @Test
+    void stellaRankGivesTheIndexOfTheElementOfThatRank() {
+        Results r = run(stella("rank.stmx", """
+                <aux name="smallest"><eqn>inv[RANK(inv[*], 1)]</eqn></aux>
+                <aux name="largest"><eqn>inv[RANK(inv[*], SIZE(inv[*]))]</eqn></aux>
+                <aux name="second"><eqn>RANK(inv[*], 2)</eqn></aux>
+                """));
+        assertEquals(10, r.finalValue("smallest"), 0);
+        assertEquals(30, r.finalValue("largest"), 0);
+        assertEquals(3, r.finalValue("second"), 0);
+    }
+
+    @Test
+    void previousOfSelfIsTheVariablesOwnValueAtTheStepBefore() {
+        Results r = run(stella("self.stmx", """
+                <aux name="count"><eqn>PREVIOUS(SELF, 0) + 1</eqn></aux>
+                <aux name="per city"><dimensions><dim name="City"/></dimensions><eqn>PREVIOUS(SELF, inv) * 2</eqn></aux>
+                """));
+        assertArrayEquals(new double[] {1, 2, 3, 4}, r.column("count"), 0);
+        assertArrayEquals(new double[] {20, 40, 80, 160}, r.column("per city[b]"), 0);
+    }
+
+    @Test
+    void stellaFilesDivideByZeroToZeroAndSaySoWhileOtherFilesStop() {
+        String eqs = """
+                <aux name="share"><dimensions><dim name="City"/></dimensions><eqn>inv / (TIME - 1) * 0</eqn></aux>
+                <aux name="ratio"><eqn>TIME / (TIME - 1)</eqn></aux>
+                """;
+        Results r = run(stella("zero.stmx", eqs));
+        assertArrayEquals(new double[] {0, 0, 2, 1.5}, r.column("ratio"), 0);
+        Diagnostic w = ModelCompiler.diagnose(stella("zero.stmx", eqs)).all().get(0);
+        assertEquals("W013", w.code());
+        assertTrue(w.message().contains("give 0, as isee's Stella"), w.message());
+        // an .xmile file may come from any tool (Vensim writes them too): IEEE arithmetic, and the run stops
+        ModelException e = assertThrows(ModelException.class, () -> run(stella("zero.xmile", eqs)));
+        assertEquals("E100", e.diagnostics().errors().get(0).code());
+        assertEquals(1, e.diagnostics().errors().get(0).where().time(), 0);
+    }
+}
