@@ -34,8 +34,19 @@ final class Declarations extends CompilerPass {
             ids.add(VarName.canonical(e));
             written.add(VarName.cleanWritten(e));
         }
-        List<String> maps = d.mapsTo().stream().map(VarName::canonical).toList();
-        dims.put(d.name().id(), new DimInfo(d.name().id(), d.name().asWritten(), ids, written, maps));
+        List<String> maps = new ArrayList<>();
+        Map<String, List<String>> lists = new java.util.HashMap<>();
+        for (String m : d.mapsTo()) {
+            int colon = m.indexOf(':');
+            String target = VarName.canonical(colon < 0 ? m : m.substring(0, colon));
+            maps.add(target);
+            if (colon >= 0) {
+                lists.put(target, java.util.Arrays.stream(m.substring(colon + 1).split(",")).map(String::strip)
+                        .filter(x -> !x.isEmpty()).map(VarName::canonical).toList());
+            }
+        }
+        dims.put(d.name().id(), new DimInfo(d.name().id(), d.name().asWritten(), ids, written, List.copyOf(maps),
+                Map.copyOf(lists)));
     }
 
     /** Allocates slots for every variable of a model (and, recursively, its modules). */

@@ -161,6 +161,10 @@ final class Subscripts extends CompilerPass {
         if (bound != null && d.indexOf(bound) >= 0) {
             return d.indexOf(bound);
         }
+        String listed = listedMapping(d, s);
+        if (listed != null) {
+            return d.indexOf(listed);
+        }
         // a dimension of the same size or mapped onto it bound in this scope
         for (Map.Entry<String, String> b : s.binding().entrySet()) {
             DimInfo bd = dims.get(b.getKey());
@@ -172,6 +176,38 @@ final class Subscripts extends CompilerPass {
                 + " subscripts where no element of " + d.written() + " is known: write " + written + "[" + d.written()
                 + "] in an equation over " + d.written() + ", or name an element");
         throw new Abandon();
+    }
+
+    /**
+     * The element of {@code named} that a mapping with listed elements pairs with an element bound in
+     * this scope (Vensim's {@code named: n1, n2 -> (other: o2, o1)}, where an item may also be a
+     * subrange of {@code other}, all of whose elements pair with that element; or the other way
+     * round, declared on the bound dimension), or null.
+     */
+    String listedMapping(DimInfo named, Scope s) {
+        for (Map.Entry<String, String> b : s.binding().entrySet()) {
+            String element = b.getValue();
+            for (Map.Entry<String, List<String>> m : named.mapLists().entrySet()) {
+                DimInfo target = dims.get(m.getKey());
+                if (target == null || target.indexOf(element) < 0 || m.getValue().size() != named.ids().size()) {
+                    continue;
+                }
+                for (int i = 0; i < m.getValue().size(); i++) {
+                    String item = m.getValue().get(i);
+                    DimInfo sub = dims.get(item);
+                    if (item.equals(element) && sub == null || sub != null && sub.indexOf(element) >= 0) {
+                        return named.ids().get(i);
+                    }
+                }
+            }
+            DimInfo bd = dims.get(b.getKey());
+            List<String> list = bd == null ? null : bd.mapLists().get(named.id());
+            int p = bd == null ? -1 : bd.indexOf(element);
+            if (list != null && p >= 0 && p < list.size() && named.indexOf(list.get(p)) >= 0) {
+                return list.get(p);
+            }
+        }
+        return null;
     }
 
     boolean mapsOnto(DimInfo from, DimInfo to) {
@@ -221,6 +257,10 @@ final class Subscripts extends CompilerPass {
             return d.indexOf(id);
         }
         if (dims.containsKey(id) && !nm.bang()) {
+            String listed = listedMapping(dims.get(id), s);
+            if (listed != null && d.indexOf(listed) >= 0) {
+                return d.indexOf(listed);
+            }
             DimInfo mapped = boundMapping(dims.get(id), s);
             if (mapped != null) {
                 // Vensim mapping: the bound element's position carries over to the mapped dimension

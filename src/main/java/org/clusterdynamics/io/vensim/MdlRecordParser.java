@@ -155,10 +155,16 @@ final class MdlRecordParser {
             elements = text.substring(0, arrow).strip();
             maps = new ArrayList<>();
             for (String m : Text.splitTopLevel(text.substring(arrow + 2), ",")) {
-                // "(other: e1, e2)" maps onto other in the listed order; keep the range's name
+                // "(other: e1, e2)" maps onto other in the listed order: kept as "other: e1, e2"
                 String target = m.startsWith("(") ? m.substring(1, Math.max(1, m.indexOf(':'))) : m;
                 String cleaned = VarName.cleanWritten(target.replace(")", ""));
-                if (!cleaned.isEmpty()) {
+                if (!cleaned.isEmpty() && m.startsWith("(") && m.indexOf(':') > 0) {
+                    List<String> items = new ArrayList<>();
+                    for (String item : Text.splitTopLevel(m.substring(m.indexOf(':') + 1).replace(")", ""), ",")) {
+                        items.add(VarName.cleanWritten(item));
+                    }
+                    maps.add(cleaned + ": " + String.join(", ", items));
+                } else if (!cleaned.isEmpty()) {
                     maps.add(cleaned);
                 }
             }

@@ -250,8 +250,9 @@ final class EquationConverter {
     }
 
     private static boolean mapsOnto(Dimension from, Dimension to) {
-        return from.size() == to.size() && (from.mapsTo().stream().map(VarName::canonical).anyMatch(to.name().id()::equals)
-                || to.mapsTo().stream().map(VarName::canonical).anyMatch(from.name().id()::equals));
+        return from.size() == to.size() && (from.mapsTo().stream().map(EquationConverter::mapTarget)
+                .anyMatch(to.name().id()::equals)
+                || to.mapsTo().stream().map(EquationConverter::mapTarget).anyMatch(from.name().id()::equals));
     }
 
     /** An element's value: its position in the largest dimension that holds it (the first among equals). */
@@ -353,5 +354,11 @@ final class EquationConverter {
 
     private static Expr call(String id, List<Expr> args) {
         return new Expr.Call(id, id.toUpperCase(Locale.ROOT), List.of(), args);
+    }
+
+    /** The dimension a mapping names ("name" or "name: item1, item2"), canonical. */
+    private static String mapTarget(String mapping) {
+        int colon = mapping.indexOf(':');
+        return VarName.canonical(colon < 0 ? mapping : mapping.substring(0, colon));
     }
 }
