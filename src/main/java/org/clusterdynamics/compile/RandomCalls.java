@@ -108,10 +108,17 @@ final class RandomCalls extends CompilerPass {
             default:
                 throw new IllegalStateException("random builtin " + fn);
         }
-        // drawn once per time step with the arguments of that step (the simulator keeps the draw for the
-        // step's other evaluations), in a slot of its own so that every step draws, whatever reads it
+        return draw(kind, params, fn, s);
+    }
+
+    /**
+     * A draw of its own stream, taken once per time step with the arguments of that step (the
+     * simulator keeps the draw for the step's other evaluations), in a slot of its own so that every
+     * step draws, whatever reads it.
+     */
+    LExpr draw(LExpr.RandomKind kind, List<LExpr> params, String what, Scope s) {
         LExpr draw = new LExpr.Random(unit.randomStreams++, kind, params);
-        int slot = newSlot(SlotKind.HIDDEN_AUX, fn, s);
+        int slot = newSlot(SlotKind.HIDDEN_AUX, what, s);
         slots.get(slot).init = draw;
         slots.get(slot).dyn = draw;
         return new LExpr.Slot(slot);

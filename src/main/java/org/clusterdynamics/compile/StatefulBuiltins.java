@@ -89,6 +89,10 @@ final class StatefulBuiltins extends CompilerPass {
                 int n = constantOrder(unit.expressions.lower(a.get(3), s), "DELAY N", s);
                 return delayChain(fn, a.get(0), a.get(1), a.get(2), n, true, s);
             }
+            case "delay_material":
+                return delayMaterial(c, s);
+            case "random_pink_noise":
+                return pinkNoise(c, s);
             case "delay": case "delay_fixed": {
                 LExpr input = materialize(unit.expressions.lower(a.get(0), s), fn + " input", s);
                 LExpr time = unit.expressions.lower(a.get(1), s);
@@ -175,6 +179,7 @@ final class StatefulBuiltins extends CompilerPass {
     LExpr smoothChain(String fn, Expr inputE, Expr timeE, Expr initE, int n, Scope s) {
         LExpr input = materialize(unit.expressions.lower(inputE, s), fn + " input", s);
         LExpr time = materialize(unit.expressions.lower(timeE, s), fn + " time", s);
+        positiveTime(fn, time, s);
         LExpr init = initE == null ? input : materialize(unit.expressions.lower(initE, s), fn + " initial", s);
         LExpr stageTime = n == 1 ? time : div(time, new LExpr.Const(n));
         LExpr prev = input;
@@ -196,6 +201,7 @@ final class StatefulBuiltins extends CompilerPass {
     LExpr delayChain(String fn, Expr inputE, Expr timeE, Expr initE, int n, boolean vensimN, Scope s) {
         LExpr input = materialize(unit.expressions.lower(inputE, s), fn + " input", s);
         LExpr time = materialize(unit.expressions.lower(timeE, s), fn + " time", s);
+        positiveTime(fn, time, s);
         LExpr init = initE == null ? input : materialize(unit.expressions.lower(initE, s), fn + " initial", s);
         boolean travels = false;
         if (vensimN) {
@@ -263,6 +269,76 @@ final class StatefulBuiltins extends CompilerPass {
             x = new LExpr.Fn(MathFn.MIN, List.of(x, new LExpr.Const(k[1])));
         }
         return x;
+    }
+
+    /**
+     * Vensim's DELAY MATERIAL(input, delay time, initial value, missing value): "the same as DELAY
+     * FIXED except that delay time can be a variable". With a delay time that is constant it is DELAY
+     * FIXED (the missing value is never needed); one that changes during the run is refused.
+     */
+    private LExpr delayMaterial(Expr.Call c, Scope s) {
+        List<Expr> a = c.args();
+        LExpr time = unit.expressions.lower(a.get(1), s);
+        try {
+            new ConstantFolder(unit.variables::initialOf).eval(time);
+        } catch (ConstantFolder.NotConstant nc) {
+            diags.error("E012", where(s), c.asWritten() + " with a delay time that changes during the run is not"
+                    + " supported (" + nc.getMessage() + "): give it a constant delay time, or use DELAY N or DELAY3,"
+                    + " which also conserve material");
+            throw new Abandon();
+        }
+        LExpr input = materialize(unit.expressions.lower(a.get(0), s), "delay material input", s);
+        LExpr init = unit.expressions.lower(a.get(2), s);
+        int out = newSlot(SlotKind.DISCRETE, "delay material", s);
+        slots.get(out).init = init;
+        unit.delays.add(new CompiledModel.FixedDelay(out, input, time, init));
+        return new LExpr.Slot(out);
+    }
+
+    /**
+     * Vensim's RANDOM PINK NOISE(mean, std deviation, correlation time, seed): Ed Anderson's pink
+     * noise, which Vensim's reference describes: white noise drawn from a normal distribution (cut at
+     * six standard deviations), scaled by SQRT((2 - TIME STEP / correlation time) * correlation time /
+     * TIME STEP) so that the output keeps the standard deviation asked for, smoothed over the
+     * correlation time, starting from a normal draw around the mean. The seed is not read, as for the
+     * other RANDOM functions.
+     */
+    private LExpr pinkNoise(Expr.Call c, Scope s) {
+        List<Expr> a = c.args();
+        LExpr mean = materialize(unit.expressions.lower(a.get(0), s), "pink noise mean", s);
+        LExpr sd = materialize(unit.expressions.lower(a.get(1), s), "pink noise std deviation", s);
+        LExpr tau = materialize(unit.expressions.lower(a.get(2), s), "pink noise correlation time", s);
+        List<LExpr> unitNormal = List.of(new LExpr.Const(-6), new LExpr.Const(6), new LExpr.Const(0),
+                new LExpr.Const(1));
+        LExpr start = unit.randoms.draw(LExpr.RandomKind.NORMAL_TRUNCATED, unitNormal, "pink noise start", s);
+        LExpr white = unit.randoms.draw(LExpr.RandomKind.NORMAL_TRUNCATED, unitNormal, "pink noise white", s);
+        LExpr dt = new LExpr.Param(LExpr.Param.Which.DT);
+        LExpr scale = new LExpr.Fn(MathFn.SQRT, List.of(div(mul(sub(new LExpr.Const(2), div(dt, tau)), tau), dt)));
+        LExpr scaled = new LExpr.Binary(Expr.BinaryOp.ADD, mean, mul(mul(white, sd), scale));
+        LExpr noise = hiddenStock("pink noise", new LExpr.Binary(Expr.BinaryOp.ADD, mean, mul(sd, start)), null, s);
+        slots.get(((LExpr.Slot) noise).index()).rate = div(sub(scaled, noise), tau);
+        return noise;
+    }
+
+    /**
+     * A first-order delay or smooth whose time is 0 when the run starts divides by zero (Vensim's
+     * reference defines DELAY1 as LV / delay time and SMOOTH as INTEG((input - SMOOTH) / delay time,
+     * input)): Vensim stops there with a floating-point error, so this names the cause instead.
+     */
+    private void positiveTime(String fn, LExpr time, Scope s) {
+        double t;
+        try {
+            t = unit.settings.atRunStart().eval(time);
+        } catch (ConstantFolder.NotConstant nc) {
+            return; // known during the run only
+        }
+        if (t == 0) {
+            diags.error("E012", where(s), "the delay time of " + fn.toUpperCase(java.util.Locale.ROOT) + " is 0 when"
+                    + " the run starts: Vensim's reference defines these delays as a level divided by the delay time,"
+                    + " a division by zero that stops Vensim with a floating-point error; give a positive delay time"
+                    + " (at least TIME STEP), or use the input without a delay");
+            throw new Abandon();
+        }
     }
 
     /** Vensim's rule for DELAY N: the largest order up to n for which order x TIME STEP <= delay time. */

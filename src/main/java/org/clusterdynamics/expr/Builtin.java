@@ -79,6 +79,8 @@ public record Builtin(String id, int minArgs, int maxArgs, Kind kind) {
         add(m, "delay_n", 4, 4, Kind.STATEFUL);
         add(m, "delay", 2, 3, Kind.STATEFUL);
         add(m, "delay_fixed", 3, 3, Kind.STATEFUL);
+        add(m, "delay_material", 4, 4, Kind.STATEFUL);
+        add(m, "random_pink_noise", 4, 4, Kind.STATEFUL);
         add(m, "trend", 2, 3, Kind.STATEFUL);
         add(m, "forecast", 3, 4, Kind.STATEFUL);
         add(m, "init", 1, 1, Kind.STATEFUL);

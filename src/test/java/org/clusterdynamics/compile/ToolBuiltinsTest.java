@@ -13,12 +13,15 @@ import org.clusterdynamics.io.vensim.VensimReader;
 import org.clusterdynamics.io.xmile.XmileReader;
 import org.clusterdynamics.model.Model;
 import org.clusterdynamics.sim.Results;
+import org.clusterdynamics.sim.RunOptions;
+import org.clusterdynamics.sim.Simulator;
 import org.junit.jupiter.api.Test;
 
 /**
  * Builtins and arithmetic rules that published models use, each as its tool documents it, from
- * small models written here: Vensim's VECTOR LOOKUP and SINTEG, Stella's RANK and PREVIOUS(SELF,
- * init), and Stella's rule that a division by zero gives 0.
+ * small models written here: Vensim's VECTOR LOOKUP, SINTEG, DELAY MATERIAL and RANDOM PINK NOISE,
+ * Stella's RANK and PREVIOUS(SELF, init), Stella's rule that a division by zero gives 0, and the
+ * error for a first-order delay of time 0, where Vensim stops.
  */
 class ToolBuiltinsTest {
 
@@ -119,5 +122,53 @@ class ToolBuiltinsTest {
         ModelException e = assertThrows(ModelException.class, () -> run(stella("zero.xmile", eqs)));
         assertEquals("E100", e.diagnostics().errors().get(0).code());
         assertEquals(1, e.diagnostics().errors().get(0).where().time(), 0);
+    }
+
+    @Test
+    void delayMaterialWithAConstantDelayTimeIsDelayFixedAndAChangingOneIsRefused() {
+        Results r = run(vensim("dm = DELAY MATERIAL(Time * 10, 2, -1, 0) ~~|\n"));
+        assertArrayEquals(new double[] {-1, -1, 0, 10, 20, 30, 40}, r.column("dm"), 0);
+        ModelException e = assertThrows(ModelException.class, () -> ModelCompiler.compile(vensim(
+                "dm = DELAY MATERIAL(1, 2 + Time, 0, 0) ~~|\n")));
+        assertEquals("E012", e.diagnostics().errors().get(0).code());
+        assertTrue(e.getMessage().contains("changes during the run"), e.getMessage());
+    }
+
+    @Test
+    void pinkNoiseKeepsItsMeanAndStandardDeviationOnBothBackends() {
+        CompiledModel m = ModelCompiler.compile(VensimReader.read("""
+                {UTF-8}
+                noise = RANDOM PINK NOISE(10, 2, 4, 1) ~~|
+                INITIAL TIME = 0 ~~|
+                FINAL TIME = 4000 ~~|
+                TIME STEP = 0.5 ~~|
+                SAVEPER = TIME STEP ~~|
+                """, Path.of("pink.mdl")));
+        RunOptions o = RunOptions.defaults().withSeed(3);
+        double[] x = new Simulator(m, Simulator.Backend.INTERPRETER).run(o).column("noise");
+        assertArrayEquals(x, new Simulator(m, Simulator.Backend.GENERATED).run(o).column("noise"), 0);
+        double mean = java.util.Arrays.stream(x).average().orElseThrow();
+        double sd = Math.sqrt(java.util.Arrays.stream(x).map(v -> (v - mean) * (v - mean)).average().orElseThrow());
+        assertEquals(10, mean, 0.5);
+        assertEquals(2, sd, 0.3);
+        // correlated over its correlation time: neighbouring steps are close, unlike white noise
+        double lag = 0;
+        for (int i = 1; i < x.length; i++) {
+            lag += (x[i] - mean) * (x[i - 1] - mean);
+        }
+        assertTrue(lag / (x.length - 1) / (sd * sd) > 0.8, "lag-one correlation");
+    }
+
+    @Test
+    void aFirstOrderDelayOfTimeZeroStopsWithTheReason() {
+        ModelException e = assertThrows(ModelException.class, () -> ModelCompiler.compile(vensim("""
+                z = DELAY1(Time, zero) ~~|
+                zero = 0 ~~|
+                """)));
+        Diagnostic d = e.diagnostics().errors().get(0);
+        assertEquals("E012", d.code());
+        assertEquals("z", d.where().variable());
+        assertTrue(d.message().contains("delay time of DELAY1 is 0") && d.message().contains("division by zero"),
+                d.message());
     }
 }
