@@ -2,6 +2,8 @@ package org.clusterdynamics.io.xmile;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,8 @@ final class XmileModelBuilder extends XmileDefinitions {
     record Behavior(boolean stocks, boolean flows) {}
 
     private final Path source;
+    /** Variables declared with access="input", by identity: a module connection may feed them. */
+    private final Set<Variable> inputs = Collections.newSetFromMap(new IdentityHashMap<>());
 
     XmileModelBuilder(Path source, String file) {
         super(file);
@@ -89,6 +93,16 @@ final class XmileModelBuilder extends XmileDefinitions {
             }
         }
         diags.throwIfErrors();
+        if (!modules.isEmpty()) {
+            Set<String> dimensionAndElementIds = new HashSet<>();
+            for (Dimension d : dims) {
+                dimensionAndElementIds.add(d.name().id());
+                d.elements().forEach(e -> dimensionAndElementIds.add(VarName.canonical(e)));
+            }
+            vars = new ModuleFlattener(subModels, inputs, file, diags).flatten(vars, dimensionAndElementIds);
+            diags.throwIfErrors();
+            subModels = Map.of();
+        }
         String name = root.child("header").flatMap(h -> h.childText("name")).filter(s -> !s.isEmpty())
                 .orElse(main.attribute("name").orElse(stem()));
         return new Model(source, name, Dialect.XMILE, specs, vars, dims, subModels, macros, units);
@@ -342,13 +356,26 @@ final class XmileModelBuilder extends XmileDefinitions {
                         + earlier + " (names ignore case, spaces and underscores); rename or delete one of them");
                 continue;
             }
+            if (n.attribute("access").map(a -> a.strip().equals("input")).orElse(false) && !n.name().equals("module")) {
+                if (n.child("eqn").isEmpty() && n.child("gf").isEmpty() && n.children("element").isEmpty()) {
+                    // a placeholder for what a <connect> feeds in, whatever its kind
+                    Aux placeholder = new Aux(name, new Definition(null, null, List.of()), dimensionNames(n), units(n),
+                            doc(n), n.line());
+                    inputs.add(placeholder);
+                    out.add(placeholder);
+                    continue;
+                }
+            }
             Variable v = switch (n.name()) {
                 case "stock" -> stock(n, name, behavior);
                 case "flow" -> flow(n, name, behavior);
-                case "module" -> module(n, name, isRoot);
+                case "module" -> module(n, name);
                 default -> aux(n, name);
             };
             if (v != null) {
+                if (n.attribute("access").map(a -> a.strip().equals("input")).orElse(false)) {
+                    inputs.add(v);
+                }
                 out.add(v);
             }
         }
@@ -495,7 +522,7 @@ final class XmileModelBuilder extends XmileDefinitions {
         return new Aux(name, definition(n, name, "equation"), dimensionNames(n), units(n), doc(n), n.line());
     }
 
-    ModuleInstance module(XmlNode n, VarName name, boolean isRoot) {
+    ModuleInstance module(XmlNode n, VarName name) {
         if (n.attribute("resource").isPresent()) {
             diags.error("XMILE_UNSUPPORTED", where(name.asWritten(), n.line()), "the module refers to an external"
                     + " file (resource=\"" + n.attribute("resource").get() + "\"), which is not supported;"
@@ -510,12 +537,7 @@ final class XmileModelBuilder extends XmileDefinitions {
                         "a <connect> needs both to=\"input inside the module\" and from=\"variable outside\"");
                 continue;
             }
-            String f = from.get().strip();
-            // a leading dot names the root model, which for a module placed there is its own parent
-            if (isRoot && f.startsWith(".")) {
-                f = f.substring(1);
-            }
-            conns.add(new ModuleInstance.Connection(f, to.get().strip()));
+            conns.add(new ModuleInstance.Connection(from.get().strip(), to.get().strip()));
         }
         String model = n.attribute("model").map(String::strip).filter(s -> !s.isEmpty())
                 .orElse(name.asWritten());
