@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.HashSet;
 import org.clusterdynamics.model.Aux;
 import org.clusterdynamics.model.Conveyor;
@@ -188,8 +190,17 @@ final class XmileModelBuilder extends XmileDefinitions {
             }
             return dflt;
         }
-        return number(n.get().text(), n.get().line(), null, "<" + child + "> of <sim_specs>");
+        String text = n.get().text().strip();
+        Matcher named = NAMED_SPEC.matcher(text);
+        if (named.matches()) {
+            text = named.group(1); // Vensim's XMILE export names the constant: <dt>TIME_STEP=0.03125</dt>
+        }
+        return number(text, n.get().line(), null, "<" + child + "> of <sim_specs>");
     }
+
+    /** A sim spec written as {@code NAME=number}, the form Vensim's XMILE export gives. */
+    private static final Pattern NAMED_SPEC =
+            Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_ ]*=\\s*(\\S+)");
 
     /** XMILE allows a list of methods in order of preference: take the first one we run. */
     Method method(XmlNode specs) {
