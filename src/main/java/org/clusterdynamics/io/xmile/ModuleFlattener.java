@@ -72,8 +72,9 @@ final class ModuleFlattener {
             if (link != null) {
                 Placed src = placed.get(link.source());
                 out.add(new Aux(VarName.of(p.prefix() + p.var().name().asWritten()),
+                        // the equation comes from the <module> whose <connect> feeds the input
                         Definition.of(new Equation(EquationRenamer.quoted(src.prefix() + src.var().name().asWritten()),
-                                p.var().line())),
+                                link.line())),
                         p.var().dimensions(), p.var().units(), p.var().documentation(), p.var().line()));
             } else if (inputs.contains(p.var()) && !hasEquation(p.var())) {
                 diags.error("XMILE_BAD_MODULE", Where.of(file, p.prefix() + p.var().name().asWritten(), p.var().line()),

@@ -105,6 +105,9 @@ final class XmileModelBuilder extends XmileDefinitions {
             diags.throwIfErrors();
             subModels = Map.of();
         }
+        ElementReferences.Result plain = ElementReferences.resolve(dims, vars);
+        dims = plain.dimensions();
+        vars = plain.variables();
         String name = root.child("header").flatMap(h -> h.childText("name")).filter(s -> !s.isEmpty())
                 .orElse(main.attribute("name").orElse(stem()));
         return new Model(source, name, Dialect.XMILE, specs, vars, dims, subModels, macros, units);

@@ -56,4 +56,47 @@ class StellaSyntaxTest {
         assertEquals(0.03125, m.specs().dt());
         assertEquals(12, m.specs().stop());
     }
+
+    private static final String DIMS = """
+            <dimensions>
+              <dim name="Modality"><elem name="Upper_GI"/><elem name="Colonoscopies"/></dim>
+              <dim name="Colonoscopies"><elem name="Screening"/><elem name="Routine"/></dim>
+            </dimensions>""";
+
+    private static Results runWithDims(String variables) {
+        return new Simulator(ModelCompiler.compile(read(SPECS + DIMS, variables)), Simulator.Backend.INTERPRETER)
+                .run(RunOptions.defaults());
+    }
+
+    @Test
+    void anElementNamedLikeADimensionIsTheElementWhereItsDimensionIs() {
+        Results r = runWithDims("""
+                <aux name="points"><dimensions><dim name="Modality"/></dimensions>
+                  <element subscript="Upper_GI"><eqn>1</eqn></element>
+                  <element subscript="Colonoscopies"><eqn>2</eqn></element></aux>
+                <aux name="referrals"><dimensions><dim name="Colonoscopies"/></dimensions>
+                  <element subscript="Screening"><eqn>0</eqn></element>
+                  <element subscript="Routine"><eqn>10 * points[Colonoscopies]</eqn></element></aux>
+                <aux name="doubled"><dimensions><dim name="Colonoscopies"/></dimensions>
+                  <eqn>2 * referrals[Colonoscopies]</eqn></aux>
+                <aux name="total"><eqn>SUM(referrals[*])</eqn></aux>
+                """);
+        assertEquals(2, r.valueAt("points[Colonoscopies]", 0));
+        assertEquals(20, r.valueAt("referrals[Routine]", 0), "points[Colonoscopies] is the element of Modality");
+        assertEquals(40, r.valueAt("doubled[Routine]", 0), "referrals[Colonoscopies] is the dimension, element by element");
+        assertEquals(20, r.valueAt("total", 0));
+    }
+
+    @Test
+    void dimensionDotElementNamesTheElement() {
+        Results r = runWithDims("""
+                <aux name="points"><dimensions><dim name="Modality"/></dimensions>
+                  <element subscript="Upper_GI"><eqn>1</eqn></element>
+                  <element subscript="Colonoscopies"><eqn>2</eqn></element></aux>
+                <aux name="upper"><eqn>points[Modality.Upper_GI]</eqn></aux>
+                <aux name="colon"><eqn>points[Modality.Colonoscopies] * 10</eqn></aux>
+                """);
+        assertEquals(1, r.valueAt("upper", 0));
+        assertEquals(20, r.valueAt("colon", 0));
+    }
 }
