@@ -206,8 +206,13 @@ public final class ExprParser {
 
     private Expr multiplicative() throws ParseException {
         Expr left = unary();
-        while (peek().isOp("*") || peek().isOp("/") || peek().isKeyword("MOD")) {
+        while (peek().isOp("*") || peek().isOp("/") || peek().isOp("//") || peek().isKeyword("MOD")) {
             Token t = advance();
+            if (t.text().equals("//")) {
+                // Stella: a // b divides, giving 0 where b is 0 (as SAFEDIV(a, b))
+                left = new Expr.Call("safediv", "SAFEDIV", List.of(), List.of(left, unary()));
+                continue;
+            }
             BinaryOp op = t.text().equals("*") ? BinaryOp.MUL : t.text().equals("/") ? BinaryOp.DIV : BinaryOp.MOD;
             left = new Expr.Binary(op, left, unary());
         }

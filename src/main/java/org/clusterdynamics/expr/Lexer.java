@@ -42,7 +42,14 @@ final class Lexer {
             case '[': pos++; return new Token(Token.Kind.LBRACKET, "[", 0, start);
             case ']': pos++; return new Token(Token.Kind.RBRACKET, "]", 0, start);
             case ',': pos++; return new Token(Token.Kind.COMMA, ",", 0, start);
-            case '+': case '-': case '*': case '/': case '^':
+            case '/':
+                if (dialect == Dialect.XMILE && src.startsWith("//", pos)) {
+                    pos += 2; // Stella's safe division, read as SAFEDIV by the parser
+                    return new Token(Token.Kind.OP, "//", 0, start);
+                }
+                pos++;
+                return new Token(Token.Kind.OP, "/", 0, start);
+            case '+': case '-': case '*': case '^':
                 pos++;
                 return new Token(Token.Kind.OP, String.valueOf(c), 0, start);
             case '=':
@@ -188,6 +195,9 @@ final class Lexer {
             char c = src.charAt(pos);
             if (isNamePart(c)) {
                 pos++;
+            } else if (dialect == Dialect.XMILE && c == '\'' && pos + 1 < src.length()
+                    && isNamePart(src.charAt(pos + 1))) {
+                pos++; // an apostrophe inside a Stella name (farms'_size); at its end it would be a transpose
             } else if (dialect == Dialect.VENSIM && (c == ' ' || c == '\t' || c == '_')) {
                 // a space inside a Vensim name: continue only if another name part follows
                 int p = pos;

@@ -31,6 +31,9 @@ final class DataFiles {
         DataFiles d = new DataFiles();
         for (Path f : files) {
             String lower = f.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".xls") || lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
+                continue; // a workbook is given for the GET functions' indirect references ('?name')
+            }
             char delimiter = lower.endsWith(".csv") ? ',' : '\t';
             List<CSVRecord> rows;
             try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {

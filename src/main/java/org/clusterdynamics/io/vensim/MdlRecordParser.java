@@ -141,7 +141,9 @@ final class MdlRecordParser {
             return def(name, subs, except, MdlRecord.Op.NONE, mode, null, null, e, units, range);
         }
         if (rest.isBlank()) {
-            return error(name, line, "'" + name + "' has no equation: write '" + name + " = expression'");
+            // Vensim: a variable written without an equation is a data variable, interpolated by default
+            return def(name, subs, except, MdlRecord.Op.NONE, MdlRecord.DataMode.INTERPOLATE, null, null, e, units,
+                    range);
         }
         return error(name, line, "cannot read '" + rest + "' after '" + name
                 + "': expected '=', ':=', a lookup table in parentheses or ': elements' for a subscript range");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.clusterdynamics.diag.Diagnostics;
 import org.clusterdynamics.diag.ModelException;
 import org.clusterdynamics.diag.Where;
@@ -108,7 +109,7 @@ public final class VensimReader {
                     "the macro started on line " + open.line + " is never closed: add :END OF MACRO: after its equations");
         }
 
-        try (ExternalData data = new ExternalData(folder)) {
+        try (ExternalData data = new ExternalData(folder, dataFiles)) {
             Subscripts subscripts = Subscripts.resolve(main, file, diags, r -> subscriptFromFile(r, data, file, diags));
             VariableBuilder builder = new VariableBuilder(file, diags, subscripts, data, DataFiles.read(dataFiles, diags));
             List<Variable> variables = variables(main, builder);
@@ -195,7 +196,26 @@ public final class VensimReader {
                                 + " move it out of the macro");
             }
         }
-        return new Macro(VarName.of(h.substring(0, open)), params, outputs, variables(m.records, builder), m.line);
+        List<MdlRecord> records = new ArrayList<>();
+        for (MdlRecord r : m.records) {
+            records.add(r instanceof MdlRecord.Definition d && d.rhs() != null ? new MdlRecord.Definition(d.name(),
+                    d.subscripts(), d.except(), d.op(), d.dataMode(), modelSettings(d.rhs()), d.table(), d.units(),
+                    d.documentation(), d.range(), d.line()) : r);
+        }
+        return new Macro(VarName.of(h.substring(0, open)), params, outputs, variables(records, builder), m.line);
+    }
+
+    /** A run setting read from inside a macro with Vensim's '$' suffix (TIME STEP$). */
+    private static final Pattern SETTING_REFERENCE = Pattern.compile(
+            "(?i)(?<![\\p{L}\\p{N}_$])(?<![\\p{L}\\p{N}_$][ \\t]{1,10})(initial[ _]+time|final[ _]+time|time[ _]+step|saveper|time)[ \\t]*\\$");
+
+    /**
+     * Vensim's macros see only their own names, except a model variable written with a '$' after
+     * its name (TIME STEP$ is the model's TIME STEP). The run's settings, which are the ones
+     * macros read, are written without the '$', which inside a macro means the run's value.
+     */
+    static String modelSettings(String rhs) {
+        return SETTING_REFERENCE.matcher(rhs).replaceAll("$1");
     }
 
     private static List<String> names(String list) {

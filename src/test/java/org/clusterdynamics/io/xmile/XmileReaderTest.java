@@ -27,7 +27,6 @@ import org.clusterdynamics.model.GraphicalFunction;
 import org.clusterdynamics.model.Macro;
 import org.clusterdynamics.model.Method;
 import org.clusterdynamics.model.Model;
-import org.clusterdynamics.model.ModuleInstance;
 import org.clusterdynamics.model.Stock;
 import org.clusterdynamics.model.VarName;
 import org.clusterdynamics.model.Variable;
@@ -450,35 +449,28 @@ class XmileReaderTest {
     // ---- modules, macros, units
 
     @Test
-    void modulesAndSubModels() {
+    void modulesAreFlattenedIntoQualifiedVariables() {
         String xml = "<xmile>" + SPECS + """
                 <model>
                     <variables>
                         <module name="Hares">
                             <connect to="area" from=".area"/>
-                            <connect to="lynxes" from="lynxes.lynxes"/>
                         </module>
                         <aux name="area"><eqn>1000</eqn></aux>
                     </variables>
                 </model>
                 <model name="Hares">
                     <variables>
-                        <aux name="area"><eqn>0</eqn></aux>
-                        <stock name="hares"><eqn>5</eqn></stock>
+                        <aux name="area" access="input"/>
+                        <stock name="hares"><eqn>5 * area</eqn></stock>
                     </variables>
                 </model>
                 </xmile>
                 """;
         Model m = XmileReader.read(xml, SRC);
-        ModuleInstance mi = var(m, "hares", ModuleInstance.class);
-        assertEquals("Hares", mi.modelName());
-        assertEquals(List.of(new ModuleInstance.Connection("area", "area"),
-                new ModuleInstance.Connection("lynxes.lynxes", "lynxes")), mi.connections());
-        assertEquals(List.of("hares"), List.copyOf(m.subModels().keySet()));
-        Model sub = m.subModels().get("hares");
-        assertEquals("Hares", sub.name());
-        assertEquals(2, sub.variables().size());
-        assertEquals(m.specs(), sub.specs());
+        assertTrue(m.subModels().isEmpty());
+        assertEquals("\"area\"", var(m, "Hares.area", Aux.class).definition().equation().text());
+        assertEquals("5 * \"Hares.area\"", var(m, "Hares.hares", Stock.class).initial().equation().text());
     }
 
     @Test
