@@ -1,0 +1,122 @@
+package org.clusterdynamics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.clusterdynamics.expr.Builtin;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Models and inputs that used to crash a command with a Java trace (issue 17): each gets a located message. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
+
+    static int cdyn(String... args) {
+        return Main.commandLine().execute(args);
+    }
+
+    static String xmile(String body) {
+        return """
+                <?xml version="1.0" encoding="utf-8"?>
+                <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+                  <header><vendor>test</vendor><product version="1">test</product></header>
+                  <sim_specs method="Euler" time_units="year"><start>0</start><stop>4</stop><dt>1</dt></sim_specs>
+                  <model><variables>
+                """ + body + """
+                  </variables></model>
+                </xmile>
+                """;
+    }
+
+    static String mdl(String equations) {
+        return equations + """
+                INITIAL TIME = 0
+                \t~\tMonth
+                \t~\t|
+                FINAL TIME = 4
+                \t~\tMonth
+                \t~\t|
+                TIME STEP = 1
+                \t~\tMonth
+                \t~\t|
+                SAVEPER = TIME STEP
+                \t~\tMonth
+                \t~\t|
+                """;
+    }
+
+    /** No Java exception name or stack frame in what a user sees. */
+    static void assertNoJavaTrace(String text) {
+        assertFalse(text.matches("(?s).*\\b(java|javax|org\\.clusterdynamics)\\.[a-z]+\\.[A-Za-z.]*.*"), text);
+        assertFalse(text.matches("(?s).*[A-Za-z]+(Exception|Error)\\b.*"), text);
+        assertFalse(text.contains("\tat "), text);
+    }
+
+    @Test
+    void checkReportsEveryBuiltinGivenTooFewArgumentsWithItsLine() throws Exception {
+        List<String> failures = new ArrayList<>();
+        int cases = 0;
+        for (Builtin b : Builtin.all().values()) {
+            if (b.minArgs() == 0) {
+                continue;
+            }
+            String args = String.join(", ", java.util.Collections.nCopies(b.minArgs() - 1, "1"));
+            String call = b.id().toUpperCase(Locale.ROOT) + "(" + args + ")";
+            for (boolean vensim : new boolean[] {false, true}) {
+                Path model = vensim
+                        ? Files.writeString(dir.resolve("m.mdl"), mdl("a = 1\n\t~\tdmnl\n\t~\t|\nx = " + call
+                                + "\n\t~\tdmnl\n\t~\t|\n"))
+                        : Files.writeString(dir.resolve("m.xmile"), xmile("<aux name=\"a\"><eqn>1</eqn></aux>\n"
+                                + "<aux name=\"x\"><eqn>" + call + "</eqn></aux>\n"));
+                ConsoleCapture.Marks mark = console.mark();
+                int code = cdyn("check", model.toString());
+                String text = console.outSince(mark) + console.errSince(mark);
+                cases++;
+                if (code != 1 || !text.contains("variable 'x'") || !text.matches("(?s).*m\\.(mdl|xmile):\\d+: .*")
+                        || text.contains("Exception") || text.contains("\tat ")) {
+                    failures.add(call + (vensim ? " (Vensim)" : " (XMILE)") + " -> " + code + ": " + text);
+                }
+            }
+        }
+        assertTrue(cases > 100, "cases " + cases);
+        assertTrue(failures.isEmpty(), failures.size() + " of " + cases + " failed:\n" + String.join("\n", failures));
+    }
+
+    @Test
+    void stellaPulseWithOnlyAVolumePulsesOnceAtTheStartTime() throws Exception {
+        Path model = Files.writeString(dir.resolve("pulse.xmile"), xmile("""
+                <stock name="s"><eqn>0</eqn><inflow>f</inflow></stock>
+                <flow name="f"><eqn>PULSE(6)</eqn></flow>
+                <aux name="g"><eqn>PULSE(2, 1)</eqn></aux>
+                """).replace("<start>0</start>", "<start>1</start>").replace("<stop>4</stop>", "<stop>5</stop>")
+                .replace("<dt>1</dt>", "<dt>0.5</dt>"));
+        Path csv = dir.resolve("out.csv");
+        assertEquals(0, cdyn("run", model.toString(), "--output", csv.toString()), console.err());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("Time,s,f,g", lines.get(0));
+        // volume 6 in one step of 0.5 at the start time: a flow of 12 once, then nothing
+        assertEquals("1,0,12,4", lines.get(1));
+        assertEquals("1.5,6,0,0", lines.get(2));
+        assertEquals("5,6,0,0", lines.get(lines.size() - 1));
+        assertEquals(0, cdyn("check", model.toString()));
+    }
+
+    @Test
+    void vensimPulseWithOneArgumentIsAnArgumentCountError() throws Exception {
+        Path model = Files.writeString(dir.resolve("p.mdl"), mdl("x = PULSE(3)\n\t~\tdmnl\n\t~\t|\n"));
+        assertEquals(1, cdyn("run", model.toString()));
+        String err = console.err();
+        assertTrue(err.contains("p.mdl:1: variable 'x': error E004: PULSE takes 2 arguments in Vensim"), err);
+        assertNoJavaTrace(err);
+    }
+}
