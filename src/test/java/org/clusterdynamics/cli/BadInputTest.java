@@ -119,4 +119,31 @@ class BadInputTest {
         assertTrue(err.contains("p.mdl:1: variable 'x': error E004: PULSE takes 2 arguments in Vensim"), err);
         assertNoJavaTrace(err);
     }
+
+    @Test
+    void chartNamesTheLineOfAnUnclosedQuoteAndOfBytesThatAreNotUtf8() throws Exception {
+        Path quote = Files.writeString(dir.resolve("quote.csv"), "Time,a\n0,1\n1,\"2\n");
+        Path bytes = Files.write(dir.resolve("bytes.csv"), new byte[] {'T', 'i', 'm', 'e', ',', 'a', '\n', '0', ',', '1',
+            '\n', '1', ',', (byte) 0xff, (byte) 0xfe, '\n'});
+        Path png = dir.resolve("c.png");
+        assertEquals(1, cdyn("chart", quote.toString(), "--var", "a", "--out", png.toString()));
+        assertEquals(1, cdyn("chart", bytes.toString(), "--var", "a", "--out", png.toString()));
+        String err = console.err();
+        assertTrue(err.contains("quote.csv:3: malformed CSV (a quoted field is not closed"), err);
+        assertTrue(err.contains("bytes.csv:3: the file is not UTF-8 text"), err);
+        assertNoJavaTrace(err);
+        assertFalse(Files.exists(png));
+    }
+
+    /** A hang guard, not a speed test: before, a 100,000-character name took minutes (quadratic wrapping). */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void chartAndReportOfAVariableWithAHundredThousandCharacterNameFinish() throws Exception {
+        String name = "v".repeat(100_000);
+        Path csv = Files.writeString(dir.resolve("long.csv"), "Time," + name + "\n0,1\n1,2\n");
+        assertEquals(0, cdyn("chart", csv.toString(), "--var", name, "--out", dir.resolve("c.png").toString()),
+                console.err());
+        assertEquals(0, cdyn("chart", csv.toString(), "--var", name, "--report", "--out",
+                dir.resolve("r.pdf").toString()), console.err());
+    }
 }
