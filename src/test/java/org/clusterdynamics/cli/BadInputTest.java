@@ -64,32 +64,35 @@ class BadInputTest {
 
     @Test
     void checkReportsEveryBuiltinGivenTooFewArgumentsWithItsLine() throws Exception {
-        List<String> failures = new ArrayList<>();
-        int cases = 0;
+        // one variable per builtin, each called with one argument too few, in one model per format
+        List<String> calls = new ArrayList<>();
         for (Builtin b : Builtin.all().values()) {
-            if (b.minArgs() == 0) {
-                continue;
-            }
-            String args = String.join(", ", java.util.Collections.nCopies(b.minArgs() - 1, "1"));
-            String call = b.id().toUpperCase(Locale.ROOT) + "(" + args + ")";
-            for (boolean vensim : new boolean[] {false, true}) {
-                Path model = vensim
-                        ? Files.writeString(dir.resolve("m.mdl"), mdl("a = 1\n\t~\tdmnl\n\t~\t|\nx = " + call
-                                + "\n\t~\tdmnl\n\t~\t|\n"))
-                        : Files.writeString(dir.resolve("m.xmile"), xmile("<aux name=\"a\"><eqn>1</eqn></aux>\n"
-                                + "<aux name=\"x\"><eqn>" + call + "</eqn></aux>\n"));
-                ConsoleCapture.Marks mark = console.mark();
-                int code = cdyn("check", model.toString());
-                String text = console.outSince(mark) + console.errSince(mark);
-                cases++;
-                if (code != 1 || !text.contains("variable 'x'") || !text.matches("(?s).*m\\.(mdl|xmile):\\d+: .*")
-                        || text.contains("Exception") || text.contains("\tat ")) {
-                    failures.add(call + (vensim ? " (Vensim)" : " (XMILE)") + " -> " + code + ": " + text);
-                }
+            // INTEG(x) is a reading error in a .mdl (Vensim's stock syntax), reported before any check
+            if (b.minArgs() > 0 && !b.id().equals("integ")) {
+                calls.add(b.id().toUpperCase(Locale.ROOT) + "(" + String.join(", ",
+                        java.util.Collections.nCopies(b.minArgs() - 1, "1")) + ")");
             }
         }
-        assertTrue(cases > 100, "cases " + cases);
-        assertTrue(failures.isEmpty(), failures.size() + " of " + cases + " failed:\n" + String.join("\n", failures));
+        StringBuilder vensim = new StringBuilder();
+        StringBuilder xmile = new StringBuilder();
+        for (int i = 0; i < calls.size(); i++) {
+            vensim.append("x").append(i).append(" = ").append(calls.get(i)).append("\n\t~\tdmnl\n\t~\t|\n");
+            xmile.append("<aux name=\"x").append(i).append("\"><eqn>").append(calls.get(i)).append("</eqn></aux>\n");
+        }
+        for (Path model : List.of(Files.writeString(dir.resolve("m.mdl"), mdl(vensim.toString())),
+                Files.writeString(dir.resolve("m.xmile"), xmile(xmile.toString())))) {
+            ConsoleCapture.Marks mark = console.mark();
+            assertEquals(1, cdyn("check", model.toString()), model.toString());
+            String text = console.outSince(mark) + console.errSince(mark);
+            assertNoJavaTrace(text);
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < calls.size(); i++) {
+                if (!text.matches("(?s).*m\\.(mdl|xmile):\\d+: variable 'x" + i + "': error E00[34]: .*")) {
+                    missing.add(calls.get(i));
+                }
+            }
+            assertTrue(missing.isEmpty(), model + ": no located error for " + missing + "\n" + text);
+        }
     }
 
     @Test
