@@ -37,7 +37,7 @@ public final class CheckCommand implements Callable<Integer> {
             return Reporting.fail(e, spec.commandLine().getErr());
         }
         Diagnostics all = new Diagnostics();
-        all.addAll(ModelCompiler.diagnose(model));
+        all.addAll(Reporting.located(new ModelException(ModelCompiler.diagnose(model)), model).diagnostics());
         UnitChecker.check(model, all);
         int errors = 0;
         int warnings = 0;

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.clusterdynamics.diag.Diagnostic;
 import org.clusterdynamics.diag.Diagnostics;
 import org.clusterdynamics.diag.ModelException;
+import org.clusterdynamics.files.AtomicFiles;
 import org.clusterdynamics.io.ModelFiles;
 import org.clusterdynamics.io.xmile.XmileWriter;
 import org.clusterdynamics.model.Model;
@@ -65,14 +66,16 @@ public final class ConvertCommand implements Callable<Integer> {
                 err.println(d);
             }
             if (output != null) {
-                err.println("wrote " + output);
+                var plan = AtomicFiles.plan(output);
+                err.println(plan.note() != null ? plan.note() : "wrote " + output);
             }
+
             err.flush();
             return 0;
         } catch (ModelException e) {
             return Reporting.fail(e, err);
         } catch (IOException e) {
-            err.println("cannot write " + output + ": " + e.getMessage());
+            err.println("cannot write " + output + ": " + Reporting.ioReason(e));
             err.flush();
             return 1;
         }

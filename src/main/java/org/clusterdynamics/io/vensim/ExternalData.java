@@ -121,7 +121,7 @@ final class ExternalData implements AutoCloseable {
             try {
                 wb = WorkbookFactory.create(p.toFile(), null, true);
             } catch (IOException | RuntimeException e) {
-                throw new DataException("cannot open the workbook '" + p.getFileName() + "': " + e.getMessage()
+                throw new DataException("cannot open the workbook '" + p.getFileName() + "': " + org.clusterdynamics.diag.Texts.reason(e)
                         + "; save it again as .xlsx or .xls");
             }
             workbooks.put(p, wb);
@@ -140,7 +140,7 @@ final class ExternalData implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             throw new DataException("cannot read the table '" + p.getFileName() + "' with delimiter '"
-                    + delimiter + "': " + e.getMessage());
+                    + delimiter + "': " + org.clusterdynamics.diag.Texts.reason(e));
         }
         return new Grid() {
             @Override

@@ -58,7 +58,7 @@ public final class VensimReader {
     private static org.clusterdynamics.diag.Diagnostic cannotRead(Path file, IOException e) {
         String why = e instanceof java.nio.file.NoSuchFileException ? "the file does not exist; check the path and name"
                 : Files.isDirectory(file) ? "this is a folder, not a model file; give the path of the .mdl file"
-                : "cannot read the model file (" + e.getMessage() + "); check that it is a readable file";
+                : "cannot read the model file (" + org.clusterdynamics.diag.Texts.reason(e) + "); check that it is a readable file";
         return org.clusterdynamics.diag.Diagnostic.error("VENSIM_IO", Where.file(file.toString()), why);
     }
 
