@@ -42,6 +42,10 @@ public final class ConvertCommand implements Callable<Integer> {
                     + " omitted.")
     Path output;
 
+    @Option(names = "--data-root", paramLabel = "DIR", description = "A folder whose files the model's GET XLS / GET"
+            + " DIRECT functions may read, besides the model's own folder (repeatable).")
+    List<Path> dataRoots = List.of();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -53,7 +57,7 @@ public final class ConvertCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            Model model = ModelFiles.read(modelFile);
+            Model model = ModelFiles.read(modelFile, List.of(), InputFiles.dataRoots(modelFile, dataRoots));
             Diagnostics notes = new Diagnostics();
             if (output == null) {
                 PrintWriter out = spec.commandLine().getOut();

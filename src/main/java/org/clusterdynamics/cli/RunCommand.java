@@ -70,6 +70,10 @@ public final class RunCommand implements Callable<Integer> {
             + " (tab or comma separated, time in the first column; repeatable).")
     List<Path> dataFiles = List.of();
 
+    @Option(names = "--data-root", paramLabel = "DIR", description = "A folder whose files the model's GET XLS / GET"
+            + " DIRECT functions may read, besides the model's own folder (repeatable).")
+    List<Path> dataRoots = List.of();
+
     @Option(names = "--seed", description = "Seed of the random functions (default 0).")
     Long seed;
 
@@ -117,7 +121,7 @@ public final class RunCommand implements Callable<Integer> {
             if (resultsPlan != null && !resultsPlan.inPlace() && !RunChecks.knownResultsExtension(output, err)) {
                 return 2;
             }
-            Model model = ModelFiles.read(modelFile, dataFiles);
+            Model model = ModelFiles.read(modelFile, dataFiles, InputFiles.dataRoots(modelFile, dataRoots));
             CompiledModel compiled;
             try {
                 compiled = ModelCompiler.compile(model);

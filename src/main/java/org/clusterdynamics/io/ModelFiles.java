@@ -50,6 +50,20 @@ public final class ModelFiles {
         return VensimReader.read(file, dataFiles);
     }
 
+    /**
+     * Reads a model whose GET XLS / GET DIRECT functions may read data files only inside
+     * {@code dataRoots} and below (null: the model's own folder and below).
+     */
+    public static Model read(Path file, java.util.List<Path> dataFiles, java.util.List<Path> dataRoots) {
+        if (dataRoots == null) {
+            return read(file, dataFiles);
+        }
+        if (formatOf(file).orElse(null) == Format.VENSIM) {
+            return VensimReader.read(file, dataFiles, dataRoots);
+        }
+        return read(file, dataFiles);
+    }
+
     public static Model read(Path file) {
         Format f = formatOf(file).orElseThrow(() -> new ModelException(Diagnostic.error("UNKNOWN_FORMAT",
                 Where.file(file.toString()), "the file name does not end in a model extension; use .xmile, .stmx or"

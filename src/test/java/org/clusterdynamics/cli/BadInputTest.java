@@ -149,4 +149,57 @@ class BadInputTest {
         assertEquals(0, cdyn("chart", csv.toString(), "--var", name, "--report", "--out",
                 dir.resolve("r.pdf").toString()), console.err());
     }
+
+    @Test
+    void aBrokenWorkbookIsNamedWithoutLog4jTalkingAboutItself() throws Exception {
+        Files.write(dir.resolve("d.xlsx"), new byte[] {'P', 'K', 3, 4, 'x', 'y'});
+        Path model = Files.writeString(dir.resolve("w.mdl"), mdl("c = GET XLS CONSTANTS('d.xlsx', 'Sheet1', 'A1')"
+                + "\n\t~\tdmnl\n\t~\t|\n"));
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.err;
+        System.setErr(new java.io.PrintStream(raw, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(1, cdyn("run", model.toString()));
+        } finally {
+            System.setErr(saved);
+        }
+        String err = raw.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(err.contains("w.mdl:1: variable 'c': error VENSIM_DATA: cannot open the workbook 'd.xlsx'"), err);
+        assertFalse(err.contains("Log4j"), err);
+        assertNoJavaTrace(err);
+    }
+
+    @Test
+    void messagesShortenHugeNamesAndWriteNumbersAsModellersDo() throws Exception {
+        String name = "n".repeat(1_000_000);
+        Path model = Files.writeString(dir.resolve("huge.xmile"), xmile("<aux name=\"x\"><eqn>" + name
+                + " + 1</eqn></aux>\n"));
+        assertEquals(1, cdyn("run", model.toString()));
+        String err = console.err();
+        assertTrue(err.length() < 2_000, "message of " + err.length() + " characters");
+        assertTrue(err.contains("characters left out"), err);
+        Path times = Files.writeString(dir.resolve("t.xmile"), xmile("<aux name=\"x\"><eqn>1</eqn></aux>\n")
+                .replace("<dt>1</dt>", "<dt>-1e12</dt>"));
+        ConsoleCapture.Marks mark = console.mark();
+        assertEquals(1, cdyn("run", times.toString()));
+        String t = console.errSince(mark);
+        assertTrue(t.contains("-1e12") && !t.contains("E12"), t);
+        assertTrue(t.matches("(?s).*t\\.xmile:\\d+: .*"), "the time settings are located: " + t);
+    }
+
+    @Test
+    void aRunTimeErrorCarriesTheLineOfTheEquation() throws Exception {
+        Path model = Files.writeString(dir.resolve("nan.mdl"), mdl("a = 1\n\t~\tdmnl\n\t~\t|\nx = LN(3 - Time)\n"
+                + "\t~\tdmnl\n\t~\t|\n"));
+        assertEquals(1, cdyn("run", model.toString()));
+        assertTrue(console.err().contains("nan.mdl:4: variable 'x' at time 3: error E100"), console.err());
+    }
+
+    @Test
+    void aFolderGivenAsDataIsNamedWithoutJavaWords() throws Exception {
+        Path model = Files.writeString(dir.resolve("d.mdl"), mdl("a = 1\n\t~\tdmnl\n\t~\t|\n"));
+        assertEquals(1, cdyn("run", model.toString(), "--data", dir.toString()));
+        assertTrue(console.err().contains("cannot read the data file: Is a directory"), console.err());
+        assertNoJavaTrace(console.err());
+    }
 }
