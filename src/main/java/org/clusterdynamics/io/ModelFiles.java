@@ -47,7 +47,7 @@ public final class ModelFiles {
                     "data files feed Vensim data variables; an XMILE model reads its data from graphical"
                             + " functions: remove --data"));
         }
-        return VensimReader.read(file, dataFiles);
+        return checked(VensimReader.read(file, dataFiles));
     }
 
     /**
@@ -59,7 +59,7 @@ public final class ModelFiles {
             return read(file, dataFiles);
         }
         if (formatOf(file).orElse(null) == Format.VENSIM) {
-            return VensimReader.read(file, dataFiles, dataRoots);
+            return checked(VensimReader.read(file, dataFiles, dataRoots));
         }
         return read(file, dataFiles);
     }
@@ -68,9 +68,15 @@ public final class ModelFiles {
         Format f = formatOf(file).orElseThrow(() -> new ModelException(Diagnostic.error("UNKNOWN_FORMAT",
                 Where.file(file.toString()), "the file name does not end in a model extension; use .xmile, .stmx or"
                         + " .itmx for XMILE (Stella) models and .mdl for Vensim models")));
-        return switch (f) {
+        return checked(switch (f) {
             case XMILE -> XmileReader.read(file);
             case VENSIM -> VensimReader.read(file);
-        };
+        });
+    }
+
+    /** Checks that concern the whole model once read, whatever its format. */
+    private static Model checked(Model m) {
+        MacroCycles.check(m);
+        return m;
     }
 }

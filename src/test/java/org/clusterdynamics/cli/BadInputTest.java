@@ -202,4 +202,48 @@ class BadInputTest {
         assertTrue(console.err().contains("cannot read the data file: Is a directory"), console.err());
         assertNoJavaTrace(console.err());
     }
+
+    @Test
+    void mutuallyRecursiveMacrosAreOneDiagnosticNamingTheCycle() throws Exception {
+        Path vensim = Files.writeString(dir.resolve("mac.mdl"), mdl("""
+                :MACRO: FOO(x)
+                FOO = BAR(x) + 1
+                \t~\tdmnl
+                \t~\t|
+                :END OF MACRO:
+                :MACRO: BAR(x)
+                BAR = FOO(x) * 2
+                \t~\tdmnl
+                \t~\t|
+                :END OF MACRO:
+                :MACRO: SELF(x)
+                SELF = SELF(x - 1)
+                \t~\tdmnl
+                \t~\t|
+                :END OF MACRO:
+                y = FOO(3)
+                \t~\tdmnl
+                \t~\t|
+                """));
+        for (String cmd : new String[] {"run", "check", "convert"}) {
+            ConsoleCapture.Marks mark = console.mark();
+            int code = cmd.equals("convert") ? cdyn(cmd, vensim.toString(), "--to", "xmile") : cdyn(cmd, vensim.toString());
+            assertEquals(1, code, cmd);
+            String text = console.outSince(mark) + console.errSince(mark);
+            assertTrue(text.contains("mac.mdl:1: variable 'FOO': error MACRO_CYCLE: the macros FOO and BAR call each other"
+                    + " (FOO -> BAR -> FOO)"), text);
+            assertEquals(1, text.split("MACRO_CYCLE", -1).length - 1, "one diagnostic: " + text);
+            assertNoJavaTrace(text);
+        }
+        Path self = Files.writeString(dir.resolve("self.mdl"), Files.readString(vensim).replace("y = FOO(3)", "y = SELF(3)")
+                .replaceAll("(?s):MACRO: FOO.*?:END OF MACRO:\n:MACRO: BAR.*?:END OF MACRO:\n", ""));
+        assertEquals(1, cdyn("run", self.toString()));
+        assertTrue(console.err().contains("the macro SELF calls itself (SELF -> SELF)"), console.err());
+        Path xml = Files.writeString(dir.resolve("mac.xmile"), xmile("<aux name=\"y\"><eqn>FOO(3)</eqn></aux>\n")
+                .replace("</model>", "</model>\n<macro name=\"FOO\"><parm>x</parm><eqn>BAR(x) + 1</eqn></macro>\n"
+                        + "<macro name=\"BAR\"><parm>x</parm><eqn>FOO(x) * 2</eqn></macro>"));
+        assertEquals(1, cdyn("run", xml.toString()));
+        assertTrue(console.err().contains("call each other (FOO -> BAR -> FOO)"), console.err());
+        assertNoJavaTrace(console.err());
+    }
 }
