@@ -45,7 +45,7 @@ final class Charts {
     private static final float[][] DASHES = {null, {4, 2.5f}, {1, 2}, {6, 2, 1, 2}};
 
     static JFreeChart chart(String title, Plot plot, ChartStyle style, boolean legend) {
-        JFreeChart chart = new JFreeChart(title, style.titleFont(), plot, false);
+        JFreeChart chart = new JFreeChart(label(title), style.titleFont(), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setBorderVisible(false);
         // room on the right for the last time tick label, which overhangs the plot
@@ -93,7 +93,7 @@ final class Charts {
 
     /** A small grey line under the title. */
     static TextTitle subtitle(String text, ChartStyle style) {
-        return new TextTitle(text, style.font(Font.PLAIN, style.fontSize() * 0.9f), Color.DARK_GRAY,
+        return new TextTitle(label(text), style.font(Font.PLAIN, style.fontSize() * 0.9f), Color.DARK_GRAY,
                 RectangleEdge.TOP, HorizontalAlignment.CENTER, VerticalAlignment.TOP,
                 new RectangleInsets(0, 0, style.fontSize() * 0.6, 0));
     }
@@ -128,7 +128,7 @@ final class Charts {
     }
 
     private static NumberAxis axis(String label, ChartStyle style, boolean grouping) {
-        NumberAxis a = new NumberAxis(label == null || label.isEmpty() ? null : label);
+        NumberAxis a = new NumberAxis(label == null || label.isEmpty() ? null : label(label));
         a.setStandardTickUnits(new TickUnits(grouping));
         a.setLabelFont(style.labelFont());
         a.setLabelPaint(TEXT);
@@ -186,7 +186,28 @@ final class Charts {
      * they would stretch the axis to infinity and flatten every line.
      */
     static void addSeries(DefaultXYDataset d, String key, double[] x, double[] y) {
-        d.addSeries(key, new double[][] {x, hasInfinite(y) ? finite(y) : y});
+        String shown = label(key);
+        // names that differ only past the shortened part stay apart
+        for (int n = 2; !shown.equals(key) && d.indexOf(shown) >= 0; n++) {
+            shown = label(key) + " (" + n + ")";
+        }
+        d.addSeries(shown, new double[][] {x, hasInfinite(y) ? finite(y) : y});
+    }
+
+    /** Longest text drawn in a chart; JFreeChart's line breaking takes time quadratic in a text's length. */
+    static final int MAX_LABEL = 160;
+
+    /** The text as drawn: a name of thousands of characters is shortened in the middle. */
+    static String label(String text) {
+        return label(text, MAX_LABEL);
+    }
+
+    static String label(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int tail = max / 4;
+        return text.substring(0, max - tail - 1) + "\u2026" + text.substring(text.length() - tail);
     }
 
     static boolean hasInfinite(double[] v) {

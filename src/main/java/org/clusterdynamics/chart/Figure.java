@@ -109,7 +109,7 @@ public sealed interface Figure permits Figure.Single, Figure.Grid {
             double top = area.getY() + pad;
             double bottom = area.getMaxY() - pad;
             if (!title.isEmpty()) {
-                TextTitle t = new TextTitle(title, style.titleFont());
+                TextTitle t = new TextTitle(Charts.label(title), style.titleFont());
                 t.setPaint(Charts.TEXT);
                 Size2D s = t.arrange(g2, fits(area, pad));
                 t.draw(g2, new Rectangle2D.Double(area.getX() + pad, top, area.getWidth() - 2 * pad, s.height));
@@ -125,7 +125,7 @@ public sealed interface Figure permits Figure.Single, Figure.Grid {
             }
             if (!timeLabel.isEmpty()) {
                 // one shared time label instead of one per panel keeps the panels the same height
-                TextTitle t = new TextTitle(timeLabel, style.labelFont());
+                TextTitle t = new TextTitle(Charts.label(timeLabel), style.labelFont());
                 t.setPaint(Charts.TEXT);
                 Size2D s = t.arrange(g2, fits(area, pad));
                 t.draw(g2, new Rectangle2D.Double(area.getX() + pad, bottom - s.height, area.getWidth() - 2 * pad, s.height));

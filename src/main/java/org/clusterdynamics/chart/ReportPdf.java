@@ -330,7 +330,7 @@ public final class ReportPdf {
             FontMetrics fm = measure.getFontMetrics(f);
             List<List<String>> wrapped = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
-                wrapped.add(wrap(cells.get(i), fm, widths[i] - 2 * Row.PAD - 2));
+                wrapped.add(wrap(Charts.label(cells.get(i), Charts.MAX_LABEL * 2), fm, widths[i] - 2 * Row.PAD - 2));
             }
             return new Row(wrapped, widths, right, f, fm.getHeight() * 1.1, fm.getAscent(), header, shade, repeat);
         }
@@ -352,11 +352,9 @@ public final class ReportPdf {
                         line.setLength(0);
                     }
                     String rest = word;
-                    while (fm.stringWidth(rest) > max && rest.length() > 1) {
-                        int n = rest.length() - 1;
-                        while (n > 1 && fm.stringWidth(rest.substring(0, n)) > max) {
-                            n--;
-                        }
+                    int n;
+                    // n: the longest start of rest that fits, found in one pass (a name may be 100,000 characters)
+                    while ((n = fitting(rest, fm, max)) < rest.length() && rest.length() > 1) {
                         // prefer to break after a hyphen or underscore: "design-" / "protection-1985"
                         int soft = Math.max(rest.lastIndexOf('-', n - 1), rest.lastIndexOf('_', n - 1));
                         if (soft > 0) {
@@ -370,6 +368,18 @@ public final class ReportPdf {
                 lines.add(line.toString());
             }
             return lines;
+        }
+
+        /** How many leading characters of s fit in max (at least 1), measured character by character. */
+        private static int fitting(String s, FontMetrics fm, double max) {
+            double w = 0;
+            for (int i = 0; i < s.length(); i++) {
+                w += fm.charWidth(s.charAt(i));
+                if (w > max) {
+                    return Math.max(1, i);
+                }
+            }
+            return s.length();
         }
 
         // ---- pagination ----

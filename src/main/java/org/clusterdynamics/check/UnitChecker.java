@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.clusterdynamics.diag.Diagnostics;
 import org.clusterdynamics.diag.Where;
+import org.clusterdynamics.expr.Builtin;
 import org.clusterdynamics.expr.Expr;
 import org.clusterdynamics.expr.ExprParser;
 import org.clusterdynamics.expr.ParseException;
@@ -210,6 +211,11 @@ public final class UnitChecker {
             // a table called as a function: result in the table's units
             a.forEach(this::infer);
             return declared.get(fn);
+        }
+        if (Builtin.find(fn).filter(b -> a.size() < b.minArgs() || a.size() > b.maxArgs()).isPresent()) {
+            // a wrong argument count is the compiler's error (E004); only look inside the arguments
+            a.forEach(this::infer);
+            return null;
         }
         switch (fn) {
             case "exp": case "ln": case "log10": case "sin": case "cos": case "tan": case "arcsin": case "arccos":

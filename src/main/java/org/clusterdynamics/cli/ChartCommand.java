@@ -88,24 +88,28 @@ public final class ChartCommand implements Callable<Integer> {
             }
             ChartSpec chart = new ChartSpec(title, vars, units, timeUnits);
             ExportOptions size = new ExportOptions(width, height, dpi);
+            var plan = org.clusterdynamics.files.AtomicFiles.plan(out);
             if (report) {
                 ReportPdf.write(Report.comparison(ChartExport.readScenarios(results), chart), out);
             } else {
                 ChartExport.write(ChartExport.readScenarios(results), chart, l, out, size);
             }
+            Reporting.noteWritten(plan, spec.commandLine().getErr());
             return 0;
         } catch (NoSuchFileException e) {
             return fail(e.getFile() + ": " + (e.getReason() != null ? e.getReason() : "file not found"), 2);
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage(), 2);
         } catch (IOException e) {
-            return fail(e.getMessage(), 1);
+            return fail(Reporting.ioReason(e), 1);
         }
     }
 
     /** Exit codes as in {@code cdyn run}: 2 for bad input, 1 when a file cannot be read or written. */
     private int fail(String message, int code) {
-        spec.commandLine().getErr().println("cdyn chart: " + message);
+        // the chart package names itself in some messages: say it once
+        String m = message != null && message.startsWith("chart: ") ? message.substring("chart: ".length()) : message;
+        spec.commandLine().getErr().println("cdyn chart: " + m);
         return code;
     }
 }

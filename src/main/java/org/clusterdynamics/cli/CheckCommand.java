@@ -1,6 +1,7 @@
 package org.clusterdynamics.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.clusterdynamics.check.UnitChecker;
 import org.clusterdynamics.compile.ModelCompiler;
@@ -12,6 +13,7 @@ import org.clusterdynamics.model.Model;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,17 +29,21 @@ public final class CheckCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "The model file.")
     Path modelFile;
 
+    @Option(names = "--data-root", paramLabel = "DIR", description = "A folder whose files the model's GET XLS / GET"
+            + " DIRECT functions may read, besides the model's own folder (repeatable).")
+    List<Path> dataRoots = List.of();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Model model;
         try {
-            model = ModelFiles.read(modelFile);
+            model = ModelFiles.read(modelFile, List.of(), InputFiles.dataRoots(modelFile, dataRoots));
         } catch (ModelException e) {
             return Reporting.fail(e, spec.commandLine().getErr());
         }
         Diagnostics all = new Diagnostics();
-        all.addAll(ModelCompiler.diagnose(model));
+        all.addAll(Reporting.located(new ModelException(ModelCompiler.diagnose(model)), model).diagnostics());
         UnitChecker.check(model, all);
         int errors = 0;
         int warnings = 0;

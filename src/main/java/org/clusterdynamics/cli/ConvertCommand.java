@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.clusterdynamics.diag.Diagnostic;
 import org.clusterdynamics.diag.Diagnostics;
 import org.clusterdynamics.diag.ModelException;
+import org.clusterdynamics.files.AtomicFiles;
 import org.clusterdynamics.io.ModelFiles;
 import org.clusterdynamics.io.xmile.XmileWriter;
 import org.clusterdynamics.model.Model;
@@ -41,6 +42,10 @@ public final class ConvertCommand implements Callable<Integer> {
                     + " omitted.")
     Path output;
 
+    @Option(names = "--data-root", paramLabel = "DIR", description = "A folder whose files the model's GET XLS / GET"
+            + " DIRECT functions may read, besides the model's own folder (repeatable).")
+    List<Path> dataRoots = List.of();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -52,7 +57,7 @@ public final class ConvertCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            Model model = ModelFiles.read(modelFile);
+            Model model = ModelFiles.read(modelFile, List.of(), InputFiles.dataRoots(modelFile, dataRoots));
             Diagnostics notes = new Diagnostics();
             if (output == null) {
                 PrintWriter out = spec.commandLine().getOut();
@@ -65,14 +70,16 @@ public final class ConvertCommand implements Callable<Integer> {
                 err.println(d);
             }
             if (output != null) {
-                err.println("wrote " + output);
+                var plan = AtomicFiles.plan(output);
+                err.println(plan.note() != null ? plan.note() : "wrote " + output);
             }
+
             err.flush();
             return 0;
         } catch (ModelException e) {
             return Reporting.fail(e, err);
         } catch (IOException e) {
-            err.println("cannot write " + output + ": " + e.getMessage());
+            err.println("cannot write " + output + ": " + Reporting.ioReason(e));
             err.flush();
             return 1;
         }

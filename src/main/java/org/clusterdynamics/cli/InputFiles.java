@@ -62,4 +62,13 @@ final class InputFiles {
         err.flush();
         return ok;
     }
+
+    /** The folders a model's GET functions may read: its own folder, and those given with --data-root. */
+    static java.util.List<Path> dataRoots(Path model, java.util.List<Path> extra) {
+        java.util.List<Path> roots = new java.util.ArrayList<>();
+        Path folder = model.toAbsolutePath().getParent();
+        roots.add(folder == null ? Path.of("").toAbsolutePath() : folder);
+        roots.addAll(extra);
+        return roots;
+    }
 }

@@ -10,11 +10,19 @@ import picocli.CommandLine.Command;
         version = "cdyn 0.1.0",
         description = "ClusterDynamics: run, check, chart and script system-dynamics models.",
         subcommands = {CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** No subcommand: the usage with every subcommand, as a usage error (exit 2, as picocli's own). */
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        err.println("cdyn: say what to do: one of the commands below");
+        spec.commandLine().usage(err);
+        err.flush();
+        return 2;
     }
 
     /** Builds the command line with every subcommand registered. */
@@ -27,13 +35,26 @@ public final class Main implements Runnable {
         cl.addSubcommand(new ScriptCommand());
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new ConvertCommand());
+        // every message passes through one writer that shortens names of thousands of characters
+        cl.setErr(new java.io.PrintWriter(new ShortLines(new java.io.OutputStreamWriter(System.err,
+                java.nio.charset.StandardCharsets.UTF_8)), true));
         return cl;
     }
 
     public static void main(String[] args) {
         int exit;
+        // standard output through a writer that remembers failed writes (a full disk, a closed pipe)
+        java.io.PrintWriter out = new java.io.PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), java.nio.charset.StandardCharsets.UTF_8)));
         try {
-            exit = commandLine().execute(args);
+            CommandLine cl = commandLine();
+            cl.setOut(out);
+            exit = cl.execute(args);
+            if (out.checkError()) {
+                System.err.println("cdyn: could not write everything to standard output (the disk is full, or the"
+                        + " reading end was closed); write to a file with --output instead");
+                exit = exit == 0 ? 1 : exit;
+            }
         } catch (OutOfMemoryError e) {
             // the last resort for inputs too big for this JVM's heap: say so instead of a trace
             System.err.println("cdyn: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB of heap):"

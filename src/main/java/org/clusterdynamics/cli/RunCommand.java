@@ -15,6 +15,7 @@ import org.clusterdynamics.compile.CompiledModel;
 import org.clusterdynamics.compile.ModelCompiler;
 import org.clusterdynamics.compile.SinglePrecision;
 import org.clusterdynamics.diag.ModelException;
+import org.clusterdynamics.files.AtomicFiles;
 import org.clusterdynamics.io.ModelFiles;
 import org.clusterdynamics.model.Method;
 import org.clusterdynamics.model.Model;
@@ -69,6 +70,10 @@ public final class RunCommand implements Callable<Integer> {
             + " (tab or comma separated, time in the first column; repeatable).")
     List<Path> dataFiles = List.of();
 
+    @Option(names = "--data-root", paramLabel = "DIR", description = "A folder whose files the model's GET XLS / GET"
+            + " DIRECT functions may read, besides the model's own folder (repeatable).")
+    List<Path> dataRoots = List.of();
+
     @Option(names = "--seed", description = "Seed of the random functions (default 0).")
     Long seed;
 
@@ -111,12 +116,30 @@ public final class RunCommand implements Callable<Integer> {
             if (!InputFiles.checkFoldersExist(err, output, chartOut)) {
                 return 1;
             }
-            Model model = ModelFiles.read(modelFile, dataFiles);
-            CompiledModel compiled = ModelCompiler.compile(model);
+            AtomicFiles.Written resultsPlan = output == null ? null : AtomicFiles.plan(output);
+            AtomicFiles.Written chartPlan = chartOut == null ? null : AtomicFiles.plan(chartOut);
+            if (resultsPlan != null && !resultsPlan.inPlace() && !RunChecks.knownResultsExtension(output, err)) {
+                return 2;
+            }
+            Model model = ModelFiles.read(modelFile, dataFiles, InputFiles.dataRoots(modelFile, dataRoots));
+            CompiledModel compiled;
+            try {
+                compiled = ModelCompiler.compile(model);
+            } catch (ModelException e) {
+                throw Reporting.located(e, model);
+            }
             if (single) {
                 compiled = SinglePrecision.of(compiled);
             }
-            Results results = Simulator.run(compiled, options);
+            if (!RunChecks.saveStepFits(compiled.specs(), dt, saveStep, err)) {
+                return 2;
+            }
+            Results results;
+            try {
+                results = Simulator.run(compiled, options);
+            } catch (ModelException e) {
+                throw Reporting.located(e, model);
+            }
             // the chart first: an unknown variable then stops the run before any file is written
             if (chartVars != null) {
                 Map<String, Results> one = new LinkedHashMap<>();
@@ -124,9 +147,11 @@ public final class RunCommand implements Callable<Integer> {
                 one.put(name, results);
                 ChartSpec chart = ChartSpec.of(chartVars).withTimeUnits(compiled.specs().timeUnits());
                 ChartExport.write(one, chart, chartOut, ExportOptions.defaults());
+                Reporting.noteWritten(chartPlan, err);
             }
             if (output != null) {
                 ResultsCsv.write(results, output);
+                Reporting.noteWritten(resultsPlan, err);
             } else if (chartVars == null) {
                 PrintWriter w = spec.commandLine().getOut();
                 ResultsCsv.write(results, w, CSVFormat.DEFAULT);
@@ -139,7 +164,7 @@ public final class RunCommand implements Callable<Integer> {
             err.println(modelFile + ": " + e.getMessage());
             return 2;
         } catch (IOException e) {
-            err.println("cannot write the results: " + e.getMessage());
+            err.println("cannot write the results: " + Reporting.ioReason(e));
             return 1;
         }
     }
@@ -153,6 +178,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             o = o.withMethod(m);
         }
+        RunChecks.timeOptions(dt, start, stop, saveStep);
         if (dt != null) {
             o = o.withDt(dt);
         }

@@ -81,6 +81,13 @@ final class CallLowering extends CompilerPass {
         if (m == MathFn.LOG && a.size() == 1) {
             m = MathFn.LOG10;
         }
+        if (m == MathFn.PULSE_VENSIM && a.size() != 2) {
+            diags.error("E004", where(s), c.asWritten() + " takes 2 arguments in Vensim (start, width) but is given " + a.size());
+            throw new Abandon();
+        }
+        if (m == MathFn.PULSE_XMILE && a.size() == 1) {
+            a.add(new LExpr.Param(LExpr.Param.Which.START)); // Stella's PULSE(volume): one pulse at the start time
+        }
         LExpr result = new LExpr.Fn(m, a);
         if (!Ops.isTimeDependent(m) && a.stream().allMatch(x -> x instanceof LExpr.Const)) {
             double[] v = a.stream().mapToDouble(x -> ((LExpr.Const) x).value()).toArray();

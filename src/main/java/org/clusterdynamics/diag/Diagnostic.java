@@ -20,6 +20,6 @@ public record Diagnostic(String code, Severity severity, Where where, String mes
 
     @Override
     public String toString() {
-        return where + ": " + severity.name().toLowerCase() + " " + code + ": " + message;
+        return Texts.shorten(where + ": " + severity.name().toLowerCase() + " " + code + ": " + message);
     }
 }

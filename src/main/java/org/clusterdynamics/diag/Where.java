@@ -38,6 +38,6 @@ public record Where(String file, String variable, int line, double time) {
     }
 
     private static String formatTime(double t) {
-        return t == Math.rint(t) && Math.abs(t) < 1e15 ? Long.toString((long) t) : Double.toString(t);
+        return Texts.number(t);
     }
 }

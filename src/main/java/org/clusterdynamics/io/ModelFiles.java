@@ -47,16 +47,36 @@ public final class ModelFiles {
                     "data files feed Vensim data variables; an XMILE model reads its data from graphical"
                             + " functions: remove --data"));
         }
-        return VensimReader.read(file, dataFiles);
+        return checked(VensimReader.read(file, dataFiles));
+    }
+
+    /**
+     * Reads a model whose GET XLS / GET DIRECT functions may read data files only inside
+     * {@code dataRoots} and below (null: the model's own folder and below).
+     */
+    public static Model read(Path file, java.util.List<Path> dataFiles, java.util.List<Path> dataRoots) {
+        if (dataRoots == null) {
+            return read(file, dataFiles);
+        }
+        if (formatOf(file).orElse(null) == Format.VENSIM) {
+            return checked(VensimReader.read(file, dataFiles, dataRoots));
+        }
+        return read(file, dataFiles);
     }
 
     public static Model read(Path file) {
         Format f = formatOf(file).orElseThrow(() -> new ModelException(Diagnostic.error("UNKNOWN_FORMAT",
                 Where.file(file.toString()), "the file name does not end in a model extension; use .xmile, .stmx or"
                         + " .itmx for XMILE (Stella) models and .mdl for Vensim models")));
-        return switch (f) {
+        return checked(switch (f) {
             case XMILE -> XmileReader.read(file);
             case VENSIM -> VensimReader.read(file);
-        };
+        });
+    }
+
+    /** Checks that concern the whole model once read, whatever its format. */
+    private static Model checked(Model m) {
+        MacroCycles.check(m);
+        return m;
     }
 }

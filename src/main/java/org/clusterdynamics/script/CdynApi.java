@@ -89,7 +89,7 @@ final class CdynApi extends ApiObject {
         Args x = new Args("cdyn.load", "(path)", a, 1, 1);
         String name = x.string(0, "path");
         Path p = session.models.locate(name);
-        return new JsModel(session, new ScenarioModel(ModelFiles.read(p)), name);
+        return new JsModel(session, new ScenarioModel(ModelFiles.read(p, List.of(), session.models.roots())), name);
     }
 
     /**

@@ -35,6 +35,11 @@ final class ModelLocator {
         }
     }
 
+    /** The folders scripts may read from; models they load read their data files only there too. */
+    List<Path> roots() {
+        return List.copyOf(roots);
+    }
+
     /** The path relative to the working directory when inside it, for short messages. */
     private Path shortest(Path real) {
         return real.startsWith(working) && !real.equals(working) ? working.relativize(real) : real;

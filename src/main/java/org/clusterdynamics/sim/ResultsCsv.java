@@ -3,6 +3,12 @@ package org.clusterdynamics.sim;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,14 +63,29 @@ public final class ResultsCsv {
 
     /** Reads a file written by {@link #write}; the first column is time whatever its name. */
     public static Results read(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, formatFor(file), file.toString());
+        return read(new StringReader(utf8(file)), formatFor(file), file.toString());
+    }
+
+    /** The file's text; bytes that are not UTF-8 are reported with their line. */
+    private static String utf8(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = StandardCharsets.UTF_8.newDecoder().decode(in, out, true);
+        if (r.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new IOException(file + ":" + line + ": the file is not UTF-8 text (byte " + (in.position() + 1)
+                    + " is not part of a UTF-8 character); save it as UTF-8 CSV, as 'cdyn run' writes it");
         }
+        return out.flip().toString();
     }
 
     public static Results read(Reader in, CSVFormat format, String sourceName) throws IOException {
         try (CSVParser parser = format.parse(in)) {
-            List<CSVRecord> records = parser.getRecords();
+            List<CSVRecord> records = records(parser, sourceName);
             if (records.isEmpty()) {
                 throw new IOException(sourceName + ": empty file; expected a header row with Time and variable names");
             }
@@ -90,6 +111,37 @@ public final class ResultsCsv {
             }
             return new Results(times, names, cols, null);
         }
+    }
+
+    /** Every record; a malformed file (bytes that are not UTF-8, an open quote) is named with its line. */
+    private static List<CSVRecord> records(CSVParser parser, String sourceName) throws IOException {
+        List<CSVRecord> records = new ArrayList<>();
+        long line = 1; // where the record being read starts
+        try {
+            for (CSVRecord r : parser) {
+                records.add(r);
+                line = parser.getCurrentLineNumber() + 1;
+            }
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new IOException(sourceName + ": the file is not UTF-8 text; save it as UTF-8 CSV, as 'cdyn run'"
+                        + " writes it", e);
+            }
+            throw new IOException(sourceName + ":" + line + ": malformed CSV (" + csvReason(e) + "); every quoted"
+                    + " field needs its closing '\"'", e);
+        }
+        return records;
+    }
+
+    private static String csvReason(UncheckedIOException e) {
+        String m = e.getCause() == null ? null : e.getCause().getMessage();
+        if (m != null && m.contains("EOF reached before encapsulated token finished")) {
+            return "a quoted field is not closed before the end of the file";
+        }
+        if (m != null && m.contains("invalid char between encapsulated token and delimiter")) {
+            return "text after a closing quote";
+        }
+        return "a field the CSV reader cannot read";
     }
 
     private static double parse(String s, String source, int line) throws IOException {

@@ -11,6 +11,7 @@ import org.clusterdynamics.compile.Ops;
 import org.clusterdynamics.compile.SlotKind;
 import org.clusterdynamics.diag.Diagnostic;
 import org.clusterdynamics.diag.ModelException;
+import org.clusterdynamics.diag.Texts;
 import org.clusterdynamics.diag.Where;
 import org.clusterdynamics.model.Method;
 import org.clusterdynamics.model.VarName;
@@ -311,15 +312,16 @@ public final class Simulator {
                 : o.saveStep();
         Method method = o.method() != null ? o.method() : sp.method();
         Where w = Where.file(model.source());
-        if (!(dt > 0) || !(save > 0) || !(stop >= start)) {
-            throw new ModelException(Diagnostic.error("E013", w, "invalid time settings: start " + start + ", stop "
-                    + stop + ", dt " + dt + ", save step " + save + ": dt and the save step must be positive and"
-                    + " stop must not be before start"));
+        if (!(dt > 0) || !(save > 0) || !(stop >= start) || !Double.isFinite(dt) || !Double.isFinite(save)
+                || !Double.isFinite(start) || !Double.isFinite(stop)) {
+            throw new ModelException(Diagnostic.error("E013", w, "invalid time settings: start " + Texts.number(start)
+                    + ", stop " + Texts.number(stop) + ", dt " + Texts.number(dt) + ", save step " + Texts.number(save)
+                    + ": all must be finite numbers, dt and the save step positive, and stop not before start"));
         }
         double stepCount = Math.floor((stop - start) / dt + 1e-6);
         if (!(stepCount < Integer.MAX_VALUE)) {
-            throw new ModelException(Diagnostic.error("E013", w, "the run from " + start + " to " + stop + " with time"
-                    + " step " + dt + " takes " + String.format(java.util.Locale.ROOT, "%.4g", stepCount) + " steps,"
+            throw new ModelException(Diagnostic.error("E013", w, "the run from " + Texts.number(start) + " to "
+                    + Texts.number(stop) + " with time step " + Texts.number(dt) + " takes " + String.format(java.util.Locale.ROOT, "%.4g", stepCount) + " steps,"
                     + " more than the " + (Integer.MAX_VALUE - 1) + " one run can take: shorten the run or take a"
                     + " longer time step"));
         }
@@ -462,8 +464,9 @@ public final class Simulator {
                 f.stop = controls.stop() >= 0 ? v[controls.stop()] : f.stop;
                 f.saveStep = controls.saveStep() >= 0 ? v[controls.saveStep()] : f.saveStep;
                 if (!(dt > 0) || !(f.saveStep > 0)) {
-                    throw new ModelException(Diagnostic.error("E013", Where.file(model.source()), "at time " + t0
-                            + " the time step (" + dt + ") or the save step (" + f.saveStep + ") is not positive"));
+                    throw new ModelException(Diagnostic.error("E013", Where.file(model.source()), "at time "
+                            + Texts.number(t0) + " the time step (" + Texts.number(dt) + ") or the save step ("
+                            + Texts.number(f.saveStep) + ") is not positive"));
                 }
             }
             belts.admit(v, dt);

@@ -37,4 +37,19 @@ final class ConsoleCapture implements BeforeEachCallback, AfterEachCallback {
     String err() {
         return err.toString(StandardCharsets.UTF_8);
     }
+
+    /** Where the captured output stood at one moment, to read what came after. */
+    record Marks(int out, int err) {}
+
+    Marks mark() {
+        return new Marks(out().length(), err().length());
+    }
+
+    String outSince(Marks m) {
+        return out().substring(Math.min(m.out(), out().length()));
+    }
+
+    String errSince(Marks m) {
+        return err().substring(Math.min(m.err(), err().length()));
+    }
 }

@@ -44,7 +44,7 @@ final class DataFiles {
                 }
                 rows = fmt.build().parse(r).getRecords();
             } catch (IOException | RuntimeException e) {
-                diags.error("VENSIM_DATA", Where.file(f.toString()), "cannot read the data file: " + e.getMessage()
+                diags.error("VENSIM_DATA", Where.file(f.toString()), "cannot read the data file: " + org.clusterdynamics.diag.Texts.reason(e)
                         + "; give a tab- or comma-separated file with time in the first column");
                 continue;
             }

@@ -67,14 +67,38 @@ final class ExternalData implements AutoCloseable {
     private final Map<Path, Workbook> workbooks = new HashMap<>();
     private final Map<String, Grid> texts = new HashMap<>();
 
-    ExternalData(Path folder) {
-        this(folder, List.of());
-    }
+    /** The folders data files may lie in (real paths); a model cannot read the rest of the host. */
+    private final List<Path> roots = new ArrayList<>();
 
-    /** {@code dataFiles} (the run's --data files) may resolve the indirect references '?name'. */
-    ExternalData(Path folder, List<Path> dataFiles) {
+    /** {@code dataFiles} (the run's --data files) may resolve the indirect references '?name'; files are read only inside {@code allowed}. */
+    ExternalData(Path folder, List<Path> dataFiles, List<Path> allowed) {
         this.folder = folder;
         this.dataFiles = List.copyOf(dataFiles);
+        for (Path r : allowed) {
+            try {
+                roots.add(r.toRealPath());
+            } catch (IOException e) {
+                roots.add(r.toAbsolutePath().normalize()); // grants nothing that exists
+            }
+        }
+    }
+
+    /** The file, when it lies inside one of the allowed folders (links resolved); refused otherwise. */
+    private Path allowed(Path p, String fileName) throws DataException {
+        Path real;
+        try {
+            real = p.toRealPath();
+        } catch (IOException e) {
+            real = p.toAbsolutePath().normalize();
+        }
+        for (Path r : roots) {
+            if (real.startsWith(r)) {
+                return p;
+            }
+        }
+        throw new DataException("the data file '" + fileName + "' lies outside the folders a model may read ("
+                + String.join(", ", roots.stream().map(Path::toString).toList()) + "): copy it next to the model, or"
+                + " allow its folder with --data-root DIR");
     }
 
     /** The sheet {@code tab} of {@code fileName} (for text files {@code tab} is the delimiter). */
@@ -138,9 +162,15 @@ final class ExternalData implements AutoCloseable {
     }
 
     private Path locatePath(String fileName) throws DataException {
-        Path p = folder.resolve(fileName).normalize();
+        Path p;
+        try {
+            p = folder.resolve(fileName).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new DataException("'" + org.clusterdynamics.diag.Texts.name(fileName) + "' is not a valid file name:"
+                    + " fix the file name in the GET call");
+        }
         if (Files.isRegularFile(p)) {
-            return p;
+            return allowed(p, fileName);
         }
         // Vensim on Windows opens either Excel format whatever the extension says; models in the
         // wild name .xls where the file is .xlsx and the other way round
@@ -149,19 +179,33 @@ final class ExternalData implements AutoCloseable {
         Path alt = lower.endsWith(".xls") ? Path.of(s + "x")
                 : lower.endsWith(".xlsx") ? Path.of(s.substring(0, s.length() - 1)) : null;
         if (alt != null && Files.isRegularFile(alt)) {
-            return alt;
+            return allowed(alt, fileName);
         }
+        allowed(p, fileName); // a missing file outside the allowed folders is refused without saying whether it exists
         throw new DataException("the data file '" + fileName + "' does not exist (looked for " + p
                 + "): put it next to the model or fix the file name in the GET call");
+    }
+
+    /**
+     * POI logs through Log4j's API; without Log4j's implementation on the class path Log4j prints a
+     * warning about itself to the console. Its simple logger, switched off, keeps the console for
+     * this program's own messages (a user who configures Log4j keeps that configuration).
+     */
+    private static void quietPoiLogging() {
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+            System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
+        }
     }
 
     private Workbook workbook(Path p) throws DataException {
         Workbook wb = workbooks.get(p);
         if (wb == null) {
+            quietPoiLogging();
             try {
                 wb = WorkbookFactory.create(p.toFile(), null, true);
             } catch (IOException | RuntimeException e) {
-                throw new DataException("cannot open the workbook '" + p.getFileName() + "': " + e.getMessage()
+                throw new DataException("cannot open the workbook '" + p.getFileName() + "': " + org.clusterdynamics.diag.Texts.reason(e)
                         + "; save it again as .xlsx or .xls");
             }
             workbooks.put(p, wb);
@@ -180,7 +224,7 @@ final class ExternalData implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             throw new DataException("cannot read the table '" + p.getFileName() + "' with delimiter '"
-                    + delimiter + "': " + e.getMessage());
+                    + delimiter + "': " + org.clusterdynamics.diag.Texts.reason(e));
         }
         return new Grid() {
             @Override

@@ -220,7 +220,7 @@ final class GetCalls {
         }
         throw new DataException(c.function() + " needs a number in cell " + cellName(r, col) + " of '"
                 + c.args().get(0) + "' (sheet '" + c.args().get(1) + "') but it is "
-                + (v == null ? "empty" : "'" + v + "'") + ": fill the cell or fix the first cell in the call");
+                + (v == null ? "empty" : "text, not a number") + ": fill the cell or fix the first cell in the call");
     }
 
     static String cellName(int row, int col) {

@@ -40,6 +40,14 @@ public final class VensimReader {
      * one column per variable or element as Vensim exports them.
      */
     public static Model read(Path file, List<Path> dataFiles) {
+        return read(file, dataFiles, null);
+    }
+
+    /**
+     * As {@link #read(Path, List)}, with the folders GET XLS / GET DIRECT functions may read from:
+     * {@code dataRoots} and below; null means the model's own folder and below.
+     */
+    public static Model read(Path file, List<Path> dataFiles, List<Path> dataRoots) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -53,13 +61,13 @@ public final class VensimReader {
         } catch (IOException e) {
             throw new ModelException(cannotRead(file, e));
         }
-        return read(text, file, dataFiles);
+        return read(text, file, dataFiles, dataRoots);
     }
 
     private static org.clusterdynamics.diag.Diagnostic cannotRead(Path file, IOException e) {
         String why = e instanceof java.nio.file.NoSuchFileException ? "the file does not exist; check the path and name"
                 : Files.isDirectory(file) ? "this is a folder, not a model file; give the path of the .mdl file"
-                : "cannot read the model file (" + e.getMessage() + "); check that it is a readable file";
+                : "cannot read the model file (" + org.clusterdynamics.diag.Texts.reason(e) + "); check that it is a readable file";
         return org.clusterdynamics.diag.Diagnostic.error("VENSIM_IO", Where.file(file.toString()), why);
     }
 
@@ -73,6 +81,11 @@ public final class VensimReader {
 
     /** Reads model text with data files for data variables that have no equation. */
     public static Model read(String text, Path sourceForMessages, List<Path> dataFiles) {
+        return read(text, sourceForMessages, dataFiles, null);
+    }
+
+    /** Reads model text; GET functions may read data files only inside {@code dataRoots} (null: the model's folder). */
+    public static Model read(String text, Path sourceForMessages, List<Path> dataFiles, List<Path> dataRoots) {
         String file = sourceForMessages == null ? "<model>" : sourceForMessages.toString();
         Path folder = sourceForMessages == null || sourceForMessages.toAbsolutePath().getParent() == null
                 ? Path.of("").toAbsolutePath() : sourceForMessages.toAbsolutePath().getParent();
@@ -109,7 +122,7 @@ public final class VensimReader {
                     "the macro started on line " + open.line + " is never closed: add :END OF MACRO: after its equations");
         }
 
-        try (ExternalData data = new ExternalData(folder, dataFiles)) {
+        try (ExternalData data = new ExternalData(folder, dataFiles, dataRoots == null ? List.of(folder) : dataRoots)) {
             Subscripts subscripts = Subscripts.resolve(main, file, diags, r -> subscriptFromFile(r, data, file, diags));
             VariableBuilder builder = new VariableBuilder(file, diags, subscripts, data, DataFiles.read(dataFiles, diags));
             List<Variable> variables = variables(main, builder);

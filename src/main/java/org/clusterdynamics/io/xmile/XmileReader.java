@@ -37,7 +37,7 @@ public final class XmileReader {
         } catch (NoSuchFileException e) {
             throw fail("XMILE_NO_FILE", Where.file(name), "the file does not exist; check the path and name");
         } catch (IOException e) {
-            throw fail("XMILE_IO", Where.file(name), "cannot read the model file (" + e.getMessage() + "); check that it"
+            throw fail("XMILE_IO", Where.file(name), "cannot read the model file (" + org.clusterdynamics.diag.Texts.reason(e) + "); check that it"
                     + " is a readable file");
         }
         if (Files.isDirectory(file)) {
@@ -52,7 +52,7 @@ public final class XmileReader {
             src.setSystemId(file.toUri().toString());
             return parse(src, file);
         } catch (IOException e) {
-            throw fail("XMILE_IO", Where.file(name), "cannot read the model file (" + e.getMessage() + "); check that it"
+            throw fail("XMILE_IO", Where.file(name), "cannot read the model file (" + org.clusterdynamics.diag.Texts.reason(e) + "); check that it"
                     + " is a readable file");
         }
     }
