@@ -143,14 +143,19 @@ public sealed interface Change permits Change.SetValue, Change.SetEquation, Chan
         }
     }
 
-    /** Numbers without a trailing ".0", in the form people read in tables. */
-    static String number(double v) {
+    /** Numbers without a trailing ".0", in the form people read in tables (1e+12, not Java's 1.0E12). */
+    public static String number(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
         String s = String.format(Locale.ROOT, "%.6g", v);
-        if (s.contains("e") || s.contains("E")) {
-            return s;
+        if (s.contains("e")) {
+            String mantissa = s.substring(0, s.indexOf('e'));
+            mantissa = mantissa.contains(".") ? mantissa.replaceAll("0+$", "").replaceAll("\\.$", "") : mantissa;
+            return mantissa + s.substring(s.indexOf('e'));
         }
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }

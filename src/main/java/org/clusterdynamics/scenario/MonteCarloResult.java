@@ -194,6 +194,7 @@ public record MonteCarloResult(String base, List<String> variables, double[] tim
     /** Percentiles of one variable at one time, by label ("p5" -> value), with "mean" and "sd". */
     public Map<String, Double> at(String name, double time) {
         int v = variableIndex(name);
+        SeriesStats.requireWithin(times, time, "the Monte Carlo runs");
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("mean", SeriesStats.interpolate(times, mean[v], time));
         m.put("sd", SeriesStats.interpolate(times, sd[v], time));

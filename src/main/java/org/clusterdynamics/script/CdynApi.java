@@ -429,7 +429,7 @@ final class CdynApi extends ApiObject {
     }
 
     private static String num(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        return Args.num(d);
     }
 
     /**
@@ -481,7 +481,13 @@ final class CdynApi extends ApiObject {
             b.outputs(outs);
         }
         if (o.containsKey("at")) {
-            b.at(x.numbers(o.get("at"), "at"));
+            double[] at = x.numbers(o.get("at"), "at");
+            for (JsRun r : runs) {
+                for (double t : at) {
+                    r.within(x, t);
+                }
+            }
+            b.at(at);
         }
         b.timeUnits(runs.get(0).model.timeUnits());
         if (o.containsKey("charts")) {

@@ -43,7 +43,12 @@ final class JsMonteCarlo extends ApiObject {
         Args a = new Args("monteCarlo.at", "(name, time)", args, 2, 2);
         String n = a.string(0, "name");
         index(a, n);
-        return model.session.js.of(result.at(n, a.number(1, "the time")));
+        double t = a.number(1, "the time");
+        try {
+            return model.session.js.of(result.at(n, t));
+        } catch (IllegalArgumentException e) {
+            throw a.error(e.getMessage());
+        }
     }
 
     /** finalValues(name): each run's final value of an output, in run order. */

@@ -158,7 +158,7 @@ public final class ScriptRunner implements AutoCloseable {
                 ProxyExecutable refuse = args -> {
                     SandboxRefusal r = new SandboxRefusal(args[0].asString(), args[1].asString());
                     s.recordRefusal(r);
-                    throw r;
+                    throw s.js.error(r);
                 };
                 context.eval(Source.newBuilder("js", prelude, "<cdyn prelude>").buildLiteral()).execute(refuse);
                 context.getBindings("js").putMember("cdyn", new CdynApi(session));
@@ -198,6 +198,8 @@ public final class ScriptRunner implements AutoCloseable {
                 .allowEnvironmentAccess(EnvironmentAccess.NONE)
                 .allowPolyglotAccess(PolyglotAccess.NONE)
                 .option("js.load", "false")
+                // an error in async code or a rejected promise nobody handles fails the script
+                .option("js.unhandled-rejections", "throw")
                 .out(out).err(err)
                 .build();
     }
@@ -236,9 +238,15 @@ public final class ScriptRunner implements AutoCloseable {
                     return o;
                   };
                 })""", "<cdyn converter>").buildLiteral()).execute(isApi);
+        Value thrower = c.eval(Source.newBuilder("js", """
+                (function (message, cause) {
+                  const e = new Error(message);
+                  Object.defineProperty(e, 'cdynCause', {value: cause, enumerable: false});
+                  throw e;
+                })""", "<cdyn error>").buildLiteral());
         Path dir = o.script().toAbsolutePath().getParent();
         return new Session(o.script(), folder, new ModelLocator(dir, Path.of("").toAbsolutePath()),
-                new BatchRunner(o.threads(), progress, cancel), new Js(deep), o.args());
+                new BatchRunner(o.threads(), progress, cancel), new Js(deep, thrower), o.args());
     }
 
     private static final java.util.regex.Pattern MISSING = java.util.regex.Pattern.compile(
@@ -259,8 +267,9 @@ public final class ScriptRunner implements AutoCloseable {
                     + " more data than fits; keep fewer results (e.g. only the outputs you need), or give Java more"
                     + " memory with java -Xmx<size> -jar cdyn.jar");
         }
-        if (e.isHostException()) {
-            Throwable t = e.asHostException();
+        Throwable cause = e.isHostException() ? e.asHostException() : Js.cause(e);
+        if (cause != null) {
+            Throwable t = cause;
             if (t instanceof SandboxRefusal) {
                 return new Outcome(REFUSED, where + ": " + t.getMessage());
             }

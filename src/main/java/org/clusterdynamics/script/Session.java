@@ -32,6 +32,28 @@ final class Session {
         this.args = List.copyOf(args);
     }
 
+    /** The API call in progress, or null: calls must not nest (see ApiObject.fn). */
+    private String inCall;
+
+    /** Marks the start of an API call; false (and nothing marked) when another call is reading its arguments. */
+    boolean enter(String call) {
+        if (inCall != null) {
+            return false;
+        }
+        inCall = call;
+        return true;
+    }
+
+    /** The API call in progress, or null. */
+    String inCall() {
+        return inCall;
+    }
+
+    /** Marks the end of the call begun by the matching {@link #enter}. */
+    void leave() {
+        inCall = null;
+    }
+
     /** Lets the session find the script's line when something is refused. */
     void locateWith(org.graalvm.polyglot.Value stackFunction, String scriptCode) {
         this.stack = stackFunction;

@@ -1,0 +1,93 @@
+package org.clusterdynamics.script;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Regression tests of issue 17's findings in the scripting layer: each failed before its fix. */
+class ScriptHardeningTest extends ScriptTestSupport {
+    private static final String LOAD = "const m = cdyn.load('mini-cluster.xmile');\n";
+
+    @Test
+    void aGetterThatCallsSweepAgainIsRefusedAndTheEngineStaysUsable() throws Exception {
+        String nested = "m.sweep({get parameters() { m.sweep({parameters: {'Copying Lag': [1]}, outputs: ['Firms']});"
+                + " return {'Copying Lag': [1]}; }, outputs: ['Firms']})";
+        Ran r = run(LOAD + "try { " + nested + "; } catch (e) { print('caught=' + e); }\n"
+                + "print('after=' + m.sweep({parameters: {'Copying Lag': [1, 2]}, outputs: ['Firms']}).runs());\n"
+                + nested + ";\n");
+        assertEquals(ScriptRunner.SCRIPT_ERROR, r.exit(), r.err());
+        assertTrue(r.line("caught").startsWith("Error: model.sweep: called while model.sweep was reading its arguments"),
+                r.out());
+        assertEquals(2.0, r.value("after"));
+        assertTrue(r.err().contains("script.js:4") && r.err().contains("cannot nest"), r.err());
+        assertFalse(r.err().contains("StackOverflow") || r.err().contains("NoClassDefFound"), r.err());
+        // the same runner serves the next script as if nothing had happened
+        Ran next = run(LOAD + "print('firms=' + m.run().finalValue('Firms'));");
+        assertEquals(0, next.exit(), next.err());
+        assertTrue(next.value("firms") > 30);
+    }
+
+    @Test
+    void timesOutsideTheRunAreRefusedNamingTheTimeAndTheSpan() throws Exception {
+        Ran at = run(LOAD + "print(m.run().at('Firms', 1900));");
+        assertEquals(ScriptRunner.SCRIPT_ERROR, at.exit());
+        assertTrue(at.err().contains("run.at(name, time): time 1900 is outside run 'baseline', which runs from 1955 to"
+                + " 2000"), at.err());
+        Ran sweep = run(LOAD + "m.sweep({parameters: {'Copying Lag': [1, 2]}, outputs: ['Firms'], at: [2010]});");
+        assertEquals(ScriptRunner.SCRIPT_ERROR, sweep.exit());
+        assertTrue(sweep.err().contains("time 2010 is outside") && sweep.err().contains("from 1955 to 2000"),
+                sweep.err());
+        Ran compare = run(LOAD + "cdyn.compare([m.run()], {outputs: ['Firms'], at: [2001]});");
+        assertTrue(compare.err().contains("cdyn.compare") && compare.err().contains("time 2001 is outside"),
+                compare.err());
+        Ran mc = run(LOAD + "m.monteCarlo({runs: 2, outputs: ['Firms']}).at('Firms', 1954);");
+        assertTrue(mc.err().contains("monteCarlo.at(name, time): time 1954 is outside"), mc.err());
+        // the ends themselves, and times between save times, are inside
+        Ran ends = run(LOAD + "const r = m.run(); print('ends=' + [r.at('Firms', 1955), r.at('Firms', 2000),"
+                + " r.at('Firms', 1999.5)].every(Number.isFinite));");
+        assertEquals("true", ends.line("ends"));
+    }
+
+    @Test
+    void errorsInAsyncCodeAndUnhandledRejectionsFailTheScriptWithTheirLine() throws Exception {
+        Ran thrown = run("print('start');\nasync function f() { await null;\n throw new Error('boom in async'); }\nf();\n"
+                + "print('end');\n");
+        assertEquals(ScriptRunner.SCRIPT_ERROR, thrown.exit());
+        assertTrue(thrown.err().contains("script.js:3") && thrown.err().contains("boom in async"), thrown.err());
+        Ran rejected = run("const p = Promise.reject(new Error('nobody catches this'));\n");
+        assertEquals(ScriptRunner.SCRIPT_ERROR, rejected.exit());
+        assertTrue(rejected.err().contains("script.js:1") && rejected.err().contains("nobody catches this"),
+                rejected.err());
+        Ran api = run(LOAD + "async function g() { await 1;\n m.run().at('Firms', 1800); }\ng();\n");
+        assertEquals(ScriptRunner.SCRIPT_ERROR, api.exit());
+        assertTrue(api.err().contains("script.js:3") && api.err().contains("time 1800 is outside"), api.err());
+        Ran handled = run("Promise.reject(new Error('x')).catch(e => print('handled=' + e.message));\n");
+        assertEquals(0, handled.exit(), handled.err());
+        assertEquals("x", handled.line("handled"));
+    }
+
+    @Test
+    void messagesHaveNoJavaClassNamesDoubledPrefixesOrJavaNumbers() throws Exception {
+        Ran r = run(LOAD + """
+                try { m.baseline().time({start: 'x'}); } catch (e) { print('time=' + e); }
+                try { m.monteCarlo({runs: 2, outputs: 5}); } catch (e) { print('mc=' + e.message); }
+                try { m.monteCarlo({runs: 1e12, outputs: ['Firms']}); } catch (e) { print('big=' + e.message); }
+                try { m.baseline().set('Nowhere', 1); } catch (e) { print('model=' + e); }
+                try { m.monteCarlo({runs: 2.5, outputs: ['Firms']}); } catch (e) { print('frac=' + e.message); }
+                print('isError=' + (() => { try { m.run().series(42); } catch (e) { return e instanceof Error; } })());
+                """);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("Error: scenario.time({start, stop, dt, saveStep, method}): start must be a number, got the text 'x'",
+                r.line("time"));
+        assertEquals(1, r.line("mc").split("model\\.monteCarlo\\(").length - 1, r.line("mc"));
+        assertTrue(r.line("big").endsWith("got 1000000000000"), r.line("big"));
+        assertTrue(r.line("frac").endsWith("got 2.5"), r.line("frac"));
+        assertTrue(r.line("model").startsWith("Error: ") && r.line("model").contains("no variable 'Nowhere'"),
+                r.line("model"));
+        assertEquals("true", r.line("isError"));
+        assertFalse(r.out().contains("org.clusterdynamics") || r.out().contains("Exception") || r.out().contains("E12"),
+                r.out());
+    }
+}
