@@ -134,7 +134,7 @@ final class JsRun extends ApiObject {
         } catch (IOException e) {
             throw new UncheckedIOException("run.writeCsv: cannot write " + a.string(0, "file") + ": " + e.getMessage(), e);
         }
-        return model.session.out.relative(p);
+        return model.session.out.written(p, "run.writeCsv");
     }
 
     private Results selected(Args a, int i) {

@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Regression tests of issue 17's findings in the scripting layer: each failed before its fix. */
@@ -89,5 +96,95 @@ class ScriptHardeningTest extends ScriptTestSupport {
         assertEquals("true", r.line("isError"));
         assertFalse(r.out().contains("org.clusterdynamics") || r.out().contains("Exception") || r.out().contains("E12"),
                 r.out());
+    }
+
+    private Ran runWith(String code, long maxBytes, boolean keepPartial, Duration timeout) throws Exception {
+        model();
+        Path script = Files.writeString(dir.resolve("script.js"), code);
+        return run(new ScriptRunner.Options(script, dir.resolve("out"), List.of(), timeout, 2, maxBytes, keepPartial));
+    }
+
+    @Test
+    void whatAScriptWritesIsLimitedAndTheLimitIsNamed() throws Exception {
+        String tenKb = "const s = 'x'.repeat(10240);\n";
+        Ran over = runWith(tenKb + "for (let i = 0; i < 100; i++) { cdyn.writeText('f' + i + '.txt', s); }", 50_000,
+                false, Duration.ofSeconds(60));
+        assertEquals(ScriptRunner.SCRIPT_ERROR, over.exit(), over.err());
+        assertTrue(over.err().contains("cdyn.writeText: writing 'f4.txt' takes what the script wrote to 50 kB, over"
+                + " its limit of 48.8 kB") && over.err().contains("--max-output"), over.err());
+        assertFalse(Files.exists(over.file("f0.txt")), "nothing is kept from a script over its limit");
+        // writers that learn their size only when done (CSV of a run) are held to it too
+        Ran csv = runWith(LOAD + "const r = m.run(); for (let i = 0; i < 100; i++) { r.writeCsv('r' + i + '.csv'); }",
+                20_000, false, Duration.ofSeconds(60));
+        assertTrue(csv.err().contains("run.writeCsv: writing 'r") && csv.err().contains("over its limit"), csv.err());
+        Ran under = runWith(tenKb + "cdyn.writeText('a.txt', s); cdyn.writeText('a.txt', s + s);", 25_000, false,
+                Duration.ofSeconds(60));
+        assertEquals(0, under.exit(), "a file written again counts once: " + under.err());
+    }
+
+    @Test
+    void staleStagingFoldersOfDeadRunsAreRemovedAndNothingElse() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path dead = Files.createDirectories(out.resolve(".cdyn-unfinished-pid2147480000-123"));
+        Files.writeString(dead.resolve("half.csv"), "a,b");
+        Path outside = Files.writeString(dir.resolve("precious.txt"), "keep me");
+        Files.createSymbolicLink(dead.resolve("link"), outside);
+        Path live = Files.createDirectories(out.resolve(".cdyn-unfinished-pid" + ProcessHandle.current().pid() + "-9"));
+        Path oldUnowned = Files.createDirectories(out.resolve(".cdyn-unfinished-4711"));
+        Files.setLastModifiedTime(oldUnowned, FileTime.from(Instant.now().minus(Duration.ofDays(3))));
+        Path newUnowned = Files.createDirectories(out.resolve(".cdyn-unfinished-4712"));
+        Path other = Files.createDirectories(out.resolve(".cdyn-unfinished-notours"));
+        Ran r = runWith("print('ok=1');", 0, false, Duration.ofSeconds(60));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("removed 2 unfinished staging folders"), r.err());
+        assertFalse(Files.exists(dead) || Files.exists(oldUnowned));
+        assertTrue(Files.exists(live) && Files.exists(newUnowned) && Files.exists(other));
+        assertEquals("keep me", Files.readString(outside), "a link's target is never touched");
+    }
+
+    @Test
+    void keepPartialKeepsFinishedFilesAndMarksTheFolder() throws Exception {
+        String writesThenFails = LOAD + "m.run().writeCsv('baseline.csv');\ncdyn.writeText('notes.md', '# notes');\n"
+                + "cdyn.chart(m.run(), ['Firmz']);\n";
+        Ran atomic = runWith(writesThenFails, 0, false, Duration.ofSeconds(60));
+        assertEquals(ScriptRunner.SCRIPT_ERROR, atomic.exit());
+        assertFalse(Files.exists(atomic.file("baseline.csv")), "without --keep-partial nothing is kept");
+        Ran kept = runWith(writesThenFails, 0, true, Duration.ofSeconds(60));
+        assertEquals(ScriptRunner.SCRIPT_ERROR, kept.exit());
+        assertTrue(Files.size(kept.file("baseline.csv")) > 100 && Files.exists(kept.file("notes.md")));
+        String mark = kept.text(OutputFolder.INCOMPLETE);
+        assertTrue(mark.contains("script.js:4") && mark.contains("Firmz") && mark.contains("baseline.csv")
+                && mark.contains("notes.md"), mark);
+        assertTrue(kept.err().contains("--keep-partial: kept the 2 files"), kept.err());
+        assertFalse(Files.list(kept.outDir()).anyMatch(p -> p.getFileName().toString().startsWith(".cdyn")));
+        // the time limit keeps what was finished too
+        Ran timedOut = runWith("cdyn.writeText('early.txt', 'done');\nwhile (true) {}\n", 0, true,
+                Duration.ofSeconds(1));
+        assertEquals(ScriptRunner.TIMEOUT, timedOut.exit());
+        assertTrue(timedOut.text(OutputFolder.INCOMPLETE).contains("time limit"));
+        // a later run that finishes takes the mark away
+        Ran fine = runWith("cdyn.writeText('early.txt', 'again');", 0, true, Duration.ofSeconds(60));
+        assertEquals(0, fine.exit(), fine.err());
+        assertFalse(Files.exists(fine.file(OutputFolder.INCOMPLETE)));
+    }
+
+    @Test
+    void aStopFromOutsideSaysStoppedByTheUserNotTheTimeLimit() throws Exception {
+        model();
+        Path script = Files.writeString(dir.resolve("loop.js"), "cdyn.writeText('a.txt', 'x');\nprint('started');\n"
+                + "while (true) {}\n");
+        CompletableFuture<Ran> done = CompletableFuture.supplyAsync(() -> run(
+                new ScriptRunner.Options(script, dir.resolve("out"), List.of(), Duration.ofMinutes(5), 1)));
+        while (!printedSoFar().contains("started")) {
+            Thread.onSpinWait();
+        }
+        runner.stop("stopped by the user (Ctrl-C)");
+        Ran r = done.get();
+        assertEquals(ScriptRunner.STOPPED, r.exit());
+        assertEquals("loop.js:3 (while (true) {}): stopped by the user (Ctrl-C)",
+                r.err().strip().replace(dir.toString() + "/", ""));
+        assertFalse(Files.exists(dir.resolve("out/a.txt")));
+        Ran next = run("print('ok=' + 1);");
+        assertEquals(0, next.exit(), "the runner serves the next script normally: " + next.err());
     }
 }
