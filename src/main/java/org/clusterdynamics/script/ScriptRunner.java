@@ -319,8 +319,10 @@ public final class ScriptRunner implements AutoCloseable {
                   throw e;
                 })""", "<cdyn error>").buildLiteral());
         Path dir = o.script().toAbsolutePath().getParent();
-        return new Session(o.script(), folder, new ModelLocator(dir, Path.of("").toAbsolutePath()),
+        Session s = new Session(o.script(), folder, new ModelLocator(dir, Path.of("").toAbsolutePath()),
                 new BatchRunner(o.threads(), progress, cancel), new Js(deep, thrower), o.args());
+        s.notes = err;
+        return s;
     }
 
     private static final java.util.regex.Pattern MISSING = java.util.regex.Pattern.compile(

@@ -187,4 +187,42 @@ class ScriptHardeningTest extends ScriptTestSupport {
         Ran next = run("print('ok=' + 1);");
         assertEquals(0, next.exit(), "the runner serves the next script normally: " + next.err());
     }
+
+    @Test
+    void failedRunsCanBeSkippedAndAreReportedWithTheirParameters() throws Exception {
+        Ran r = run(LOAD + """
+                const mc = m.monteCarlo({runs: 20, seed: 3, parameters: {'Firm Life': cdyn.choice([0, 20])},
+                    outputs: ['Firms'], onError: 'skip'});
+                print('mc=' + mc);
+                const f = mc.failures();
+                print('failed=' + f.length + ' ' + f[0].parameters + ' ' + f[0].error.includes('NaN or infinite'));
+                print('finals=' + mc.finalValues('Firms').length);
+                print('median=' + mc.at('Firms', 2000).p50);
+                print('full=' + m.baseline().set('Firm Life', 20).run().finalValue('Firms'));
+                print('cols=' + mc.runsTable().columns().join(','));
+                const sw = m.sweep({parameters: {'Firm Life': [0, 10, 20]}, outputs: ['Firms'], onError: 'skip'});
+                print('sweep=' + sw);
+                print('outputs=' + JSON.stringify(sw.output('Firms').map(x => Number.isNaN(x) ? 'NaN' : 'ok')));
+                print('sweepFailed=' + sw.failures().map(x => x.run + ':' + x.parameters).join(';'));
+                try { m.sweep({parameters: {'Firm Life': [0, 20]}, outputs: ['Firms']}); }
+                catch (e) { print('default=' + e.message.includes('run 1 of 2 of sweep (Firm Life = 0) failed')); }
+                try { m.sweep({parameters: {'Firm Life': [0]}, outputs: ['Firms'], onError: 'skip'}); }
+                catch (e) { print('all=' + e.message.includes('all 1 runs failed')); }
+                try { m.sweep({parameters: {'Firm Life': [1]}, outputs: ['Firms'], onError: 'ignore'}); }
+                catch (e) { print('bad=' + e.message.includes("onError must be 'fail'")); }
+                """);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("Monte Carlo of Firms (20 runs, seed 3, 10 failed runs skipped)", r.line("mc"));
+        assertEquals("10 Firm Life = 0 true", r.line("failed"));
+        assertEquals(10.0, r.value("finals"));
+        assertEquals(r.value("full"), r.value("median"), 1e-9, "percentiles of the finished runs only");
+        assertEquals("run,Firm Life,Firms (final),error", r.line("cols"));
+        assertEquals("Sweep of Firm Life (3 runs, grid, 1 failed run skipped)", r.line("sweep"));
+        assertEquals("[\"NaN\",\"ok\",\"ok\"]", r.line("outputs"));
+        assertEquals("1:Firm Life = 0", r.line("sweepFailed"));
+        assertEquals("true", r.line("default"));
+        assertEquals("true", r.line("all"));
+        assertEquals("true", r.line("bad"));
+        assertTrue(r.err().contains("model.monteCarlo: 10 of 20 runs failed and were skipped"), r.err());
+    }
 }
