@@ -73,7 +73,7 @@ final class JsModel extends ApiObject {
         return session.js.of(infos(a.has(0) ? a.string(0, "filter") : "", true));
     }
 
-    /** variable(name): one variable's {name, kind, units, documentation, dimensions, equation, value, line}. */
+    /** variable(name): one variable's {name, kind, units, documentation, dimensions, equation, value, line, points}. */
     Value variable(Value... args) {
         Args a = new Args("model.variable", "(name)", args, 1, 1);
         String n = a.string(0, "name");
@@ -103,6 +103,8 @@ final class JsModel extends ApiObject {
         m.put("equation", v.equation());
         m.put("value", Double.isNaN(v.value()) ? null : v.value());
         m.put("line", v.line());
+        double[][] points = v.points();
+        m.put("points", points == null ? null : java.util.Arrays.asList((Object[]) points));
         return m;
     }
 

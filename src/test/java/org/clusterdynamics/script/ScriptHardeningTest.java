@@ -225,4 +225,66 @@ class ScriptHardeningTest extends ScriptTestSupport {
         assertEquals("true", r.line("bad"));
         assertTrue(r.err().contains("model.monteCarlo: 10 of 20 runs failed and were skipped"), r.err());
     }
+
+    private static final String LOOKUPS_XMILE = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xmile xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0" version="1.0">
+              <header><name>lookups</name></header>
+              <sim_specs method="Euler" time_units="years"><start>0</start><stop>10</stop><dt>1</dt></sim_specs>
+              <model><variables>
+                <aux name="Price"><eqn>2 + TIME</eqn></aux>
+                <aux name="Demand"><eqn>Price</eqn>
+                  <gf><xscale min="0" max="20"/><yscale min="0" max="100"/><ypts>100,0</ypts></gf></aux>
+                <gf name="Effect"><xscale min="0" max="10"/><ypts>0,1</ypts></gf>
+                <aux name="Use"><eqn>Effect(Price)</eqn></aux>
+              </variables></model>
+            </xmile>
+            """;
+
+    private static final String LOOKUPS_MDL = """
+            {UTF-8}
+            Price = 2 + Time ~ $ ~ |
+            Demand = WITH LOOKUP(Price, ([(0,0)-(20,100)],(0,100),(20,0))) ~ units ~ |
+            Effect( [(0,0)-(10,1)],(0,0),(10,1)) ~ dmnl ~ |
+            Use = Effect(Price) ~ dmnl ~ |
+            INITIAL TIME = 0 ~ year ~ |
+            FINAL TIME = 10 ~ year ~ |
+            TIME STEP = 1 ~ year ~ |
+            SAVEPER = 1 ~ year ~ |
+            """;
+
+    @Test
+    void lookupsKeepTheirTableTakeNewPointsAndAreListedWithThem() throws Exception {
+        Files.writeString(dir.resolve("lookups.xmile"), LOOKUPS_XMILE);
+        Files.writeString(dir.resolve("lookups.mdl"), LOOKUPS_MDL);
+        for (String file : List.of("lookups.xmile", "lookups.mdl")) {
+            Ran r = run("const m = cdyn.load('" + file + "');\n" + """
+                    const info = n => { const v = m.variable(n); return [v.kind, v.equation, JSON.stringify(v.points)].join(' '); };
+                    print('demand=' + info('Demand'));
+                    print('effect=' + info('Effect'));
+                    print('price=' + info('Price'));
+                    const b = m.run();
+                    print('base=' + b.at('Demand', 0) + ' ' + b.at('Use', 3));
+                    // a new equation is the lookup's new input: 4 reads as 80, not as 4
+                    print('eq=' + m.baseline().derive('eq').equation('Demand', 'Price * 2').run().at('Demand', 0));
+                    // new points keep the input (Price, not time): 50 at price 0, 150 at price 20
+                    const t = m.baseline().derive('tab').table('Demand', [[0, 50], [20, 150]]);
+                    print('tab=' + t.run().at('Demand', 0) + ' ' + t.run().at('Demand', 8));
+                    print('changes=' + t.changes());
+                    const u = m.scenario('eff', {tables: {'Effect': [[0, 5], [10, 15]]}});
+                    print('eff=' + u.run().at('Use', 3) + ' ' + u.changes());
+                    try { m.baseline().set('Effect', 3); } catch (e) { print('set=' + e.message.includes('scenario.table')); }
+                    """);
+            assertEquals(0, r.exit(), file + ": " + r.err());
+            assertEquals("lookup Price [[0,100],[20,0]]", r.line("demand"), file);
+            assertEquals("table  [[0,0],[10,1]]", r.line("effect"), file);
+            assertEquals("aux 2 + " + (file.endsWith("mdl") ? "Time" : "TIME") + " null", r.line("price"), file);
+            assertEquals("90 0.5", r.line("base"), file);
+            assertEquals(80.0, r.value("eq"), 1e-9, file);
+            assertEquals("60 100", r.line("tab"), file);
+            assertEquals("Demand = lookup of Price (0: 50, 20: 150)", r.line("changes"), file);
+            assertEquals("10 Effect = lookup (0: 5, 10: 15)", r.line("eff"), file);
+            assertEquals("true", r.line("set"), file);
+        }
+    }
 }
