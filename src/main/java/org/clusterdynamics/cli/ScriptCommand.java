@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = {"Runs a JavaScript scenario script in a sandbox that reaches only the cdyn API "
                 + "(docs/scripting.md).",
             "Exit codes: 0 done, 1 error in the script or model, 2 bad command line, 3 refused by the sandbox,"
-                + " 4 stopped at --timeout."},
+                + " 4 stopped at --timeout, 130 stopped by Ctrl-C."},
         footerHeading = "%nExamples:%n",
         footer = {"  cdyn script scripts/policy-comparison.js --out out/policy",
             "  cdyn script scripts/policy-comparison.js --out out/policy --timeout 1200 -- --mc-runs 1000"})
@@ -50,8 +50,22 @@ public final class ScriptCommand implements Callable<Integer> {
             description = "Threads for sweeps and Monte Carlo (default: one per core).")
     int threads;
 
+    @Option(names = "--max-output", paramLabel = "SIZE", defaultValue = "1G",
+            description = "The most the script may write into --out in all, e.g. 500M, 1G, 4G (default ${DEFAULT-VALUE}).")
+    String maxOutput;
+
+    @Option(names = "--keep-partial", description = "When the script fails or is stopped, keep the files it finished"
+            + " and mark the folder with INCOMPLETE.txt (default: leave --out as it was).")
+    boolean keepPartial;
+
     @Override
     public Integer call() {
+        long maxBytes = size(maxOutput);
+        if (maxBytes <= 0) {
+            spec.commandLine().getErr().println("cdyn script: --max-output must be a size such as 500M, 1G or 1048576"
+                    + " (bytes), not '" + maxOutput + "'");
+            return ScriptRunner.USAGE;
+        }
         if (timeout < 0 || Double.isNaN(timeout)) {
             spec.commandLine().getErr().println("cdyn script: --timeout must be 0 (no limit) or a positive number of"
                     + " seconds, not " + timeout);
@@ -66,10 +80,50 @@ public final class ScriptCommand implements Callable<Integer> {
         TerminalProgress progress = new TerminalProgress(err, System.console() != null, 1000, System::currentTimeMillis);
         try (ScriptRunner runner = new ScriptRunner(out, err, progress)) {
             Duration limit = Duration.ofMillis(Math.round(timeout * 1000));
-            return runner.run(new ScriptRunner.Options(script, this.out, args, limit, threads)).exitCode();
+            Runnable restore = onCtrlC(() -> runner.stop("stopped by the user (Ctrl-C)"));
+            try {
+                return runner.run(new ScriptRunner.Options(script, this.out, args, limit, threads, maxBytes,
+                        keepPartial)).exitCode();
+            } finally {
+                restore.run();
+            }
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    /** Bytes in "1G", "500M", "64k", "2GB" or "1048576"; -1 when it is not a size. */
+    static long size(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)i?b?\\s*")
+                .matcher(text == null ? "" : text);
+        if (!m.matches()) {
+            return -1;
+        }
+        int power = "kmgt".indexOf(m.group(2).toLowerCase(java.util.Locale.ROOT)) + 1;
+        double bytes = Double.parseDouble(m.group(1)) * Math.pow(1024, power);
+        return bytes >= Long.MAX_VALUE ? -1 : (long) bytes;
+    }
+
+    /**
+     * Ctrl-C stops the script in an orderly way (its staging folder removed, "stopped by the user"
+     * reported); a second Ctrl-C exits at once. Returns what puts the previous handler back.
+     */
+    @SuppressWarnings("restriction")
+    private static Runnable onCtrlC(Runnable stop) {
+        try {
+            sun.misc.Signal sigint = new sun.misc.Signal("INT");
+            java.util.concurrent.atomic.AtomicBoolean asked = new java.util.concurrent.atomic.AtomicBoolean();
+            sun.misc.SignalHandler previous = sun.misc.Signal.handle(sigint, sig -> {
+                if (asked.getAndSet(true)) {
+                    Runtime.getRuntime().halt(ScriptRunner.STOPPED);
+                }
+                stop.run();
+            });
+            return () -> sun.misc.Signal.handle(sigint, previous);
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+            // no signals here (or the JVM runs with -Xrs): Ctrl-C ends the program as usual
+            return () -> { };
         }
     }
 

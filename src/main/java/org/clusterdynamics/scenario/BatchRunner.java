@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.clusterdynamics.compile.CompiledModel;
 import org.clusterdynamics.diag.Diagnostic;
@@ -74,19 +75,40 @@ public final class BatchRunner {
      */
     public <T> void run(String label, int count, IntFunction<PreparedRun> job, RunTask<T> task, Sink<T> sink,
                         IntFunction<String> describe) {
+        run(label, count, job, task, sink, describe, null);
+    }
+
+    /**
+     * As {@link #run(String, int, IntFunction, RunTask, Sink, IntFunction)}, but when {@code skip} is
+     * not null a run that fails with a model error or a bad value is handed to it and the batch
+     * goes on (the sink does not see that run); a stop or an internal error still ends the batch.
+     */
+    public <T> void run(String label, int count, IntFunction<PreparedRun> job, RunTask<T> task, Sink<T> sink,
+                        IntFunction<String> describe, Consumer<FailedRun> skip) {
         try {
             if (threads == 1 || count <= 1) {
-                runInline(label, count, job, task, sink, describe);
+                runInline(label, count, job, task, sink, describe, skip);
             } else {
-                runParallel(label, count, job, task, sink, describe);
+                runParallel(label, count, job, task, sink, describe, skip);
             }
         } finally {
             progress.end(label);
         }
     }
 
+    /** True when the failure was handed to {@code skip}; false when it must end the batch. */
+    private static boolean skipped(int index, RuntimeException e, IntFunction<String> describe,
+                                   Consumer<FailedRun> skip) {
+        if (skip == null || !(e instanceof ModelException || e instanceof IllegalArgumentException)) {
+            return false;
+        }
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        skip.accept(new FailedRun(index + 1, describe == null ? "" : describe.apply(index), why.replace('\n', ' ')));
+        return true;
+    }
+
     private <T> void runInline(String label, int count, IntFunction<PreparedRun> job, RunTask<T> task, Sink<T> sink,
-                               IntFunction<String> describe) {
+                               IntFunction<String> describe, Consumer<FailedRun> skip) {
         Map<CompiledModel, Simulator> sims = new IdentityHashMap<>();
         progress.update(label, 0, count);
         for (int i = 0; i < count; i++) {
@@ -96,6 +118,10 @@ public final class BatchRunner {
             try {
                 value = task.apply(i, sims.computeIfAbsent(r.compiled(), this::simulator), r);
             } catch (RuntimeException e) {
+                if (skipped(i, e, describe, skip)) {
+                    progress.update(label, i + 1, count);
+                    continue;
+                }
                 throw failure(label, i, count, e, describe);
             }
             sink.accept(i, value);
@@ -104,7 +130,7 @@ public final class BatchRunner {
     }
 
     private <T> void runParallel(String label, int count, IntFunction<PreparedRun> job, RunTask<T> task,
-                                 Sink<T> sink, IntFunction<String> describe) {
+                                 Sink<T> sink, IntFunction<String> describe, Consumer<FailedRun> skip) {
         // one simulator per worker thread and compiled model; the pool lives only for this batch
         ThreadLocal<Map<CompiledModel, Simulator>> sims = ThreadLocal.withInitial(IdentityHashMap::new);
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
@@ -132,8 +158,13 @@ public final class BatchRunner {
                     if (c instanceof CancelToken.Cancelled cc) {
                         throw cc;
                     }
-                    throw failure(label, next, count, c instanceof RuntimeException re ? re
-                            : new IllegalStateException(c), describe);
+                    RuntimeException re = c instanceof RuntimeException r ? r : new IllegalStateException(c);
+                    if (skipped(next, re, describe, skip)) {
+                        progress.update(label, next + 1, count);
+                        cancel.check();
+                        continue;
+                    }
+                    throw failure(label, next, count, re, describe);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new CancelToken.Cancelled("interrupted");

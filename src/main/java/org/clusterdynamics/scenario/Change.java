@@ -59,9 +59,25 @@ public sealed interface Change permits Change.SetValue, Change.SetEquation, Chan
 
     /**
      * Makes a variable a table of values over time: linear between the points (or a step that holds
-     * each value until the next time when {@code steps}), the end values outside them.
+     * each value until the next time when {@code steps}), the end values outside them. On a lookup
+     * (a variable with a graphical function) the points replace the lookup's points instead, and the
+     * lookup keeps its input: {@code times} are then the input's values.
+     *
+     * @param input for a lookup, its input as written ("" for one called like a function); null for a
+     *     table over time. Only for {@link #describe}: the model decides what the points replace.
      */
-    record SetTable(String target, double[] times, double[] values, boolean steps) implements Change {
+    record SetTable(String target, double[] times, double[] values, boolean steps, String input) implements Change {
+
+        /** A table over time, or the points of a lookup when the target is one. */
+        public SetTable(String target, double[] times, double[] values, boolean steps) {
+            this(target, times, values, steps, null);
+        }
+
+        /** The same points for a lookup with this input. */
+        public SetTable forLookup(String lookupInput) {
+            return new SetTable(target, times, values, steps, lookupInput == null ? "" : lookupInput);
+        }
+
         public SetTable {
             requireName(target);
             if (times == null || values == null || times.length == 0 || times.length != values.length) {
@@ -95,7 +111,8 @@ public sealed interface Change permits Change.SetValue, Change.SetEquation, Chan
 
         @Override
         public String describe() {
-            StringBuilder sb = new StringBuilder(target).append(" = table over time (");
+            StringBuilder sb = new StringBuilder(target).append(input == null ? " = table over time ("
+                    : input.isBlank() ? " = lookup (" : " = lookup of " + input + " (");
             int n = Math.min(times.length, 4);
             for (int i = 0; i < n; i++) {
                 sb.append(i == 0 ? "" : ", ").append(number(times[i])).append(": ").append(number(values[i]));
@@ -106,7 +123,8 @@ public sealed interface Change permits Change.SetValue, Change.SetEquation, Chan
         @Override
         public boolean equals(Object o) {
             return o instanceof SetTable t && t.target.equals(target) && t.steps == steps
-                    && Arrays.equals(t.times, times) && Arrays.equals(t.values, values);
+                    && Arrays.equals(t.times, times) && Arrays.equals(t.values, values)
+                    && java.util.Objects.equals(t.input, input);
         }
 
         @Override
@@ -143,14 +161,19 @@ public sealed interface Change permits Change.SetValue, Change.SetEquation, Chan
         }
     }
 
-    /** Numbers without a trailing ".0", in the form people read in tables. */
-    static String number(double v) {
+    /** Numbers without a trailing ".0", in the form people read in tables (1e+12, not Java's 1.0E12). */
+    public static String number(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
         String s = String.format(Locale.ROOT, "%.6g", v);
-        if (s.contains("e") || s.contains("E")) {
-            return s;
+        if (s.contains("e")) {
+            String mantissa = s.substring(0, s.indexOf('e'));
+            mantissa = mantissa.contains(".") ? mantissa.replaceAll("0+$", "").replaceAll("\\.$", "") : mantissa;
+            return mantissa + s.substring(s.indexOf('e'));
         }
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }

@@ -49,6 +49,11 @@ public final class Comparison {
             for (Results r : runs.values()) {
                 r.column(v); // fails early, naming the known variables
             }
+            for (Map.Entry<String, Results> r : runs.entrySet()) {
+                for (double t : ts) {
+                    SeriesStats.requireWithin(r.getValue().times(), t, "run '" + r.getKey() + "'");
+                }
+            }
             for (double t : ts) {
                 List<Object> row = new ArrayList<>();
                 row.add(written(b, v));

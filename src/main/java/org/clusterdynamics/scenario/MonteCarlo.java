@@ -35,6 +35,14 @@ public final class MonteCarlo {
     }
 
     public static MonteCarloResult run(ScenarioModel sm, Spec spec, BatchRunner runner) {
+        return run(sm, spec, runner, false);
+    }
+
+    /**
+     * Runs the batch; with {@code skipFailures} a run that fails (a model error, e.g. a draw that
+     * makes a variable NaN) is recorded in the result's failures and left out of the percentiles.
+     */
+    public static MonteCarloResult run(ScenarioModel sm, Spec spec, BatchRunner runner, boolean skipFailures) {
         Samples samples = spec.samples();
         for (int j = 0; j < samples.names().size(); j++) {
             sm.check(new Change.SetValue(samples.names().get(j), samples.value(0, j)));
@@ -46,7 +54,8 @@ public final class MonteCarlo {
                 i -> prepared.withConstants(samples.row(i), Samples.runSeed(spec.seed(), i)),
                 (i, sim, run) -> RunSeries.record(sim, run, slots),
                 agg::add,
-                samples::describe);
+                samples::describe,
+                skipFailures ? agg::fail : null);
         return agg.result(spec.base().name(), samples);
     }
 }

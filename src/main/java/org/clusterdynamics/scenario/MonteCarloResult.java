@@ -19,10 +19,32 @@ import java.util.TreeMap;
  */
 public record MonteCarloResult(String base, List<String> variables, double[] times, double[] percentiles,
                                double[][][] percentileValues, double[][] mean, double[][] sd, double[][] finals,
-                               Samples samples, long seed, boolean exact) {
+                               Samples samples, long seed, boolean exact, List<FailedRun> failures) {
 
+    public MonteCarloResult {
+        failures = failures == null ? List.of() : List.copyOf(failures);
+    }
+
+    /** A batch in which every run finished. */
+    public MonteCarloResult(String base, List<String> variables, double[] times, double[] percentiles,
+                            double[][][] percentileValues, double[][] mean, double[][] sd, double[][] finals,
+                            Samples samples, long seed, boolean exact) {
+        this(base, variables, times, percentiles, percentileValues, mean, sd, finals, samples, seed, exact, List.of());
+    }
+
+    /** The runs asked for, failed ones included. */
     public int runs() {
         return samples.size();
+    }
+
+    /** The runs that finished and make up the percentiles. */
+    public int completed() {
+        return runs() - failures.size();
+    }
+
+    /** Each finished run's final value of a variable, in run order (failed runs left out). */
+    public double[] completedFinals(int variable) {
+        return Arrays.stream(finals[variable]).filter(x -> !Double.isNaN(x)).toArray();
     }
 
     public int variableIndex(String name) {
@@ -76,6 +98,11 @@ public record MonteCarloResult(String base, List<String> variables, double[] tim
         for (String v : variables) {
             cols.add(v + " (final)");
         }
+        Map<Integer, String> errors = new java.util.HashMap<>();
+        failures.forEach(f -> errors.put(f.run(), f.error()));
+        if (!errors.isEmpty()) {
+            cols.add("error");
+        }
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < runs(); i++) {
             List<Object> row = new ArrayList<>();
@@ -85,6 +112,9 @@ public record MonteCarloResult(String base, List<String> variables, double[] tim
             }
             for (int v = 0; v < variables.size(); v++) {
                 row.add(finals[v][i]);
+            }
+            if (!errors.isEmpty()) {
+                row.add(errors.getOrDefault(i + 1, ""));
             }
             rows.add(row);
         }
@@ -107,6 +137,7 @@ public record MonteCarloResult(String base, List<String> variables, double[] tim
         private double[][] mean;
         private double[][] m2;
         private final double[][] finals;
+        private final List<FailedRun> failures = new ArrayList<>();
         private int seen;
 
         Aggregator(MonteCarlo.Spec spec, int runs) {
@@ -130,7 +161,8 @@ public record MonteCarloResult(String base, List<String> variables, double[] tim
                 for (int r = 0; r < xs.length; r++) {
                     double x = xs[r];
                     if (stored != null) {
-                        stored[v][r][run] = x;
+                        // finished runs side by side: failed ones leave no gap
+                        stored[v][r][seen - 1] = x;
                     } else {
                         for (Percentiles.Sketch s : sketches[v][r]) {
                             s.add(x);
@@ -142,6 +174,14 @@ public record MonteCarloResult(String base, List<String> variables, double[] tim
                     m2[v][r] += d * (x - mean[v][r]);
                 }
                 finals[v][run] = xs[xs.length - 1];
+            }
+        }
+
+        /** A run that failed and is left out: its final values are NaN. */
+        void fail(FailedRun f) {
+            failures.add(f);
+            for (int v = 0; v < nv; v++) {
+                finals[v][f.run() - 1] = Double.NaN;
             }
         }
 
@@ -165,6 +205,10 @@ public record MonteCarloResult(String base, List<String> variables, double[] tim
         }
 
         MonteCarloResult result(String base, Samples samples) {
+            if (seen == 0) {
+                throw new IllegalArgumentException("monte carlo: all " + runs + " runs failed; the first: "
+                        + failures.get(0).describe());
+            }
             double[] ps = spec.percentiles();
             int rows = times.length;
             double[][][] pv = new double[nv][ps.length][rows];
@@ -172,7 +216,7 @@ public record MonteCarloResult(String base, List<String> variables, double[] tim
             for (int v = 0; v < nv; v++) {
                 for (int r = 0; r < rows; r++) {
                     if (stored != null) {
-                        double[] xs = stored[v][r];
+                        double[] xs = seen == runs ? stored[v][r] : Arrays.copyOf(stored[v][r], seen);
                         Arrays.sort(xs);
                         for (int k = 0; k < ps.length; k++) {
                             pv[v][k][r] = Percentiles.sorted(xs, ps[k]);
@@ -187,13 +231,14 @@ public record MonteCarloResult(String base, List<String> variables, double[] tim
                 }
             }
             return new MonteCarloResult(base, spec.variables(), times, ps, pv, mean, sd, finals, samples, spec.seed(),
-                    stored != null);
+                    stored != null, failures);
         }
     }
 
     /** Percentiles of one variable at one time, by label ("p5" -> value), with "mean" and "sd". */
     public Map<String, Double> at(String name, double time) {
         int v = variableIndex(name);
+        SeriesStats.requireWithin(times, time, "the Monte Carlo runs");
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("mean", SeriesStats.interpolate(times, mean[v], time));
         m.put("sd", SeriesStats.interpolate(times, sd[v], time));

@@ -13,7 +13,7 @@ public record Output(String variable, Metric metric) {
         String label();
     }
 
-    /** The value at a time, interpolated between save times and clamped to the run's span. */
+    /** The value at a time, interpolated between save times; a time outside the run is refused. */
     public record At(double time) implements Metric {
         public At {
             if (!Double.isFinite(time)) {
@@ -68,6 +68,7 @@ public record Output(String variable, Metric metric) {
     /** The number from a series saved at the given times. */
     public double of(double[] times, double[] values) {
         if (metric instanceof At a) {
+            SeriesStats.requireWithin(times, a.time(), "the run of output '" + label() + "'");
             return SeriesStats.interpolate(times, values, a.time());
         }
         return SeriesStats.of(times, values).get(((Summary) metric).kind());

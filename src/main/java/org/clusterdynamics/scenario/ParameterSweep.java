@@ -17,6 +17,15 @@ public final class ParameterSweep {
      */
     public static SweepResult run(ScenarioModel sm, Scenario base, Samples samples, List<Output> outputs,
                                   List<String> seriesVariables, BatchRunner runner) {
+        return run(sm, base, samples, outputs, seriesVariables, runner, false);
+    }
+
+    /**
+     * Runs the sweep; with {@code skipFailures} a run that fails (a model error, e.g. a value that
+     * makes a variable NaN) is recorded in the result's failures, with NaN outputs, and the sweep goes on.
+     */
+    public static SweepResult run(ScenarioModel sm, Scenario base, Samples samples, List<Output> outputs,
+                                  List<String> seriesVariables, BatchRunner runner, boolean skipFailures) {
         for (int j = 0; j < samples.names().size(); j++) {
             sm.check(new Change.SetValue(samples.names().get(j), samples.value(0, j)));
         }
@@ -38,6 +47,7 @@ public final class ParameterSweep {
         double[][] values = new double[n][outputs.size()];
         double[][][] series = new double[seriesVariables.size()][n][];
         double[][] times = new double[1][];
+        List<FailedRun> failures = new ArrayList<>();
         runner.run("sweep", n,
                 i -> prepared.withConstants(samples.row(i), base.seed()),
                 (i, sim, run) -> RunSeries.record(sim, run, slots),
@@ -52,7 +62,14 @@ public final class ParameterSweep {
                         times[0] = rs.times();
                     }
                 },
-                samples::describe);
-        return new SweepResult(base.name(), samples, outputs, values, seriesVariables, times[0], series);
+                samples::describe,
+                !skipFailures ? null : f -> {
+                    failures.add(f);
+                    java.util.Arrays.fill(values[f.run() - 1], Double.NaN);
+                });
+        if (!failures.isEmpty() && failures.size() == n) {
+            throw new IllegalArgumentException("sweep: all " + n + " runs failed; the first: " + failures.get(0).describe());
+        }
+        return new SweepResult(base.name(), samples, outputs, values, seriesVariables, times[0], series, failures);
     }
 }

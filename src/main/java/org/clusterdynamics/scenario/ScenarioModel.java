@@ -102,6 +102,13 @@ public final class ScenarioModel {
      */
     public Scenario apply(Scenario s, Change c) {
         check(c);
+        if (c instanceof Change.SetTable t && t.input() == null) {
+            // on a lookup the points replace its points; say so in the scenario's description
+            Lookup l = lookupOf(definition(require(Target.parse(t.target()))));
+            if (l != null) {
+                c = t.forLookup(l.input() == null ? "" : l.input().text().strip());
+            }
+        }
         Scenario out = s.with(c);
         if (c.structural()) {
             variant(out);
@@ -147,7 +154,7 @@ public final class ScenarioModel {
                     + "'; put the change at " + Change.number(time) + " into that table instead");
         } else {
             Definition d = definition(v);
-            if (d == null || d.equation() == null || d.graphicalFunction() != null || d.isPerElement()) {
+            if (d == null || d.equation() == null || lookupOf(d) != null || d.isPerElement()) {
                 throw error("S007", v, "'" + v.name() + "' has no single equation to keep before "
                         + Change.number(time) + " (it is a table or has per-element equations); give it a"
                         + " table of values over time instead");
@@ -171,9 +178,16 @@ public final class ScenarioModel {
         }
         checkSubscripts(t, v);
         VariableInfo info = infos.get(v.name().id());
-        if (info.kind().equals("table")) {
+        if (info.kind().equals("table") && !(c instanceof Change.SetTable)) {
             throw error("S002", v, "'" + v.name() + "' is a lookup table that other equations call like a function;"
-                    + " scenarios cannot replace it. Change the variable that calls it instead");
+                    + " it has no value or equation to change. Give it new points with scenario.table('" + v.name()
+                    + "', [[x, y], ...]), or change the variable that calls it");
+        }
+        Definition def = definition(v);
+        if (c instanceof Change.SetTable && def != null && def.isPerElement()
+                && def.elements().stream().anyMatch(e -> e.graphicalFunction() != null)) {
+            throw error("S006", v, "'" + v.name() + "' has a lookup per array element; a scenario cannot replace"
+                    + " their points yet. Give the model a separate lookup for the element you want to change");
         }
         if (c instanceof Change.Switch) {
             if (!info.isConstant()) {
@@ -291,7 +305,7 @@ public final class ScenarioModel {
         List<Variable> vs = new ArrayList<>();
         for (Variable v : base.variables()) {
             Change c = byId.get(v.name().id());
-            vs.add(c == null ? v : replaced(v, definitionOf(c)));
+            vs.add(c == null ? v : replaced(v, definitionOf(c, definition(v))));
         }
         try {
             return ModelCompiler.compile(base.withVariables(vs));
@@ -313,13 +327,28 @@ public final class ScenarioModel {
         }
     }
 
-    private Definition definitionOf(Change c) {
+    /**
+     * The new definition a change gives a variable. A variable with a graphical function keeps it:
+     * a new equation becomes the lookup's new input, new points replace its points (it keeps its
+     * input and, unless the points are steps, how it reads between and beyond them).
+     */
+    private Definition definitionOf(Change c, Definition old) {
+        Lookup lookup = lookupOf(old);
+        GraphicalFunction oldGf = lookup == null ? null : lookup.table();
         if (c instanceof Change.SetTable t) {
-            GraphicalFunction gf = new GraphicalFunction(t.times(), t.values(),
-                    t.steps() ? GraphicalFunction.Kind.DISCRETE : GraphicalFunction.Kind.CONTINUOUS);
+            GraphicalFunction.Kind kind = t.steps() ? GraphicalFunction.Kind.DISCRETE
+                    : oldGf != null ? oldGf.kind() : GraphicalFunction.Kind.CONTINUOUS;
+            GraphicalFunction gf = new GraphicalFunction(t.times(), t.values(), kind);
+            if (oldGf != null) {
+                return Definition.of(lookup.input(), gf);
+            }
             return Definition.of(Equation.of(base.dialect() == Dialect.VENSIM ? "Time" : "TIME"), gf);
         }
-        return Definition.of(Equation.of(withUnderscores(((Change.SetEquation) c).equation())));
+        return Definition.of(Equation.of(withUnderscores(((Change.SetEquation) c).equation())), oldGf);
+    }
+
+    private Lookup lookupOf(Definition d) {
+        return Lookup.of(d, base.dialect());
     }
 
     /**
@@ -453,10 +482,15 @@ public final class ScenarioModel {
             kind = "module";
         } else if (d != null && d.equation() == null && d.graphicalFunction() != null) {
             kind = "table";
+        } else if (lookupOf(d) != null) {
+            kind = "lookup";
         } else {
             kind = "aux";
         }
-        if (d != null && d.equation() != null) {
+        Lookup lookup = lookupOf(d);
+        if (lookup != null && lookup.input() != null) {
+            eq = lookup.input().text().strip();
+        } else if (d != null && d.equation() != null) {
             eq = d.equation().text().strip();
         } else if (d != null && d.isPerElement()) {
             eq = "(one equation per element)";
@@ -475,8 +509,16 @@ public final class ScenarioModel {
                 }
             }
         }
+        double[][] points = null;
+        if (lookup != null) {
+            GraphicalFunction gf = lookup.table();
+            points = new double[gf.xs().length][];
+            for (int i = 0; i < points.length; i++) {
+                points[i] = new double[] {gf.xs()[i], gf.ys()[i]};
+            }
+        }
         return new VariableInfo(v.name().asWritten(), kind, v.units(), v.documentation(), v.dimensions(), eq,
-                v.dimensions().isEmpty() ? value : Double.NaN, v.line());
+                v.dimensions().isEmpty() ? value : Double.NaN, v.line(), points);
     }
 
     private static Definition definition(Variable v) {

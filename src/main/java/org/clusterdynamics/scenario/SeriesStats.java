@@ -46,6 +46,23 @@ public record SeriesStats(double initial, double finalValue, double min, double 
         };
     }
 
+    /**
+     * Refuses a time outside the saved span of a run: reading such a time would silently give the
+     * value at the nearest end. A rounding error's worth beyond an end is accepted.
+     *
+     * @param what what asked for the time, e.g. "run 'baseline'", for the message
+     */
+    public static void requireWithin(double[] times, double t, String what) {
+        double first = times[0];
+        double last = times[times.length - 1];
+        double slack = 1e-9 * Math.max(1, Math.max(Math.abs(first), Math.abs(last)));
+        if (!(t >= first - slack && t <= last + slack)) {
+            throw new IllegalArgumentException("time " + Change.number(t) + " is outside " + what + ", which runs from "
+                    + Change.number(first) + " to " + Change.number(last) + "; ask for a time from " + Change.number(first)
+                    + " to " + Change.number(last) + ", or change the run's time span with scenario.time({start, stop})");
+        }
+    }
+
     /** The value at time t, linear between save times and clamped to the ends (as Results.valueAt). */
     public static double interpolate(double[] times, double[] values, double t) {
         int n = times.length;

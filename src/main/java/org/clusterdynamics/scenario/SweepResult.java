@@ -11,24 +11,37 @@ import java.util.List;
  * @param series series[variable][run][row], for {@code seriesVariables}
  */
 public record SweepResult(String base, Samples samples, List<Output> outputs, double[][] values,
-                          List<String> seriesVariables, double[] times, double[][][] series) {
+                          List<String> seriesVariables, double[] times, double[][][] series,
+                          List<FailedRun> failures) {
 
     public SweepResult {
         outputs = List.copyOf(outputs);
         seriesVariables = List.copyOf(seriesVariables);
+        failures = failures == null ? List.of() : List.copyOf(failures);
+    }
+
+    /** A sweep in which every run finished. */
+    public SweepResult(String base, Samples samples, List<Output> outputs, double[][] values,
+                       List<String> seriesVariables, double[] times, double[][][] series) {
+        this(base, samples, outputs, values, seriesVariables, times, series, List.of());
     }
 
     public int runs() {
         return samples.size();
     }
 
-    /** One row per run: "run", each parameter, each output. */
+    /** One row per run: "run", each parameter, each output; and "error" when runs failed (their outputs NaN). */
     public Table table() {
         List<String> cols = new ArrayList<>();
         cols.add("run");
         cols.addAll(samples.names());
         for (Output o : outputs) {
             cols.add(o.label());
+        }
+        java.util.Map<Integer, String> errors = new java.util.HashMap<>();
+        failures.forEach(f -> errors.put(f.run(), f.error()));
+        if (!errors.isEmpty()) {
+            cols.add("error");
         }
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < runs(); i++) {
@@ -39,6 +52,9 @@ public record SweepResult(String base, Samples samples, List<Output> outputs, do
             }
             for (int k = 0; k < outputs.size(); k++) {
                 r.add(values[i][k]);
+            }
+            if (!errors.isEmpty()) {
+                r.add(errors.getOrDefault(i + 1, ""));
             }
             rows.add(r);
         }

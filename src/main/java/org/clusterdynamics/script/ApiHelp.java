@@ -21,20 +21,24 @@ final class ApiHelp {
               name, file, variables(filter?), variable(name), constants(filter?), time()
               baseline(), scenario(name, {set, equations, tables, from, off, on, time, seed})
               run(scenario?) -> Run, runAll([scenarios], {threads}) -> [Run]
-              sweep({parameters, design, samples, seed, outputs, at, stats, series, base, threads}) -> Sweep
-              monteCarlo({runs, seed, parameters, sampling, outputs, percentiles, base, threads}) -> MonteCarlo
+              sweep({parameters, design, samples, seed, outputs, at, stats, series, base, threads, onError})
+                -> Sweep
+              monteCarlo({runs, seed, parameters, sampling, outputs, percentiles, base, threads, onError})
+                -> MonteCarlo
               attribution({mechanisms, outputs, at, stats, base, threads}) -> Attribution
             Scenario (each method returns a new scenario)
-              name, set(name, value), equation(name, text), table(name, times, values, {step}),
+              name, set(name, value), equation(name, text), table(name, times, values, {step})
+              (a lookup: new points, same input),
               from(time, {name: value}), off(names...), on(names...), time({start, stop, dt, saveStep, method}),
               seed(n), derive(name, {...}), changes(), run() -> Run
             Run
               name, scenario(), times(), names(), series(name), at(name, time), finalValue(name),
               stats(name), units(name), table(names?), writeCsv(file, names?)
             Table: columns(), rows(), column(name), value(row, column), size(), format(), writeCsv(file)
-            Sweep: table(), runs(), parameters(), parameter(name), output(name), times(), series(name), writeCsv(file)
+            Sweep: table(), runs(), parameters(), parameter(name), output(name), times(), series(name), failures(),
+              writeCsv(file)
             MonteCarlo: percentiles(name), at(name, time), finalValues(name), table(), runsTable(), runs(),
-              exact(), writeCsv(file)
+              exact(), failures(), writeCsv(file)
             Attribution: table(), changes(output?), writeCsv(file)
             Chart: write(file, {width, height, dpi}), title()
             """;

@@ -2,6 +2,7 @@ package org.clusterdynamics.script;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.clusterdynamics.diag.ModelException;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
@@ -24,19 +25,44 @@ abstract class ApiObject implements ProxyObject {
         fn("toString", a -> describe());
     }
 
-    /** Registers a function the script can call. */
+    /**
+     * Registers a function the script can call. Calls do not nest: reading a call's arguments may run
+     * the script's getters, and a getter that calls the API again (a sweep inside a sweep's options)
+     * would recurse until the JVM's stack overflows and leave the engine broken. Errors reach the
+     * script as exceptions whose text is the message alone, without Java class names.
+     */
     final void fn(String name, ProxyExecutable f) {
+        String call = callName(type) + "." + name;
         members.put(name, session == null ? f : (ProxyExecutable) args -> {
+            if (!name.equals("toString") && !session.enter(call)) {
+                throw session.js.error(new ScriptError(call + ": called while " + session.inCall() + " was reading its"
+                        + " arguments (from a getter, a Proxy, or a valueOf/toString of an argument); calls of the"
+                        + " cdyn API cannot nest. Compute the value first and pass it in: const s = model.sweep({...});"));
+            }
             try {
                 return f.execute(args);
             } catch (SandboxRefusal r) {
                 session.recordRefusal(r);
-                throw r;
+                throw session.js.error(r);
+            } catch (ScriptError | ModelException e) {
+                throw session.js.error(e);
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                String m = String.valueOf(e.getMessage());
+                throw session.js.error(new ScriptError(m.startsWith(call) ? m : call + ": " + m));
+            } finally {
+                if (!name.equals("toString")) {
+                    session.leave();
+                }
             }
         });
         if (session != null) {
             session.memberNames(type).add(name);
         }
+    }
+
+    /** "cdyn", "model", "monteCarlo": how messages name objects of a type. */
+    static String callName(String type) {
+        return type.equals("cdyn") ? type : Character.toLowerCase(type.charAt(0)) + type.substring(1);
     }
 
     /** Registers a read-only value. */

@@ -46,8 +46,10 @@ final class Args {
         return has(i) ? values[i] : null;
     }
 
+    /** The problem prefixed with the function and its signature, once (a message already prefixed stays as it is). */
     ScriptError error(String problem) {
-        return new ScriptError(function + signature + ": " + problem);
+        String prefix = function + signature + ": ";
+        return new ScriptError(problem.startsWith(prefix) ? problem : prefix + problem);
     }
 
     String string(int i, String what) {
@@ -71,7 +73,7 @@ final class Args {
         }
         double d = v.asDouble();
         if (!Double.isFinite(d)) {
-            throw error(what + " must be a finite number, got " + d);
+            throw error(what + " must be a finite number, got " + num(d));
         }
         return d;
     }
@@ -86,7 +88,7 @@ final class Args {
     int integer(Value v, String what, int min, int max) {
         double d = number(v, what);
         if (d != Math.rint(d) || d < min || d > max) {
-            throw error(what + " must be a whole number from " + min + " to " + max + ", got " + d);
+            throw error(what + " must be a whole number from " + min + " to " + max + ", got " + num(d));
         }
         return (int) d;
     }
@@ -94,7 +96,7 @@ final class Args {
     long seed(Value v, String what) {
         double d = number(v, what);
         if (d != Math.rint(d) || Math.abs(d) > 9.007199254740991E15) {
-            throw error(what + " must be a whole number, got " + d);
+            throw error(what + " must be a whole number, got " + num(d));
         }
         return (long) d;
     }
@@ -179,6 +181,11 @@ final class Args {
         return v != null && v.isProxyObject() && v.asProxyObject() instanceof ApiObject;
     }
 
+    /** A number as people write it: 2, 0.25, 1e+12, Infinity (never Java's 1.0E12). */
+    static String num(double d) {
+        return org.clusterdynamics.scenario.Change.number(d);
+    }
+
     /** "the text 'abc'", "the number 3", "an array", "undefined", "a Run". */
     static String describe(Value v) {
         if (v == null || v.isNull()) {
@@ -189,7 +196,7 @@ final class Args {
             return "the text '" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "'";
         }
         if (v.isNumber()) {
-            return "the number " + v;
+            return "the number " + (v.fitsInDouble() ? num(v.asDouble()) : v.toString());
         }
         if (v.isBoolean()) {
             return "the value " + v.asBoolean();

@@ -236,13 +236,14 @@ final class CdynApi extends ApiObject {
     String writeText(Value... a) {
         Args x = new Args("cdyn.writeText", "(file, text)", a, 2, 2);
         Path p = session.out.resolve(x.string(0, "file"), Set.of("txt", "md", "json", "csv", "tsv"), "cdyn.writeText");
-        String text = x.string(1, "the text");
+        byte[] text = x.string(1, "the text").getBytes(StandardCharsets.UTF_8);
+        session.out.reserve(p, text.length, "cdyn.writeText");
         try {
-            AtomicFiles.write(p, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+            AtomicFiles.write(p, o -> o.write(text));
         } catch (IOException e) {
             throw new UncheckedIOException("cdyn.writeText: cannot write " + x.string(0, "file") + ": " + e.getMessage(), e);
         }
-        return session.out.relative(p);
+        return session.out.written(p, "cdyn.writeText");
     }
 
     // ------------------------------------------------------------------ distributions
@@ -429,7 +430,7 @@ final class CdynApi extends ApiObject {
     }
 
     private static String num(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        return Args.num(d);
     }
 
     /**
@@ -481,7 +482,13 @@ final class CdynApi extends ApiObject {
             b.outputs(outs);
         }
         if (o.containsKey("at")) {
-            b.at(x.numbers(o.get("at"), "at"));
+            double[] at = x.numbers(o.get("at"), "at");
+            for (JsRun r : runs) {
+                for (double t : at) {
+                    r.within(x, t);
+                }
+            }
+            b.at(at);
         }
         b.timeUnits(runs.get(0).model.timeUnits());
         if (o.containsKey("charts")) {
@@ -510,7 +517,7 @@ final class CdynApi extends ApiObject {
         } catch (IllegalArgumentException e) {
             throw x.error(e.getMessage());
         }
-        return session.out.relative(p);
+        return session.out.written(p, "cdyn.report");
     }
 
     /** help(): the list of API functions. */

@@ -3,6 +3,7 @@ package org.clusterdynamics.script;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyObject;
@@ -13,10 +14,42 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  */
 final class Js {
     private final Value deep;
+    private final Value thrower;
 
-    /** Evaluates the converter in the context; call once per context. */
-    Js(Value converter) {
+    /** The converter and the error maker, evaluated in the script's context. */
+    Js(Value converter, Value thrower) {
         this.deep = converter;
+        this.thrower = thrower;
+    }
+
+    /**
+     * A JavaScript Error with the message of a Java exception, to throw at the script in its place:
+     * the script catches a plain Error (whose text has no Java class name), and the runner finds
+     * the Java exception again through {@link #cause} to report it by its kind.
+     */
+    PolyglotException error(RuntimeException cause) {
+        try {
+            thrower.execute(cause.getMessage(), cause);
+        } catch (PolyglotException e) {
+            return e;
+        }
+        throw new IllegalStateException("the error maker did not throw");
+    }
+
+    /** The Java exception behind an Error made by {@link #error}, or null. */
+    static Throwable cause(PolyglotException e) {
+        try {
+            Value g = e.getGuestObject();
+            if (g != null && g.hasMember("cdynCause")) {
+                Value c = g.getMember("cdynCause");
+                if (c.isHostObject() && c.asHostObject() instanceof Throwable t) {
+                    return t;
+                }
+            }
+        } catch (RuntimeException ignored) {
+            // the context is closed (stopped at the time limit): no cause to be had
+        }
+        return null;
     }
 
     /** A JavaScript array of numbers. */

@@ -43,7 +43,7 @@ final class JsChart extends ApiObject {
         } catch (IOException e) {
             throw new UncheckedIOException("chart.write: cannot write " + a.string(0, "file") + ": " + e.getMessage(), e);
         }
-        return session.out.relative(p);
+        return session.out.written(p, "chart.write");
     }
 
     /** title(): the chart's title. */

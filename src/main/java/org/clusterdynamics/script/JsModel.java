@@ -24,9 +24,9 @@ import org.graalvm.polyglot.Value;
 /** A model loaded by a script: its variables, its scenarios, and batches of runs (sweeps, Monte Carlo, attribution). */
 final class JsModel extends ApiObject {
     private static final Set<String> SWEEP_KEYS = Set.of("base", "parameters", "design", "samples", "seed", "outputs",
-            "at", "stats", "series", "threads");
+            "at", "stats", "series", "threads", "onError");
     private static final Set<String> MC_KEYS = Set.of("base", "parameters", "runs", "seed", "sampling", "outputs",
-            "percentiles", "threads");
+            "percentiles", "threads", "onError");
     private static final Set<String> ATTRIBUTION_KEYS = Set.of("base", "mechanisms", "outputs", "at", "stats",
             "threads");
 
@@ -73,7 +73,7 @@ final class JsModel extends ApiObject {
         return session.js.of(infos(a.has(0) ? a.string(0, "filter") : "", true));
     }
 
-    /** variable(name): one variable's {name, kind, units, documentation, dimensions, equation, value, line}. */
+    /** variable(name): one variable's {name, kind, units, documentation, dimensions, equation, value, line, points}. */
     Value variable(Value... args) {
         Args a = new Args("model.variable", "(name)", args, 1, 1);
         String n = a.string(0, "name");
@@ -103,6 +103,8 @@ final class JsModel extends ApiObject {
         m.put("equation", v.equation());
         m.put("value", Double.isNaN(v.value()) ? null : v.value());
         m.put("line", v.line());
+        double[][] points = v.points();
+        m.put("points", points == null ? null : java.util.Arrays.asList((Object[]) points));
         return m;
     }
 
@@ -220,13 +222,13 @@ final class JsModel extends ApiObject {
     }
 
     /**
-     * sweep({parameters, design, samples, seed, outputs, at, stats, series, base, threads}): runs the
+     * sweep({parameters, design, samples, seed, outputs, at, stats, series, base, threads, onError}): runs the
      * base once per parameter combination (grid of listed values) or Latin hypercube sample (ranges
      * or distributions), in parallel.
      */
     JsSweep sweep(Value... args) {
         Args a = new Args("model.sweep", "({parameters, design, samples, seed, outputs, at, stats, series, base,"
-                + " threads})", args, 1, 1);
+                + " threads, onError})", args, 1, 1);
         Map<String, Value> o = a.options(a.get(0), "the options", SWEEP_KEYS);
         if (!o.containsKey("parameters")) {
             throw a.error("give parameters: {name: [values...]} for a grid, or {name: {min, max}} or a distribution"
@@ -267,8 +269,24 @@ final class JsModel extends ApiObject {
         JsScenario base = base(a, o);
         List<Output> outs = outputs(a, o, "outputs");
         List<String> series = o.containsKey("series") ? a.strings(o.get("series"), "series") : List.of();
-        SweepResult r = ParameterSweep.run(sm, base.scenario, samples, outs, series, session.runner(a, o));
+        SweepResult r = ParameterSweep.run(sm, base.scenario, samples, outs, series, session.runner(a, o),
+                skipFailures(a, o));
+        session.noteSkipped("model.sweep", r.failures(), r.runs());
         return new JsSweep(this, r);
+    }
+
+    /** onError: 'fail' (the default: the first failed run stops the batch) or 'skip' (record it and go on). */
+    private static boolean skipFailures(Args a, Map<String, Value> o) {
+        if (!o.containsKey("onError")) {
+            return false;
+        }
+        String v = a.string(o.get("onError"), "onError");
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "fail" -> false;
+            case "skip" -> true;
+            default -> throw a.error("onError must be 'fail' (stop at the first failed run) or 'skip' (record failed"
+                    + " runs and go on), not '" + v + "'");
+        };
     }
 
     private static Map<String, Distribution> distributions(Args a, Map<String, Value> params, boolean ranges) {
@@ -302,7 +320,7 @@ final class JsModel extends ApiObject {
      */
     JsMonteCarlo monteCarlo(Value... args) {
         Args a = new Args("model.monteCarlo", "({runs, seed, parameters, sampling, outputs, percentiles, base,"
-                + " threads})", args, 1, 1);
+                + " threads, onError})", args, 1, 1);
         Map<String, Value> o = a.options(a.get(0), "the options", MC_KEYS);
         if (!o.containsKey("runs")) {
             throw a.error("give runs: the number of runs, e.g. runs: 1000");
@@ -334,7 +352,8 @@ final class JsModel extends ApiObject {
         } catch (IllegalArgumentException e) {
             throw a.error(e.getMessage());
         }
-        MonteCarloResult r = MonteCarlo.run(sm, spec, session.runner(a, o));
+        MonteCarloResult r = MonteCarlo.run(sm, spec, session.runner(a, o), skipFailures(a, o));
+        session.noteSkipped("model.monteCarlo", r.failures(), r.runs());
         return new JsMonteCarlo(this, r);
     }
 

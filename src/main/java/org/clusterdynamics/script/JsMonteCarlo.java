@@ -22,6 +22,30 @@ final class JsMonteCarlo extends ApiObject {
         fn("runs", this::runs);
         fn("exact", this::exact);
         fn("writeCsv", this::writeCsv);
+        fn("failures", this::failures);
+    }
+
+    /** failures(): the runs that failed and were left out (onError: 'skip'), as [{run, parameters, error}]. */
+    Value failures(Value... args) {
+        new Args("monteCarlo.failures", "()", args, 0, 0);
+        return model.session.js.of(failures(result.failures()));
+    }
+
+    static java.util.List<Object> failures(java.util.List<org.clusterdynamics.scenario.FailedRun> fs) {
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        for (org.clusterdynamics.scenario.FailedRun f : fs) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("run", f.run());
+            m.put("parameters", f.parameters());
+            m.put("error", f.error());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** ", 3 failed runs skipped" or "". */
+    static String skipped(int n) {
+        return n == 0 ? "" : ", " + n + " failed run" + (n == 1 ? "" : "s") + " skipped";
     }
 
     /** percentiles(name): {times, mean, sd, p5, p25, ...} series of one output. */
@@ -43,13 +67,18 @@ final class JsMonteCarlo extends ApiObject {
         Args a = new Args("monteCarlo.at", "(name, time)", args, 2, 2);
         String n = a.string(0, "name");
         index(a, n);
-        return model.session.js.of(result.at(n, a.number(1, "the time")));
+        double t = a.number(1, "the time");
+        try {
+            return model.session.js.of(result.at(n, t));
+        } catch (IllegalArgumentException e) {
+            throw a.error(e.getMessage());
+        }
     }
 
-    /** finalValues(name): each run's final value of an output, in run order. */
+    /** finalValues(name): each finished run's final value of an output, in run order (skipped runs left out). */
     Value finalValues(Value... args) {
         Args a = new Args("monteCarlo.finalValues", "(name)", args, 1, 1);
-        return model.session.js.array(result.finals()[index(a, a.string(0, "name"))].clone());
+        return model.session.js.array(result.completedFinals(index(a, a.string(0, "name"))));
     }
 
     private int index(Args a, String n) {
@@ -93,6 +122,7 @@ final class JsMonteCarlo extends ApiObject {
     @Override
     String describe() {
         return "Monte Carlo of " + String.join(", ", result.variables()) + " (" + result.runs() + " runs, seed "
-                + result.seed() + (result.exact() ? "" : ", streaming percentiles") + ")";
+                + result.seed() + (result.exact() ? "" : ", streaming percentiles") + skipped(result.failures().size())
+                + ")";
     }
 }

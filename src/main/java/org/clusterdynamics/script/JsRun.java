@@ -70,7 +70,9 @@ final class JsRun extends ApiObject {
         Args a = new Args("run.at", "(name, time)", args, 2, 2);
         String n = a.string(0, "name");
         column(a, n);
-        return results.valueAt(n, a.number(1, "the time"));
+        double t = a.number(1, "the time");
+        within(a, t);
+        return results.valueAt(n, t);
     }
 
     /** finalValue(name): the value at the end of the run. */
@@ -132,7 +134,7 @@ final class JsRun extends ApiObject {
         } catch (IOException e) {
             throw new UncheckedIOException("run.writeCsv: cannot write " + a.string(0, "file") + ": " + e.getMessage(), e);
         }
-        return model.session.out.relative(p);
+        return model.session.out.written(p, "run.writeCsv");
     }
 
     private Results selected(Args a, int i) {
@@ -144,6 +146,15 @@ final class JsRun extends ApiObject {
             column(a, n);
         }
         return results.select(names);
+    }
+
+    /** Refuses a time outside the run, which would otherwise read as the value at its nearest end. */
+    void within(Args a, double t) {
+        try {
+            SeriesStats.requireWithin(results.times(), t, "run '" + name + "'");
+        } catch (IllegalArgumentException e) {
+            throw a.error(e.getMessage());
+        }
     }
 
     /** The column, or an error naming close names. */
@@ -167,6 +178,6 @@ final class JsRun extends ApiObject {
     }
 
     private static String num(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+        return Args.num(d);
     }
 }

@@ -22,6 +22,13 @@ final class JsSweep extends ApiObject {
         fn("times", this::times);
         fn("series", this::series);
         fn("writeCsv", this::writeCsv);
+        fn("failures", this::failures);
+    }
+
+    /** failures(): the runs that failed and were skipped (onError: 'skip'), as [{run, parameters, error}]. */
+    Value failures(Value... args) {
+        new Args("sweep.failures", "()", args, 0, 0);
+        return model.session.js.of(JsMonteCarlo.failures(result.failures()));
     }
 
     /** table(): one row per run with its parameter values and outputs. */
@@ -96,6 +103,6 @@ final class JsSweep extends ApiObject {
     @Override
     String describe() {
         return "Sweep of " + String.join(", ", result.samples().names()) + " (" + result.runs() + " runs, "
-                + result.samples().design() + ")";
+                + result.samples().design() + JsMonteCarlo.skipped(result.failures().size()) + ")";
     }
 }

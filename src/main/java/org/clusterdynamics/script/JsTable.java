@@ -95,7 +95,7 @@ final class JsTable extends ApiObject {
         } catch (IOException e) {
             throw new UncheckedIOException(writer + ": cannot write " + file + ": " + e.getMessage(), e);
         }
-        return session.out.relative(p);
+        return session.out.written(p, writer);
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.clusterdynamics.diag.ModelException;
 import org.clusterdynamics.scenario.BatchRunner;
 import org.clusterdynamics.scenario.CancelToken;
 import org.clusterdynamics.scenario.Progress;
+import org.clusterdynamics.sim.RunStopped;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.EnvironmentAccess;
@@ -49,6 +50,8 @@ public final class ScriptRunner implements AutoCloseable {
     public static final int REFUSED = 3;
     /** The script ran past its time limit and was stopped. */
     public static final int TIMEOUT = 4;
+    /** The script was stopped by the user (Ctrl-C): 128 + SIGINT, as shells report it. */
+    public static final int STOPPED = 130;
 
     /**
      * What to run.
@@ -56,13 +59,23 @@ public final class ScriptRunner implements AutoCloseable {
      * @param out the output folder, or null (the script may then not write)
      * @param timeout the time limit; zero or negative for none
      * @param threads threads for batches of runs (0: one per core)
+     * @param maxOutputBytes the most the script may write into {@code out} in all (0 or less: the default, 1 GB)
+     * @param keepPartial when the script fails or is stopped, keep the files it finished and mark the folder
+     *     incomplete, instead of leaving the folder as it was
      */
-    public record Options(Path script, Path out, List<String> args, Duration timeout, int threads) {
+    public record Options(Path script, Path out, List<String> args, Duration timeout, int threads,
+                          long maxOutputBytes, boolean keepPartial) {
         public Options {
             Objects.requireNonNull(script, "script");
             args = args == null ? List.of() : List.copyOf(args);
             timeout = timeout == null ? Duration.ZERO : timeout;
             threads = threads < 1 ? BatchRunner.defaultThreads() : threads;
+            maxOutputBytes = maxOutputBytes <= 0 ? OutputFolder.DEFAULT_MAX_BYTES : maxOutputBytes;
+        }
+
+        /** The defaults: at most 1 GB of output, nothing kept from a run that fails. */
+        public Options(Path script, Path out, List<String> args, Duration timeout, int threads) {
+            this(script, out, args, timeout, threads, 0, false);
         }
     }
 
@@ -92,9 +105,41 @@ public final class ScriptRunner implements AutoCloseable {
         }
     }
 
+    /** Why the script in progress was stopped from outside (Ctrl-C), or null. */
+    private volatile String stoppedBy;
+    /** The script in progress, for {@link #stop}. */
+    private volatile Context running;
+    private volatile CancelToken runningCancel;
+
+    /**
+     * Stops the script in progress from another thread (a Ctrl-C handler): its batches stop between
+     * runs, the script itself at once, and it ends with {@link #STOPPED} and the reason given.
+     */
+    public void stop(String reason) {
+        stoppedBy = reason;
+        CancelToken c = runningCancel;
+        if (c != null) {
+            c.cancel(reason);
+        }
+        Context ctx = running;
+        if (ctx != null) {
+            try {
+                ctx.close(true);
+            } catch (RuntimeException e) {
+                // closed already
+            }
+        }
+    }
+
     /** Runs a script and prints its failure (if any) to the error stream. */
     public Outcome run(Options o) {
-        OutputFolder folder = new OutputFolder(o.out());
+        OutputFolder folder = new OutputFolder(o.out(), o.maxOutputBytes());
+        int stale = folder.removeStale();
+        if (stale > 0) {
+            err.println("cdyn script: removed " + stale + " unfinished staging folder" + (stale == 1 ? "" : "s")
+                    + " that stopped runs had left in " + folder.given());
+        }
+        stoppedBy = null;
         Outcome r;
         try {
             r = execute(o, folder);
@@ -102,8 +147,10 @@ public final class ScriptRunner implements AutoCloseable {
             folder.discard();
             throw e;
         }
-        // a script that fails, is refused or is stopped leaves the output folder as it was
-        if (!r.ok()) {
+        if (!r.ok() && o.keepPartial() && r.exitCode() != REFUSED) {
+            r = keepPartial(folder, r);
+        } else if (!r.ok()) {
+            // a script that fails, is refused or is stopped leaves the output folder as it was
             folder.discard();
         } else {
             try {
@@ -119,6 +166,23 @@ public final class ScriptRunner implements AutoCloseable {
             err.flush();
         }
         return r;
+    }
+
+    /** --keep-partial: the finished files go into place, with a mark that says why the folder is incomplete. */
+    private static Outcome keepPartial(OutputFolder folder, Outcome r) {
+        try {
+            List<String> kept = folder.keepPartial(r.message());
+            if (kept.isEmpty()) {
+                return r;
+            }
+            return new Outcome(r.exitCode(), r.message() + "\n(--keep-partial: kept the " + kept.size() + " file"
+                    + (kept.size() == 1 ? "" : "s") + " finished before that in " + folder.given() + ", and wrote "
+                    + OutputFolder.INCOMPLETE + " there to mark the folder incomplete)");
+        } catch (IOException e) {
+            folder.discard();
+            return new Outcome(r.exitCode(), r.message() + "\n(--keep-partial: the finished files could not be kept: "
+                    + e.getMessage() + ")");
+        }
     }
 
     private Outcome execute(Options o, OutputFolder folder) {
@@ -139,6 +203,11 @@ public final class ScriptRunner implements AutoCloseable {
             return t;
         });
         Context context = sandbox();
+        runningCancel = cancel;
+        running = context;
+        if (stoppedBy != null) {
+            context.close(true);
+        }
         try {
             ScheduledFuture<?> stop = null;
             if (!o.timeout().isZero() && !o.timeout().isNegative()) {
@@ -158,7 +227,7 @@ public final class ScriptRunner implements AutoCloseable {
                 ProxyExecutable refuse = args -> {
                     SandboxRefusal r = new SandboxRefusal(args[0].asString(), args[1].asString());
                     s.recordRefusal(r);
-                    throw r;
+                    throw s.js.error(r);
                 };
                 context.eval(Source.newBuilder("js", prelude, "<cdyn prelude>").buildLiteral()).execute(refuse);
                 context.getBindings("js").putMember("cdyn", new CdynApi(session));
@@ -167,7 +236,10 @@ public final class ScriptRunner implements AutoCloseable {
             } catch (PolyglotException e) {
                 return refusedAnyway(session, failure(e, name, code, o, timedOut.get(), session));
             } catch (IllegalStateException e) {
-                // the timer closed the context between two calls into it
+                // the timer or a Ctrl-C closed the context between two calls into it
+                if (stoppedBy != null) {
+                    return new Outcome(STOPPED, name + ": " + stoppedBy);
+                }
                 if (timedOut.get()) {
                     return new Outcome(TIMEOUT, name + ": stopped: " + timeoutMessage(o));
                 }
@@ -178,6 +250,8 @@ public final class ScriptRunner implements AutoCloseable {
                 }
             }
         } finally {
+            running = null;
+            runningCancel = null;
             timer.shutdownNow();
             try {
                 context.close(true);
@@ -198,6 +272,8 @@ public final class ScriptRunner implements AutoCloseable {
                 .allowEnvironmentAccess(EnvironmentAccess.NONE)
                 .allowPolyglotAccess(PolyglotAccess.NONE)
                 .option("js.load", "false")
+                // an error in async code or a rejected promise nobody handles fails the script
+                .option("js.unhandled-rejections", "throw")
                 .out(out).err(err)
                 .build();
     }
@@ -236,9 +312,17 @@ public final class ScriptRunner implements AutoCloseable {
                     return o;
                   };
                 })""", "<cdyn converter>").buildLiteral()).execute(isApi);
+        Value thrower = c.eval(Source.newBuilder("js", """
+                (function (message, cause) {
+                  const e = new Error(message);
+                  Object.defineProperty(e, 'cdynCause', {value: cause, enumerable: false});
+                  throw e;
+                })""", "<cdyn error>").buildLiteral());
         Path dir = o.script().toAbsolutePath().getParent();
-        return new Session(o.script(), folder, new ModelLocator(dir, Path.of("").toAbsolutePath()),
-                new BatchRunner(o.threads(), progress, cancel), new Js(deep), o.args());
+        Session s = new Session(o.script(), folder, new ModelLocator(dir, Path.of("").toAbsolutePath()),
+                new BatchRunner(o.threads(), progress, cancel), new Js(deep, thrower), o.args());
+        s.notes = err;
+        return s;
     }
 
     private static final java.util.regex.Pattern MISSING = java.util.regex.Pattern.compile(
@@ -247,8 +331,18 @@ public final class ScriptRunner implements AutoCloseable {
     private Outcome failure(PolyglotException e, String name, String code, Options o, boolean timedOut,
                             Session session) {
         String where = location(e, name, code);
-        if (e.isCancelled() || timedOut) {
+        String stopped = stoppedBy;
+        boolean cancelledHere = e.isCancelled() || e.isHostException() && e.asHostException() instanceof CancelToken.Cancelled;
+        if (stopped != null && (cancelledHere || e.isHostException() && e.asHostException() instanceof RunStopped)) {
+            return new Outcome(STOPPED, where + ": " + stopped);
+        }
+        if (timedOut) {
             return new Outcome(TIMEOUT, where + ": stopped: " + timeoutMessage(o));
+        }
+        if (e.isCancelled()) {
+            // neither the time limit nor a stop asked through stop(): the JVM is shutting down
+            return new Outcome(STOPPED, where + ": stopped before its end: the program was interrupted (Ctrl-C, or"
+                    + " the system stopped it)");
         }
         if (e.isSyntaxError()) {
             return new Outcome(SCRIPT_ERROR, where + ": syntax error: " + e.getMessage());
@@ -259,8 +353,9 @@ public final class ScriptRunner implements AutoCloseable {
                     + " more data than fits; keep fewer results (e.g. only the outputs you need), or give Java more"
                     + " memory with java -Xmx<size> -jar cdyn.jar");
         }
-        if (e.isHostException()) {
-            Throwable t = e.asHostException();
+        Throwable cause = e.isHostException() ? e.asHostException() : Js.cause(e);
+        if (cause != null) {
+            Throwable t = cause;
             if (t instanceof SandboxRefusal) {
                 return new Outcome(REFUSED, where + ": " + t.getMessage());
             }

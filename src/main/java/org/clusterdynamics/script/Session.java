@@ -32,6 +32,42 @@ final class Session {
         this.args = List.copyOf(args);
     }
 
+    /** Where notes for the user go (the error stream), e.g. runs a batch skipped. */
+    java.io.PrintStream notes = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+
+    /** Tells the user that a batch skipped failed runs, so that it is not missed in the results. */
+    void noteSkipped(String batch, java.util.List<org.clusterdynamics.scenario.FailedRun> failures, int runs) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        notes.println(where() + ": " + batch + ": " + failures.size() + " of " + runs + " runs failed and were skipped"
+                + " (onError: 'skip'); the first: " + failures.get(0).describe() + ". The result's failures() lists"
+                + " them all");
+        notes.flush();
+    }
+
+    /** The API call in progress, or null: calls must not nest (see ApiObject.fn). */
+    private String inCall;
+
+    /** Marks the start of an API call; false (and nothing marked) when another call is reading its arguments. */
+    boolean enter(String call) {
+        if (inCall != null) {
+            return false;
+        }
+        inCall = call;
+        return true;
+    }
+
+    /** The API call in progress, or null. */
+    String inCall() {
+        return inCall;
+    }
+
+    /** Marks the end of the call begun by the matching {@link #enter}. */
+    void leave() {
+        inCall = null;
+    }
+
     /** Lets the session find the script's line when something is refused. */
     void locateWith(org.graalvm.polyglot.Value stackFunction, String scriptCode) {
         this.stack = stackFunction;

@@ -240,9 +240,37 @@ class BatchTest {
         tp.end("quick");
         assertEquals("", bytes.toString());
         tp.update("sweep", 0, 100);
-        now[0] = 3000;
+        now[0] = 1500;
+        tp.update("sweep", 10, 100);
+        now[0] = 3500;
         tp.update("sweep", 50, 100);
         tp.end("sweep");
         assertTrue(bytes.toString().contains("sweep: 50/100 runs (50%), 3 s, about 3 s left"), bytes.toString());
+    }
+
+    @Test
+    void timeLeftIsEstimatedFromRunsAfterTheSlowFirstOnesAndSmoothed() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        long[] now = {0};
+        TerminalProgress tp = new TerminalProgress(new java.io.PrintStream(bytes, true), false, 1000, () -> now[0]);
+        // a 13 s job: the first run takes 10 s (compiling, warming up), the other 999 take 3 ms each
+        tp.update("monte carlo", 0, 1000);
+        now[0] = 10_000;
+        tp.update("monte carlo", 1, 1000);
+        assertTrue(bytes.toString().contains("monte carlo: 1/1000 runs (0%), 10 s") && !bytes.toString().contains(
+                "left"), "no estimate from the first run alone: " + bytes);
+        for (int done = 2; done <= 1000; done++) {
+            now[0] += 3;
+            tp.update("monte carlo", done, 1000);
+        }
+        tp.end("monte carlo");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("about (\\d+) s left").matcher(bytes.toString());
+        int estimates = 0;
+        while (m.find()) {
+            estimates++;
+            assertTrue(Integer.parseInt(m.group(1)) <= 3, "a sensible time left: " + bytes);
+        }
+        assertTrue(estimates > 0, bytes.toString());
+        assertFalse(bytes.toString().contains("min"), bytes.toString());
     }
 }

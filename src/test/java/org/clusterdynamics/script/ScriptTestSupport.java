@@ -91,10 +91,20 @@ abstract class ScriptTestSupport {
     }
 
     Ran runFile(Path script, Path out, Duration timeout, int threads, String... args) {
+        return run(new ScriptRunner.Options(script, out, List.of(args), timeout, threads));
+    }
+
+    /** Runs with all options given. */
+    Ran run(ScriptRunner.Options options) {
         stdout.reset();
         stderr.reset();
-        ScriptRunner.Outcome o = runner.run(new ScriptRunner.Options(script, out, List.of(args), timeout, threads));
+        ScriptRunner.Outcome o = runner.run(options);
         return new Ran(o.exitCode(), stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8),
-                out);
+                options.out());
+    }
+
+    /** What the script running now has printed so far. */
+    String printedSoFar() {
+        return stdout.toString(StandardCharsets.UTF_8);
     }
 }
