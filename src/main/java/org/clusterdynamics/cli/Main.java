@@ -28,6 +28,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new ConvertCommand());
         cl.addSubcommand(new CalibrateCommand());
+        cl.addSubcommand(new SensitivityCommand());
         return cl;
     }
 
