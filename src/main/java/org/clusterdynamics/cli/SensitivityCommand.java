@@ -133,7 +133,10 @@ public final class SensitivityCommand implements Callable<Integer> {
             Sensitivity.Spec s = new Sensitivity.Spec(base, factors, outs, m, n, levels, seed, bootstrap);
             BatchRunner runner = new BatchRunner(threads == null ? BatchRunner.defaultThreads() : threads,
                     new TerminalProgress(System.err, System.console() != null, 1000, System::currentTimeMillis), cancel);
+            long t0 = System.nanoTime();
             SensitivityResult r = Sensitivity.run(sm, s, runner);
+            err.println(String.format(Locale.ROOT, "sensitivity: %d runs in %.2f s on %d threads", r.runs(),
+                    (System.nanoTime() - t0) / 1e9, runner.threads()));
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.print(r.summary());
             stdout.flush();

@@ -41,14 +41,9 @@ final class Trials {
         this.runner = runner;
         this.seed = base.seed();
         CancelToken cancel = runner.cancelToken();
-        Simulator s;
-        try {
-            // thousands of runs of one model: generated code from the first run, shared by every copy
-            s = new Simulator(prepared.compiled(), Simulator.Backend.GENERATED);
-        } catch (RuntimeException e) {
-            s = new Simulator(prepared.compiled());
-        }
-        this.prototype = s.stopWhen(cancel::isCancelled);
+        // interpreted first, compiled to JVM code once a pooled simulator has done enough work: a short
+        // fit does not pay for code generation, a long analysis soon runs generated code
+        this.prototype = new Simulator(prepared.compiled()).stopWhen(cancel::isCancelled);
     }
 
     PreparedRun prepared() {
