@@ -35,6 +35,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cl.addSubcommand(new ScriptCommand());
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new ConvertCommand());
+        cl.addSubcommand(new CalibrateCommand());
+        cl.addSubcommand(new SensitivityCommand());
         // every message passes through one writer that shortens names of thousands of characters
         cl.setErr(new java.io.PrintWriter(new ShortLines(new java.io.OutputStreamWriter(System.err,
                 java.nio.charset.StandardCharsets.UTF_8)), true));
