@@ -19,7 +19,10 @@ final class Messages {
                 double t = d.where().time();
                 out.add(d.message() + (Double.isFinite(t) ? " (at time " + Controls.num(t) + ")" : ""));
             }
-            return out.isEmpty() ? "the model could not be run" : String.join("; ", out);
+            // the scenario layer's hint speaks to scripts; on the page the variable list shows the names
+            return out.isEmpty() ? "the model could not be run" : String.join("; ", out)
+                    .replace(" List the model's variables with model.variables() to see their names",
+                            " The page's variable lists show every name");
         }
         if (e instanceof IllegalArgumentException && e.getMessage() != null) {
             return e.getMessage();

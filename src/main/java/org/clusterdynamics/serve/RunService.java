@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.clusterdynamics.diag.ModelException;
 import org.clusterdynamics.scenario.Change;
 import org.clusterdynamics.scenario.PreparedRun;
 import org.clusterdynamics.scenario.RunSeries;
@@ -41,12 +42,20 @@ final class RunService {
     RunSeries run(Map<String, Double> set, List<String> outputs) {
         Scenario s = scenario(set);
         PreparedRun p = model.prepare(s);
-        int[] slots = RunSeries.slots(p.compiled(), outputs);
+        int[] slots;
+        try {
+            slots = RunSeries.slots(p.compiled(), outputs);
+        } catch (ModelException e) {
+            throw new ApiException(400, Messages.of(e));
+        }
         acquire();
         try {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.runMillis());
             Simulator sim = template.copy().stopWhen(() -> System.nanoTime() > deadline);
             return RunSeries.record(sim, p, slots);
+        } catch (ModelException e) {
+            // the model fails with these settings (a NaN at some time): the page shows why
+            throw new ApiException(422, Messages.of(e));
         } catch (RunStopped e) {
             throw new ApiException(408, "the run took longer than the server's limit of " + limits.runMillis()
                     + " ms and was stopped; start the server with a longer --time-limit, or run the model with"

@@ -63,6 +63,7 @@ public final class WhatIfServer implements AutoCloseable {
             pool.setName("cdyn-serve");
             pool.setDaemon(true);
             cfg.jetty.threadPool = pool;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrors()));
         });
         app.before(this::guard);
         ASSETS.forEach((path, asset) -> app.get(path, ctx -> asset(ctx, asset[0], asset[1])));
@@ -71,9 +72,14 @@ public final class WhatIfServer implements AutoCloseable {
         app.post("/api/montecarlo", this::startMonteCarlo);
         app.get("/api/montecarlo/{id}", ctx -> ctx.json(monteCarlo.job(ctx.pathParam("id")).json()));
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getStatus() == 404
+                ? "nothing here: the page is at / and the API under /api/" : e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> error(ctx, 500, Messages.of(e)));
-        app.error(404, ctx -> error(ctx, 404, "nothing here: the page is at / and the API under /api/"));
+        app.error(404, ctx -> {
+            if (ctx.resultInputStream() == null) { // not an API answer that is a 404 with its own message
+                error(ctx, 404, "nothing here: the page is at / and the API under /api/");
+            }
+        });
         app.error(405, ctx -> error(ctx, 405, "this method is not allowed here"));
         app.error(413, ctx -> error(ctx, 413, "the request is larger than " + limits.maxRequestBytes() / 1024
                 + " KB"));
@@ -98,6 +104,11 @@ public final class WhatIfServer implements AutoCloseable {
 
     public Controls controls() {
         return controls;
+    }
+
+    /** The runs, for tests that hold its slots. */
+    RunService runs() {
+        return runs;
     }
 
     @Override
