@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -73,23 +72,26 @@ public final class ServeCommand implements Callable<Integer> {
                     + " 127.0.0.1 or 0.0.0.0");
             return 2;
         }
-        WhatIfServer server;
+        ScenarioModel sm;
+        String title;
+        Layout layout;
         try {
             Model model = ModelFiles.read(modelFile);
-            ScenarioModel sm = new ScenarioModel(model);
+            sm = new ScenarioModel(model);
             String base = modelFile.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-            String title = model.name() == null || model.name().isBlank() ? base : model.name();
-            Limits limits = Limits.defaults().withRunMillis(Math.round(timeLimit * 1000));
-            server = WhatIfServer.start(sm, ModelRanges.read(modelFile), Layout.shippedFor(base), title, limits, host,
-                    port);
+            title = model.name() == null || model.name().isBlank() ? base : model.name();
+            layout = Layout.shippedFor(base);
         } catch (ModelException e) {
             return Reporting.fail(e, err);
+        }
+        WhatIfServer server;
+        try {
+            Limits limits = Limits.defaults().withRunMillis(Math.round(timeLimit * 1000));
+            server = WhatIfServer.start(sm, ModelRanges.read(modelFile), layout, title, limits, host, port);
         } catch (RuntimeException e) {
-            if (!Files.isRegularFile(modelFile)) {
-                throw e;
-            }
-            err.println("cannot listen on " + host + ":" + port + " (" + e.getMessage() + "): the port may be in use;"
-                    + " give another with --port, or --port 0 for a free one");
+            // Jetty's bind failure: the address is in use or not this computer's
+            err.println("cannot listen on " + host + ":" + port + ": the port may be in use or the address not this"
+                    + " computer's; give another with --port (0 picks a free one) or --host");
             return 1;
         }
         String url = "http://" + (local ? "localhost" : host) + ":" + server.port() + "/";

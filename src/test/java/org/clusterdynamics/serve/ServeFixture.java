@@ -58,6 +58,24 @@ final class ServeFixture {
         return new Answer(res.statusCode(), json, res.body());
     }
 
+    /** A GET with a Host header of our choosing (the JDK's client does not let one set it). */
+    static Answer getWithHost(WhatIfServer s, String path, String host) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", s.port())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String all = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = Integer.parseInt(all.substring(9, 12));
+            String body = all.substring(all.indexOf("\r\n\r\n") + 4);
+            JsonNode json = null;
+            try {
+                json = JSON.readTree(body);
+            } catch (IOException notJson) {
+                // left null
+            }
+            return new Answer(status, json, body);
+        }
+    }
+
     static URI uri(WhatIfServer s, String path) {
         return URI.create("http://localhost:" + s.port() + path);
     }

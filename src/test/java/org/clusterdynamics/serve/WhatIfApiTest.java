@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,8 +89,8 @@ class WhatIfApiTest {
         assertRefused(404, "nothing here", get(server, "/assets/%2e%2e/pom.xml"));
         assertRefused(404, "nothing here", get(server, "/models/punjab-clusters.xmile"));
         assertRefused(404, "no Monte Carlo batch", get(server, "/api/montecarlo/nope"));
-        assertRefused(403, "localhost", ServeFixture.send(HttpRequest.newBuilder(
-                ServeFixture.uri(server, "/api/model")).header("Host", "attacker.example").GET().build()));
+        assertRefused(403, "localhost", ServeFixture.getWithHost(server, "/api/model", "attacker.example:80"));
+        assertEquals(200, ServeFixture.getWithHost(server, "/api/model", "localhost:" + server.port()).status());
     }
 
     @Test
