@@ -66,6 +66,12 @@ final class Browser {
         return runs(d);
     }
 
+    /** Waits until no answer is awaited or pending (after several quick moves). */
+    static void waitForIdle(ChromeDriver d) {
+        new WebDriverWait(d, Duration.ofSeconds(30)).until(x -> Boolean.TRUE.equals(
+                js(d, "return !whatif.inFlight && !whatif.pending;")));
+    }
+
     static long runs(ChromeDriver d) {
         Object n = js(d, "return window.whatif && window.whatif.runs;");
         return n == null ? 0 : ((Number) n).longValue();

@@ -91,15 +91,17 @@ class WhatIfPageBenchmark {
         duty.sendKeys(Keys.HOME);
         runs = Browser.waitForRuns(browser, runs);
         keep(browser, "no import duty");
-        WebElement cfc = browser.findElement(By.cssSelector(".control[data-name='CFC Programme Start'] input"));
+        WebElement cfc = browser.findElement(By.cssSelector(".control[data-name='CFC Programme Start'] input[type=range]"));
         cfc.sendKeys(Keys.HOME);
         for (int i = 0; i < 20; i++) {
             cfc.sendKeys(Keys.ARROW_RIGHT);
         }
         runs = Browser.waitForRuns(browser, runs);
+        Browser.waitForIdle(browser);
         keep(browser, "and CFC from 1975");
         browser.findElement(By.cssSelector(".toggle[data-name='Switch IIIc'] input")).click();
         Browser.waitForRuns(browser, runs);
+        Browser.waitForIdle(browser);
         browser.findElement(By.id("mc-runs")).clear();
         browser.findElement(By.id("mc-runs")).sendKeys("100");
         browser.findElement(By.id("mc-start")).click();

@@ -77,6 +77,7 @@ function slider(container, c, opts) {
 
 function set(name, value, modelValue) {
   if (value === modelValue) delete state.settings[name]; else state.settings[name] = value;
+  if (state.band) { state.band = null; $('mc-clear').hidden = true; } // it was the band of other settings
   state.timing = { startedAt: performance.now() };
   requestRun();
 }

@@ -26,20 +26,14 @@ const WhatIfCharts = (() => {
     spec.outputs.forEach((out, k) => {
       const c = colour(k);
       if (band && band.series[out]) {
-        const p = band.series[out];
-        const lo = 0, hi = p.length - 1;
-        const stack = 'band-' + k;
-        series.push({ name: out + ' \u2014 band', type: 'line', stack, symbol: 'none', silent: true,
-          lineStyle: { opacity: 0 }, data: pairs(band.time, p[lo]), tooltip: { show: false } });
-        series.push({ name: out + ' \u2014 band', type: 'line', stack, symbol: 'none', silent: true,
-          lineStyle: { opacity: 0 }, areaStyle: { color: c, opacity: 0.15 },
-          data: pairs(band.time, p[hi].map((v, i) => v - p[lo][i])), tooltip: { show: false } });
+        series.push(bandSeries(out + ' \u2014 band', band.time, band.series[out], c));
       }
       for (const run of runs) {
         const values = run.data && run.data.series[out];
         if (!values) continue;
+        // lttb thins only what is drawn (about one point per pixel); the series keeps every value
         const s = { name: out + ' \u2014 ' + run.name, type: 'line', symbol: 'none', showSymbol: false,
-          data: pairs(run.data.time, values), z: 3 };
+          sampling: 'lttb', data: pairs(run.data.time, values), z: 3 };
         if (run.kind === 'baseline') {
           s.lineStyle = { color: c, width: 1.5, opacity: 0.35 };
           s.itemStyle = { color: c, opacity: 0.35 };
@@ -72,6 +66,21 @@ const WhatIfCharts = (() => {
         axisLabel: { formatter: v => fmt(v) } },
       series
     };
+  }
+
+  // the 5-95% band as one polygon: up along the 95th percentile, back along the 5th
+  function bandSeries(name, time, p, c) {
+    const lo = p[0], hi = p[p.length - 1];
+    const data = time.map((t, i) => [t, hi[i]]).concat(time.map((t, i) => [t, lo[i]]));
+    return { name, type: 'custom', silent: true, z: 0, clip: true, data, encode: { x: 0, y: 1 },
+      tooltip: { show: false },
+      renderItem: (params, api) => {
+        if (params.dataIndex !== 0) return null;
+        const pts = [];
+        for (let i = 0; i < time.length; i++) pts.push(api.coord([time[i], hi[i]]));
+        for (let i = time.length - 1; i >= 0; i--) pts.push(api.coord([time[i], lo[i]]));
+        return { type: 'polygon', shape: { points: pts }, style: { fill: c, opacity: 0.16 } };
+      } };
   }
 
   function fmt(v) {
