@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -72,7 +73,7 @@ class WhatIfPageTest {
         runs = Browser.waitForRuns(browser, runs);
         assertEquals("0", duty.getAttribute("value"));
         double[] noDuty = series("Firms", "current");
-        assertFalse(java.util.Arrays.equals(baseline, noDuty), "the chart's data changed");
+        assertFalse(Arrays.equals(baseline, noDuty), "the chart's data changed");
         Map<String, double[]> cli = ServeFixture.cdynRun(CLUSTERS, dir, List.of("Import Duty=0"),
                 List.of("Firms", "Products Mastered"));
         assertArrayEquals(cli.get("Firms"), noDuty, "the chart shows what cdyn run gives for Import Duty=0");
@@ -104,6 +105,17 @@ class WhatIfPageTest {
         assertTrue(header.contains("no duty: Firms") && header.contains("\"no duty, no Ic: Firms\"")
                 && header.contains("baseline: Firms"), header);
         assertEquals(noDuty.length + 1, lines.size(), "a row per save time");
+
+        WebElement firstChart = browser.findElement(By.cssSelector("#charts .card"));
+        firstChart.findElement(By.cssSelector("button.svg")).click();
+        firstChart.findElement(By.cssSelector("button.png")).click();
+        Path svg = dir.resolve("products-mastered.svg");
+        Path png = dir.resolve("products-mastered.png");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(x -> Files.exists(svg) && Files.exists(png));
+        String svgText = Files.readString(svg);
+        assertTrue(svgText.startsWith("<svg") && svgText.contains("Products mastered"), "an SVG with its title");
+        byte[] head = Arrays.copyOf(Files.readAllBytes(png), 4);
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, head, "a PNG file");
     }
 
     private void keep(String name) {
