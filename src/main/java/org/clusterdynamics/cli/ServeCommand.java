@@ -94,13 +94,16 @@ public final class ServeCommand implements Callable<Integer> {
                     + " computer's; give another with --port (0 picks a free one) or --host");
             return 1;
         }
-        String url = "http://" + (local ? "localhost" : host) + ":" + server.port() + "/";
+        boolean anyAddress = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+        String url = "http://" + (local || anyAddress ? "localhost" : host) + ":" + server.port() + "/";
         if (!local) {
             err.println("warning: listening on " + host + ": anyone who can reach this computer on port "
                     + server.port() + " can open the page and run the model; use the default (127.0.0.1) to keep it"
                     + " to this computer");
         }
-        out.println("What-if page of " + modelFile.getFileName() + " at " + url + " (Ctrl-C stops it)");
+        out.println("What-if page of " + modelFile.getFileName() + " at " + url + (anyAddress
+                ? " (from other computers: this computer's address, port " + server.port() + ")" : "")
+                + " (Ctrl-C stops it)");
         out.flush();
         err.flush();
         if (open) {
