@@ -35,6 +35,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cl.addSubcommand(new ScriptCommand());
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new ConvertCommand());
+        cl.addSubcommand(new ServeCommand());
         cl.addSubcommand(new CalibrateCommand());
         cl.addSubcommand(new SensitivityCommand());
         // every message passes through one writer that shortens names of thousands of characters

@@ -33,18 +33,20 @@ class LayeringTest {
                 .layer("fit").definedBy("org.clusterdynamics.fit..")
                 .layer("chart").definedBy("org.clusterdynamics.chart..")
                 .layer("script").definedBy("org.clusterdynamics.script..")
+                .layer("serve").definedBy("org.clusterdynamics.serve..")
                 .layer("cli").definedBy("org.clusterdynamics.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("script").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("chart").mayOnlyBeAccessedByLayers("script", "cli")
+                .whereLayer("serve").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("chart").mayOnlyBeAccessedByLayers("script", "serve", "cli")
                 .whereLayer("fit").mayOnlyBeAccessedByLayers("script", "cli")
-                .whereLayer("scenario").mayOnlyBeAccessedByLayers("fit", "chart", "script", "cli")
-                .whereLayer("sim").mayOnlyBeAccessedByLayers("scenario", "fit", "chart", "script", "cli")
-                .whereLayer("compile").mayOnlyBeAccessedByLayers("sim", "scenario", "fit", "chart", "script", "cli")
+                .whereLayer("scenario").mayOnlyBeAccessedByLayers("fit", "chart", "script", "serve", "cli")
+                .whereLayer("sim").mayOnlyBeAccessedByLayers("scenario", "fit", "chart", "script", "serve", "cli")
+                .whereLayer("compile").mayOnlyBeAccessedByLayers("sim", "scenario", "fit", "chart", "script", "serve", "cli")
                 .whereLayer("check").mayOnlyBeAccessedByLayers("scenario", "script", "cli")
                 .whereLayer("io").mayOnlyBeAccessedByLayers("scenario", "chart", "script", "cli")
                 .whereLayer("expr").mayOnlyBeAccessedByLayers("io", "check", "compile", "sim", "scenario", "chart",
-                        "script", "cli")
+                        "script", "serve", "cli")
                 .check(classes);
     }
 
