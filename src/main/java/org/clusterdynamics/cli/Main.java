@@ -27,6 +27,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new ScriptCommand());
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new ConvertCommand());
+        cl.addSubcommand(new LoopsCommand());
         return cl;
     }
 

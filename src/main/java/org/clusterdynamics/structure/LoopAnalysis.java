@@ -24,6 +24,16 @@ public final class LoopAnalysis {
     private final double[][] scores;
     private final double[][] relative;
 
+    private boolean exhaustive = true;
+
+    /**
+     * True when every loop was listed; false when the model had more loops than the cap and the
+     * loops shown are those the strongest-path search found (the ones that matter at some step).
+     */
+    public boolean exhaustive() {
+        return exhaustive;
+    }
+
     /** A link's polarity and where it comes from: "equation" or "run" (the sign the run showed). */
     public record LinkSign(Polarity polarity, String source) {}
 
@@ -88,8 +98,15 @@ public final class LoopAnalysis {
                 signs.put(l, new LinkSign(scores.observedPolarity(l), "run"));
             }
         }
-        List<Loop> loops = LoopFinder.find(graph, maxLoops, l -> signs.get(l).polarity());
-        return new LoopAnalysis(graph, run, scores, signs, loops);
+        LoopFinder.Cycles cycles = LoopFinder.enumerate(graph, maxLoops);
+        boolean complete = cycles.complete();
+        if (!complete) {
+            cycles = StrongestPathSearch.search(graph, scores, maxLoops);
+        }
+        List<Loop> loops = LoopFinder.build(graph, cycles, l -> signs.get(l).polarity());
+        LoopAnalysis a = new LoopAnalysis(graph, run, scores, signs, loops);
+        a.exhaustive = complete;
+        return a;
     }
 
     /** The values of slots that no equation changes during the run; NaN for the others. */
@@ -122,6 +139,11 @@ public final class LoopAnalysis {
 
     public double[] times() {
         return run.times();
+    }
+
+    /** The value of a slot at a row of the run. */
+    public double valueAt(int slot, int row) {
+        return run.rows[row][slot];
     }
 
     public LinkScores linkScores() {
@@ -157,36 +179,50 @@ public final class LoopAnalysis {
     }
 
     /**
-     * Relative scores per loop structure (R1 for all of R1[North], R1[South]...): the sum of its
-     * copies' relative scores within each cycle partition, averaged over the partitions it spans,
-     * so that an arrayed model's loops read like its diagram. For a model without arrays this is
-     * the relative loop score of each loop.
+     * Relative scores per loop structure within one cycle partition (R1 for all of R1[North],
+     * R1[South]... that lie in it): the sum of its copies' relative scores, so that an arrayed
+     * model's loops read like its diagram. For a model without arrays these are the relative
+     * loop scores of the partition's loops.
      */
-    public Map<String, double[]> relativeByStructure() {
+    public Map<String, double[]> relativeByStructure(int part) {
         int rows = run.rowCount();
-        Map<String, Map<Integer, double[]>> byPart = new LinkedHashMap<>();
+        Map<String, double[]> out = new LinkedHashMap<>();
         for (int i = 0; i < loops.size(); i++) {
-            double[] sum = byPart.computeIfAbsent(LoopFinder.structureId(loops.get(i)), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(loops.get(i).part(), k -> new double[rows]);
+            if (loops.get(i).part() != part) {
+                continue;
+            }
+            double[] sum = out.computeIfAbsent(LoopFinder.structureId(loops.get(i)), k -> new double[rows]);
             for (int r = 0; r < rows; r++) {
                 sum[r] += relative[i][r];
             }
         }
-        Map<String, double[]> out = new LinkedHashMap<>();
-        byPart.forEach((id, parts) -> {
-            double[] mean = new double[rows];
-            for (double[] p : parts.values()) {
-                for (int r = 0; r < rows; r++) {
-                    mean[r] += p[r] / parts.size();
-                }
-            }
-            out.put(id, mean);
-        });
         return out;
     }
 
-    /** The loops (by structure) that explain at least half the change in each period of the run. */
-    public List<DominancePeriod> dominance() {
-        return DominancePeriod.of(run.times(), relativeByStructure());
+    /** The cycle partitions that hold loops, largest first: each is scored and dominated on its own. */
+    public List<Integer> parts() {
+        java.util.TreeSet<Integer> ps = new java.util.TreeSet<>();
+        loops.forEach(l -> ps.add(l.part()));
+        return new ArrayList<>(ps);
+    }
+
+    /** The stocks of a cycle partition, by variable (elements folded), as the modeller knows them. */
+    public List<String> stocksOf(int part) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (Loop l : loops) {
+            if (l.part() == part) {
+                for (int s : l.slots()) {
+                    if (graph.isStock(s)) {
+                        names.add(graph.variableName(s));
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    /** The loops (by structure) that explain at least half the change in each period of the run, in one partition. */
+    public List<DominancePeriod> dominance(int part) {
+        return DominancePeriod.of(run.times(), relativeByStructure(part));
     }
 }

@@ -32,11 +32,11 @@ public final class LoopFinder {
         }
     }
 
-    /**
-     * The loops of a graph, with the polarity each link is given by {@code linkPolarity}, numbered
-     * R1.., B1.., U1.. by length then name.
-     */
-    public static List<Loop> find(SlotGraph graph, int maxLoops, Function<SlotGraph.Link, Polarity> linkPolarity) {
+    /** Cycles as found, each with its cycle partition; {@code complete} is false when a search stopped at the cap. */
+    public record Cycles(List<int[]> cycles, List<Integer> parts, boolean complete) {}
+
+    /** Every elementary cycle, or an incomplete result when there are more than {@code maxLoops}. */
+    public static Cycles enumerate(SlotGraph graph, int maxLoops) {
         List<Set<Integer>> parts = graph.cyclicParts();
         List<int[]> cycles = new ArrayList<>();
         List<Integer> partOf = new ArrayList<>();
@@ -52,15 +52,35 @@ public final class LoopFinder {
                     partOf.add(part);
                 });
             } catch (TooMany e) {
-                throw new ModelException(Diagnostic.error("LOOPS_TOO_MANY", Where.file(graph.model().source()),
-                        "the model has more than " + maxLoops + " feedback loops (" + graph.model().slotCount()
-                                + " values, the largest feedback part has " + parts.get(0).size() + "); listing stops"
-                                + " there: raise the cap with --max-loops N, or study a smaller part of the model"));
+                return new Cycles(cycles, partOf, false);
             }
         }
+        return new Cycles(cycles, partOf, true);
+    }
+
+    /** The message for a model with more loops than the cap. */
+    static String tooManyMessage(SlotGraph graph, int maxLoops) {
+        List<Set<Integer>> parts = graph.cyclicParts();
+        return "the model has more than " + maxLoops + " feedback loops (" + graph.model().slotCount()
+                + " values, the largest feedback part has " + parts.get(0).size() + ")";
+    }
+
+    /** Stops with a message when a model has more loops than the cap. */
+    public static List<Loop> find(SlotGraph graph, int maxLoops, Function<SlotGraph.Link, Polarity> linkPolarity) {
+        Cycles c = enumerate(graph, maxLoops);
+        if (!c.complete()) {
+            throw new ModelException(Diagnostic.error("LOOPS_TOO_MANY", Where.file(graph.model().source()),
+                    tooManyMessage(graph, maxLoops) + "; listing stops there: raise the cap with --max-loops N, or"
+                            + " score the loops (--scores), which finds the loops that matter by their strength"));
+        }
+        return build(graph, c, linkPolarity);
+    }
+
+    /** Loops of the given cycles, numbered R1.., B1.., U1.. by length then name. */
+    public static List<Loop> build(SlotGraph graph, Cycles c, Function<SlotGraph.Link, Polarity> linkPolarity) {
         List<Loop> loops = new ArrayList<>();
-        for (int i = 0; i < cycles.size(); i++) {
-            loops.add(build(graph, cycles.get(i), partOf.get(i), linkPolarity));
+        for (int i = 0; i < c.cycles().size(); i++) {
+            loops.add(build(graph, c.cycles().get(i), c.parts().get(i), linkPolarity));
         }
         loops.sort(Comparator.comparingInt((Loop l) -> l.structure().size())
                 .thenComparing(l -> String.join(" -> ", l.structure())).thenComparing(Loop::path));
@@ -68,7 +88,7 @@ public final class LoopFinder {
     }
 
     /** Rotates a cycle to start at its first stock (lowest slot), so that listings are stable. */
-    private static int[] startAtStock(SlotGraph g, List<Integer> c) {
+    static int[] startAtStock(SlotGraph g, List<Integer> c) {
         int start = 0;
         int best = Integer.MAX_VALUE;
         for (int i = 0; i < c.size(); i++) {
