@@ -28,6 +28,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new ConvertCommand());
         cl.addSubcommand(new LoopsCommand());
+        cl.addSubcommand(new DiagramCommand());
         return cl;
     }
 
