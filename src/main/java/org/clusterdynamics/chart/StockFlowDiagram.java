@@ -61,11 +61,12 @@ public final class StockFlowDiagram {
     public static ExportOptions exportOptions(View view, int dpi) {
         Rectangle2D b = bounds(view);
         double scale = 1.4;
-        double wIn = Math.max(3, Math.min(60, (b.getWidth() * scale + 40) / 72));
-        double hIn = Math.max(2, Math.min(60, (b.getHeight() * scale + 60) / 72));
-        double max = 20000.0 / dpi;
+        double wIn = (b.getWidth() * scale + 40) / 72;
+        double hIn = (b.getHeight() * scale + 40) / 72;
+        // at most 60 inches and 20000 pixels on a side, the proportions kept; at least 3 by 2 inches
+        double max = Math.min(60, 20000.0 / dpi);
         double shrink = Math.min(1, Math.min(max / wIn, max / hIn));
-        return ExportOptions.inches(wIn * shrink, hIn * shrink, dpi);
+        return ExportOptions.inches(Math.max(3, wIn * shrink), Math.max(2, hIn * shrink), dpi);
     }
 
     /** The area the elements and their labels cover, in layout units. */
@@ -73,7 +74,7 @@ public final class StockFlowDiagram {
         Rectangle2D r = null;
         for (ViewElement e : view.elements()) {
             List<Rectangle2D> parts = new ArrayList<>();
-            if (e.kind() == Kind.FLOW) {
+            if (e.kind() == Kind.FLOW || e.kind() == Kind.CONNECTOR) {
                 for (ViewElement.Point p : e.points()) {
                     parts.add(new Rectangle2D.Double(p.x() - 12, p.y() - 12, 24, 24));
                 }
@@ -207,6 +208,10 @@ public final class StockFlowDiagram {
         if (from == null || to == null || from == to) {
             return;
         }
+        if (!c.points().isEmpty()) {
+            routed(g2, c, from, to);
+            return;
+        }
         Point2D target = new Point2D.Double(to.x(), to.y());
         double dirAngle = Double.isNaN(c.angle())
                 ? Math.atan2(-(to.y() - from.y()), to.x() - from.x()) : Math.toRadians(c.angle());
@@ -236,6 +241,27 @@ public final class StockFlowDiagram {
             g2.drawString(c.name(), (float) (x + 4), (float) (y - 4));
             curve.getBounds2D();
         }
+        end(g2);
+    }
+
+    /** A connector along a route of bend points (automatic layout). */
+    private void routed(Graphics2D g2, ViewElement c, ViewElement from, ViewElement to) {
+        List<ViewElement.Point> pts = c.points();
+        ViewElement.Point first = pts.get(0);
+        ViewElement.Point last = pts.get(pts.size() - 1);
+        Point2D start = boundary(from, Math.atan2(-(first.y() - from.y()), first.x() - from.x()));
+        Point2D end = boundary(to, Math.atan2(-(last.y() - to.y()), last.x() - to.x()));
+        Path2D path = new Path2D.Double();
+        path.moveTo(start.getX(), start.getY());
+        for (ViewElement.Point p : pts) {
+            path.lineTo(p.x(), p.y());
+        }
+        path.lineTo(end.getX(), end.getY());
+        begin(g2, "connector:" + c.from() + "->" + c.to());
+        g2.setPaint(CONNECTOR);
+        g2.setStroke(new BasicStroke(0.9f));
+        g2.draw(path);
+        g2.fill(arrowHead(new Point2D.Double(last.x(), last.y()), end, 7, 4.5));
         end(g2);
     }
 

@@ -26,6 +26,7 @@ import org.clusterdynamics.structure.CausalLoopView;
 import org.clusterdynamics.structure.Loop;
 import org.clusterdynamics.structure.LoopAnalysis;
 import org.clusterdynamics.structure.LoopFinder;
+import org.clusterdynamics.structure.VariableGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,6 +62,10 @@ public final class DiagramCommand implements Callable<Integer> {
     @Option(names = "--loops", split = ",", paramLabel = "ID", description = "Draw these loops (ids as cdyn loops"
             + " lists them, e.g. R1,B2) as a causal-loop diagram instead.")
     List<String> loops;
+
+    @Option(names = "--hide-constants", description = "With automatic layout: leave out constants and tables"
+            + " that read nothing (parameters, switches), which make a large model's diagram unreadable.")
+    boolean hideConstants;
 
     @Option(names = "--dpi", defaultValue = "150", description = "Resolution of a PNG (default ${DEFAULT-VALUE}).")
     int dpi;
@@ -98,7 +103,8 @@ public final class DiagramCommand implements Callable<Integer> {
                     return 2;
                 }
                 if (view == null) {
-                    view = AutoLayout.layout(model);
+                    VariableGraph g = VariableGraph.of(model);
+                    view = AutoLayout.layout(hideConstants ? g.withoutConstants() : g, "auto");
                 }
                 title = model.name();
             }

@@ -11,12 +11,10 @@ import org.clusterdynamics.model.Variable;
 import org.clusterdynamics.model.view.View;
 import org.clusterdynamics.model.view.ViewElement;
 import org.clusterdynamics.model.view.ViewElement.Kind;
-import org.eclipse.elk.alg.layered.LayeredLayoutProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.EdgeRouting;
-import org.eclipse.elk.core.util.BasicProgressMonitor;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
@@ -67,10 +65,11 @@ public final class AutoLayout {
                 ElkGraphUtil.createSimpleEdge(nodes.get(p.flow()), nodes.get(p.to()));
             }
         }
+        Map<VariableGraph.Connector, org.eclipse.elk.graph.ElkEdge> routes = new LinkedHashMap<>();
         for (VariableGraph.Connector c : g.connectors()) {
-            ElkGraphUtil.createSimpleEdge(nodes.get(c.from()), nodes.get(c.to()));
+            routes.put(c, ElkGraphUtil.createSimpleEdge(nodes.get(c.from()), nodes.get(c.to())));
         }
-        new LayeredLayoutProvider().layout(root, new BasicProgressMonitor());
+        Elk.layered(root);
 
         List<ViewElement> elements = new ArrayList<>();
         Map<String, double[]> centre = new LinkedHashMap<>();
@@ -96,8 +95,14 @@ public final class AutoLayout {
                     pts));
         }
         for (VariableGraph.Connector c : g.connectors()) {
-            elements.add(ViewElement.connector(null, g.variables().get(c.from()).name().asWritten(),
-                    g.variables().get(c.to()).name().asWritten(), Double.NaN));
+            // ELK's route, so that connectors go round the elements instead of across them
+            List<ViewElement.Point> bends = new ArrayList<>();
+            for (org.eclipse.elk.graph.ElkEdgeSection section : routes.get(c).getSections()) {
+                section.getBendPoints().forEach(b -> bends.add(new ViewElement.Point(b.getX(), b.getY())));
+            }
+            elements.add(new ViewElement(Kind.CONNECTOR, null, null, 0, 0, 0, 0, bends,
+                    g.variables().get(c.from()).name().asWritten(), g.variables().get(c.to()).name().asWritten(),
+                    Double.NaN));
         }
         return new View(name, elements);
     }

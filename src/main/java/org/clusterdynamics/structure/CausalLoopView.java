@@ -7,11 +7,9 @@ import java.util.Map;
 import org.clusterdynamics.model.view.View;
 import org.clusterdynamics.model.view.ViewElement;
 import org.clusterdynamics.model.view.ViewElement.Kind;
-import org.eclipse.elk.alg.layered.LayeredLayoutProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
-import org.eclipse.elk.core.util.BasicProgressMonitor;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
@@ -51,7 +49,7 @@ public final class CausalLoopView {
         for (List<String> l : links.keySet()) {
             ElkGraphUtil.createSimpleEdge(elk.get(l.get(0)), elk.get(l.get(1)));
         }
-        new LayeredLayoutProvider().layout(root, new BasicProgressMonitor());
+        Elk.layered(root);
         List<ViewElement> elements = new ArrayList<>();
         Map<String, double[]> at = new LinkedHashMap<>();
         for (Map.Entry<String, Kind> n : nodes.entrySet()) {

@@ -131,6 +131,30 @@ public final class VariableGraph {
         }
     }
 
+    /**
+     * The graph without constants and tables that read nothing (parameters and switches), which a
+     * large model's diagram is unreadable with; stocks and flows always stay.
+     */
+    public VariableGraph withoutConstants() {
+        Set<String> fed = new java.util.HashSet<>();
+        connectors.forEach(c -> fed.add(c.to()));
+        Set<String> flows = new java.util.HashSet<>();
+        pipes.forEach(p -> flows.add(p.flow()));
+        VariableGraph g = new VariableGraph();
+        variables.forEach((id, v) -> {
+            if (v instanceof Stock || flows.contains(id) || fed.contains(id)) {
+                g.variables.put(id, v);
+            }
+        });
+        g.pipes.addAll(pipes);
+        for (Connector c : connectors) {
+            if (g.variables.containsKey(c.from()) && g.variables.containsKey(c.to())) {
+                g.connectors.add(c);
+            }
+        }
+        return g;
+    }
+
     public Map<String, Variable> variables() {
         return variables;
     }
