@@ -15,7 +15,7 @@ import org.jfree.chart.ui.Size2D;
 import org.jfree.data.Range;
 
 /** A finished chart (or grid of charts) that can be drawn into any area, and so exported to any format. */
-public sealed interface Figure permits Figure.Single, Figure.Grid {
+public sealed interface Figure permits Figure.Single, Figure.Grid, Figure.Drawing {
 
     /** The title shown on the figure (used as a caption in reports). */
     String title();
@@ -25,6 +25,19 @@ public sealed interface Figure permits Figure.Single, Figure.Grid {
 
     /** Draws the figure into the area, in points. */
     void draw(Graphics2D g2, Rectangle2D area);
+
+    /** A picture drawn directly (a stock-and-flow diagram) that fits itself to the area it is given. */
+    record Drawing(String title, java.util.function.BiConsumer<Graphics2D, Rectangle2D> painter) implements Figure {
+        @Override
+        public String caption() {
+            return title;
+        }
+
+        @Override
+        public void draw(Graphics2D g2, Rectangle2D area) {
+            painter.accept(g2, area);
+        }
+    }
 
     /** One JFreeChart; callers may adjust it before exporting. */
     record Single(JFreeChart chart) implements Figure {

@@ -35,6 +35,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cl.addSubcommand(new ScriptCommand());
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new ConvertCommand());
+        cl.addSubcommand(new LoopsCommand());
+        cl.addSubcommand(new DiagramCommand());
         cl.addSubcommand(new ServeCommand());
         cl.addSubcommand(new CalibrateCommand());
         cl.addSubcommand(new SensitivityCommand());

@@ -59,6 +59,7 @@ final class JsModel extends ApiObject {
         fn("attribution", this::attribution);
         fn("calibrate", args -> JsCalibration.run(this, args));
         fn("sensitivity", args -> JsSensitivity.run(this, args));
+        fn("loops", this::loops);
         field("name", name);
         field("file", file);
     }
@@ -127,6 +128,20 @@ final class JsModel extends ApiObject {
     String timeUnits() {
         String u = sm.model().specs().timeUnits();
         return u == null || u.isBlank() ? null : u;
+    }
+
+    /** loops(scenario?, {maxLoops}): the feedback loops, scored over a run of the scenario (the baseline by default). */
+    JsLoops loops(Value... args) {
+        Args a = new Args("model.loops", "(scenario?, {maxLoops})", args, 0, 2);
+        boolean given = a.has(0) && a.isHandle(a.get(0), JsScenario.class);
+        JsScenario s = given ? scenario(a, a.get(0), "the scenario") : baseline();
+        int optionsAt = given ? 1 : 0;
+        Map<String, Value> o = a.options(optionsAt, Set.of("maxLoops"));
+        int max = o.containsKey("maxLoops") ? a.integer(o.get("maxLoops"), "maxLoops", 1, 10_000_000)
+                : org.clusterdynamics.structure.LoopFinder.DEFAULT_MAX_LOOPS;
+        org.clusterdynamics.scenario.PreparedRun p = sm.prepare(s.scenario);
+        return new JsLoops(session, this, org.clusterdynamics.structure.LoopAnalysis.of(p.compiled(), p.options(), max),
+                s.name);
     }
 
     /** baseline(): the model as it is, as a scenario named "baseline". */

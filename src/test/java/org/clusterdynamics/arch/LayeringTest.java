@@ -31,6 +31,7 @@ class LayeringTest {
                 .layer("sim").definedBy("org.clusterdynamics.sim..")
                 .layer("scenario").definedBy("org.clusterdynamics.scenario..")
                 .layer("fit").definedBy("org.clusterdynamics.fit..")
+                .layer("structure").definedBy("org.clusterdynamics.structure..")
                 .layer("chart").definedBy("org.clusterdynamics.chart..")
                 .layer("script").definedBy("org.clusterdynamics.script..")
                 .layer("serve").definedBy("org.clusterdynamics.serve..")
@@ -40,13 +41,15 @@ class LayeringTest {
                 .whereLayer("serve").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("chart").mayOnlyBeAccessedByLayers("script", "serve", "cli")
                 .whereLayer("fit").mayOnlyBeAccessedByLayers("script", "cli")
+                .whereLayer("structure").mayOnlyBeAccessedByLayers("chart", "script", "serve", "cli")
                 .whereLayer("scenario").mayOnlyBeAccessedByLayers("fit", "chart", "script", "serve", "cli")
-                .whereLayer("sim").mayOnlyBeAccessedByLayers("scenario", "fit", "chart", "script", "serve", "cli")
-                .whereLayer("compile").mayOnlyBeAccessedByLayers("sim", "scenario", "fit", "chart", "script", "serve", "cli")
+                .whereLayer("sim").mayOnlyBeAccessedByLayers("scenario", "fit", "structure", "chart", "script", "serve", "cli")
+                .whereLayer("compile").mayOnlyBeAccessedByLayers("sim", "scenario", "fit", "structure", "chart", "script",
+                        "serve", "cli")
                 .whereLayer("check").mayOnlyBeAccessedByLayers("scenario", "script", "cli")
                 .whereLayer("io").mayOnlyBeAccessedByLayers("scenario", "chart", "script", "cli")
-                .whereLayer("expr").mayOnlyBeAccessedByLayers("io", "check", "compile", "sim", "scenario", "chart",
-                        "script", "serve", "cli")
+                .whereLayer("expr").mayOnlyBeAccessedByLayers("io", "check", "compile", "sim", "scenario",
+                        "structure", "chart", "script", "serve", "cli")
                 .check(classes);
     }
 
@@ -66,7 +69,7 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage("org.clusterdynamics.model..", "org.clusterdynamics.expr..",
                         "org.clusterdynamics.diag..", "org.clusterdynamics.io..", "org.clusterdynamics.check..",
                         "org.clusterdynamics.compile..", "org.clusterdynamics.sim..", "org.clusterdynamics.scenario..",
-                        "org.clusterdynamics.fit..")
+                        "org.clusterdynamics.fit..", "org.clusterdynamics.structure..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.graalvm..", "org.jfree..", "picocli..",
                         "com.orsonpdf..")
                 .check(classes);

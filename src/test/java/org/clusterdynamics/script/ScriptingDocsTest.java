@@ -19,7 +19,7 @@ class ScriptingDocsTest extends ScriptTestSupport {
     /** How the documentation names an object of each type in its examples. */
     private static final Map<String, String> PREFIX = Map.of("cdyn", "cdyn", "Model", "model", "Scenario", "scenario",
             "Run", "run", "Table", "table", "Sweep", "sweep", "MonteCarlo", "mc", "Attribution", "attribution",
-            "Chart", "chart");
+            "Chart", "chart", "Loops", "loops");
 
     private static String examples(String doc) {
         Matcher m = Pattern.compile("```js\\n(.*?)```", Pattern.DOTALL).matcher(doc);
@@ -55,7 +55,7 @@ class ScriptingDocsTest extends ScriptTestSupport {
                     Sweep: m.sweep({parameters: {'Copying Lag': [1, 2]}, outputs: ['Firms']}),
                     MonteCarlo: m.monteCarlo({runs: 2, outputs: ['Firms']}),
                     Attribution: m.attribution({mechanisms: ['Switch Spinoffs'], outputs: ['Firms']}),
-                    Chart: cdyn.chart(run, 'Firms')};
+                    Chart: cdyn.chart(run, 'Firms'), Loops: m.loops()};
                 for (const [type, o] of Object.entries(objs)) {
                     print('members=' + type + ':' + Object.keys(o).join(','));
                 }

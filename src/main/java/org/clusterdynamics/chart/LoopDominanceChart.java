@@ -1,0 +1,69 @@
+package org.clusterdynamics.chart;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.DefaultXYDataset;
+
+/**
+ * Relative loop scores over a run (Loops That Matter): one line per loop, +1 for a loop that
+ * alone explains all the change and reinforces it, -1 for one that alone balances it.
+ */
+public final class LoopDominanceChart {
+    /** More lines than this are unreadable; the weakest are left out and the subtitle says so. */
+    public static final int MAX_LOOPS = 8;
+
+    private LoopDominanceChart() {}
+
+    /**
+     * The chart of the strongest loops (by mean absolute relative score over the run).
+     *
+     * @param relative relative score per loop, keyed by the legend text ("R1: Population -> births")
+     */
+    public static Figure create(String title, double[] times, Map<String, double[]> relative, String timeUnits,
+            ChartStyle style) {
+        List<Map.Entry<String, double[]>> ranked = new ArrayList<>(relative.entrySet());
+        ranked.sort(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -meanAbs(e.getValue())));
+        int shown = Math.min(MAX_LOOPS, ranked.size());
+        String timeLabel = timeUnits == null || timeUnits.isBlank() ? "Time" : "Time (" + timeUnits + ")";
+        XYPlot plot = Charts.xyPlot(Charts.timeAxis(timeLabel, style),
+                Charts.valueAxis("Relative loop score", style));
+        DefaultXYDataset data = new DefaultXYDataset();
+        XYLineAndShapeRenderer r = Charts.lines(style);
+        int palette = style.palette().size();
+        for (int i = 0; i < shown; i++) {
+            Map.Entry<String, double[]> e = ranked.get(i);
+            Charts.addSeries(data, shorten(e.getKey()), times, e.getValue());
+            r.setSeriesPaint(i, style.colour(i));
+            r.setSeriesStroke(i, Charts.stroke(style, i / palette));
+        }
+        plot.setDataset(data);
+        plot.setRenderer(r);
+        plot.getRangeAxis().setRange(-1.05, 1.05);
+        JFreeChart chart = Charts.chart(title, plot, style, true);
+        if (ranked.size() > shown) {
+            chart.addSubtitle(Charts.subtitle("The " + shown + " strongest of " + ranked.size()
+                    + " loops; the others are in loop-scores.csv", style));
+        }
+        chart.addSubtitle(Charts.subtitle("+1: a loop alone drives all the change (reinforcing); -1: alone"
+                + " (balancing)", style));
+        return new Figure.Single(chart);
+    }
+
+    private static double meanAbs(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += Math.abs(x);
+        }
+        return v.length == 0 ? 0 : s / v.length;
+    }
+
+    /** Legends stay on one line. */
+    private static String shorten(String label) {
+        return label.length() <= 70 ? label : label.substring(0, 67) + "...";
+    }
+}
