@@ -13,16 +13,10 @@ const pkg = base.derive('ce-package-1985', {set: {'CFC Programme Start': 1985, '
   'Training Programme Start': 1985, 'Cooperation Programme Start': 1985}});
 const runs = model.runAll([base, pkg]);
 
-// parameters the documentation marks as assumptions, with ranges around their values
+// every parameter the model's documentation marks as assumed, drawn uniformly over its stated range
 const mc = model.monteCarlo({
-  base: base.time({saveStep: 1}), runs: runsWanted, seed: 42,
-  parameters: {
-    'Isolated Market Reach': cdyn.uniform(0.1, 0.5),
-    'Incentive Steepness': cdyn.triangular(1, 2, 4),
-    'Clustered Copying Lag': cdyn.triangular(0.5, 1, 2),
-    'Vendor MES': cdyn.lognormal(100, 30),
-    'Spillover Rate': cdyn.normal(0.05, 0.01, {min: 0.01}),
-  },
+  base: base.time({saveStep: 1}), runs: runsWanted, seed: 42, sampling: 'lhs',
+  parameters: assumedRanges(model),
   outputs: ['Products Mastered', 'Average Capability', 'Firms'],
 });
 mc.writeCsv('uncertainty.csv');
@@ -48,3 +42,15 @@ cdyn.report('report.pdf', {
   charts: [['Products Mastered', 'Average Capability'], ['Trust'], fans[0], fans[1]],
 });
 print(note);
+
+// {name: uniform(lo, hi)} for every constant documented as "Status: assumed, range LO to HI."
+function assumedRanges(m) {
+  const out = {};
+  for (const v of m.constants()) {
+    const r = /Status: assumed, range (-?[0-9.e+-]+) to (-?[0-9.e+-]+)\./.exec(v.documentation);
+    if (r && v.dimensions.length === 0 && Number(r[2]) > Number(r[1])) {
+      out[v.name] = cdyn.uniform(Number(r[1]), Number(r[2]));
+    }
+  }
+  return out;
+}

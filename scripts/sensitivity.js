@@ -38,8 +38,9 @@ for (const s of SCALES) {
     : `a copying lag of ${shortest[s]} years or more gives more than ${ALIVE} products by 1994`));
 }
 cdyn.writeText('shortest-lags.json', JSON.stringify(shortest) + '\n');
-const answer = `# Which copying lag keeps innovation alive?\n\nThe baseline (copying lag 1 year, vendor minimum scale`
-  + ` 100 SEU/year) masters ${base.run().at('Products Mastered', 1994).toFixed(1)} products by 1994. With`
+const answer = `# Which copying lag keeps innovation alive?\n\nThe baseline (clustered copying lag`
+  + ` ${model.variable('Clustered Copying Lag').value} years, vendor minimum scale ${model.variable('Vendor MES').value}`
+  + ` SEU/year) masters ${base.run().at('Products Mastered', 1994).toFixed(1)} products by 1994. With`
   + ` innovation counted as alive above ${ALIVE} products:\n\n` + lines.join('\n') + '\n';
 cdyn.writeText('answer.md', answer);
 print(answer);

@@ -18,6 +18,7 @@ import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.MinMaxCategoryRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
@@ -88,6 +89,32 @@ public final class AttributionChart {
         values.setUpperMargin(anyUp ? 0.25 : 0.05);
 
         CategoryPlot plot = new CategoryPlot(data, categories, values, r);
+        if (!a.bands().isEmpty()) {
+            // whiskers from low to high over each bar (e.g. 5th to 95th percentile of a Monte Carlo)
+            DefaultCategoryDataset whiskers = new DefaultCategoryDataset();
+            for (Map.Entry<String, Double> e : bars) {
+                double[] b = a.bands().getOrDefault(e.getKey(), new double[] {e.getValue(), e.getValue()});
+                whiskers.addValue(b[0], "low", e.getKey());
+                whiskers.addValue(b[1], "high", e.getKey());
+            }
+            MinMaxCategoryRenderer w = new MinMaxCategoryRenderer();
+            w.setDrawLines(false);
+            w.setGroupPaint(Charts.TEXT);
+            w.setGroupStroke(new BasicStroke(1.2f));
+            w.setObjectIcon(new javax.swing.ImageIcon(new java.awt.image.BufferedImage(1, 1,
+                    java.awt.image.BufferedImage.TYPE_INT_ARGB)));
+            w.setMaxIcon(new javax.swing.ImageIcon(new java.awt.image.BufferedImage(1, 1,
+                    java.awt.image.BufferedImage.TYPE_INT_ARGB)));
+            w.setMinIcon(new javax.swing.ImageIcon(new java.awt.image.BufferedImage(1, 1,
+                    java.awt.image.BufferedImage.TYPE_INT_ARGB)));
+            plot.setDataset(1, whiskers);
+            plot.setRenderer(1, w);
+            plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+            boolean bandDown = a.bands().values().stream().anyMatch(v -> v[0] < 0);
+            boolean bandUp = a.bands().values().stream().anyMatch(v -> v[1] > 0);
+            values.setLowerMargin(anyDown || bandDown ? 0.25 : 0.05);
+            values.setUpperMargin(anyUp || bandUp ? 0.25 : 0.05);
+        }
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         plot.setBackgroundPaint(Color.WHITE);
@@ -104,7 +131,8 @@ public final class AttributionChart {
                 : "Change in " + a.outcome() + " when each mechanism is switched off";
         JFreeChart chart = Charts.chart(t, plot, style, false);
         // say what the sign means; "change" alone is read both ways
-        chart.addSubtitle(Charts.subtitle("Value with the mechanism switched off minus the baseline value", style));
+        chart.addSubtitle(Charts.subtitle(a.subtitle() != null ? a.subtitle()
+                : "Value with the mechanism switched off minus the baseline value", style));
         return new Figure.Single(chart);
     }
 }

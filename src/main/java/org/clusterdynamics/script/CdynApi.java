@@ -226,6 +226,8 @@ final class CdynApi extends ApiObject {
             t = x.handle(v, JsMonteCarlo.class, "").result.table();
         } else if (x.isHandle(v, JsAttribution.class)) {
             t = x.handle(v, JsAttribution.class, "").result.table();
+        } else if (x.isHandle(v, JsShapley.class)) {
+            t = x.handle(v, JsShapley.class, "").result.table();
         } else if (x.isHandle(v, JsRun.class)) {
             return x.handle(v, JsRun.class, "").writeCsv(x.get(0));
         } else {
@@ -408,11 +410,42 @@ final class CdynApi extends ApiObject {
         }
     }
 
-    /** attributionChart(attribution, {output, title}): bars of each mechanism's effect on one output. */
+    /**
+     * attributionChart(attribution, {output, title}): bars of each mechanism's effect on one output;
+     * for a Shapley attribution, each switch's Shapley value, with 5-95% whiskers when it has samples.
+     */
     JsChart attributionChart(Value... a) {
         Args x = new Args("cdyn.attributionChart", "(attribution, {output, title})", a, 1, 2);
-        JsAttribution at = x.handle(x.get(0), JsAttribution.class, "the first argument");
         Map<String, Value> o = x.options(1, Set.of("output", "title"));
+        if (x.isHandle(x.get(0), JsShapley.class)) {
+            JsShapley sh = x.handle(x.get(0), JsShapley.class, "the first argument");
+            int k = 0;
+            if (o.containsKey("output")) {
+                try {
+                    k = sh.result.outcomeIndex(opt(x, o, "output"));
+                } catch (IllegalArgumentException e) {
+                    throw x.error(e.getMessage());
+                }
+            }
+            Map<String, double[]> bands = new LinkedHashMap<>();
+            if (sh.result.samples() > 1) {
+                for (int i = 0; i < sh.result.mechanisms().size(); i++) {
+                    bands.put(sh.result.mechanisms().get(i), new double[] {sh.result.percentile(i, k, 5),
+                        sh.result.percentile(i, k, 95)});
+                }
+            }
+            String label = sh.result.outcomes().get(k).label();
+            String sub = "Shapley value: the switch's effect averaged over every order of switching on; the values add up to "
+                    + String.format(java.util.Locale.ROOT, "%.4g", sh.result.total(k)) + " (all on minus all off)"
+                    + (bands.isEmpty() ? "" : "; whiskers: 5th to 95th percentile over " + (sh.result.samples() - 1)
+                    + " parameter samples");
+            Attribution attr = new Attribution(label, unitsOf(sh.model, sh.result.outcomes().get(k).variable()),
+                    sh.result.shapley(k), bands, sub);
+            String title = opt(x, o, "title");
+            return new JsChart(session, AttributionChart.create(attr, title != null ? title
+                    : "Shapley value of each switch for " + label, ChartStyle.defaults()));
+        }
+        JsAttribution at = x.handle(x.get(0), JsAttribution.class, "the first argument");
         int k = 0;
         if (o.containsKey("output")) {
             try {

@@ -16,6 +16,7 @@ import org.clusterdynamics.scenario.ParameterSweep;
 import org.clusterdynamics.scenario.Samples;
 import org.clusterdynamics.scenario.Scenario;
 import org.clusterdynamics.scenario.ScenarioModel;
+import org.clusterdynamics.scenario.ShapleyAttribution;
 import org.clusterdynamics.scenario.SweepResult;
 import org.clusterdynamics.scenario.VariableInfo;
 import org.clusterdynamics.sim.Results;
@@ -28,7 +29,8 @@ final class JsModel extends ApiObject {
     private static final Set<String> MC_KEYS = Set.of("base", "parameters", "runs", "seed", "sampling", "outputs",
             "percentiles", "threads", "onError");
     private static final Set<String> ATTRIBUTION_KEYS = Set.of("base", "mechanisms", "outputs", "at", "stats",
-            "threads");
+            "threads", "method", "orderings", "seed", "parameters", "samples", "sampling");
+    private static final Set<String> SHAPLEY_ONLY = Set.of("orderings", "seed", "parameters", "samples", "sampling");
 
     final Session session;
     final ScenarioModel sm;
@@ -375,11 +377,15 @@ final class JsModel extends ApiObject {
     }
 
     /**
-     * attribution({mechanisms, outputs, at, stats, base, threads}): runs the base and the base with
-     * each mechanism switched off; reports each output's change.
+     * attribution({mechanisms, outputs, at, stats, base, threads, method}): with method 'off-one'
+     * (the default) runs the base and the base with each mechanism switched off; with method
+     * 'shapley' (exact over every combination of the switches) or 'shapley-sampled' (random
+     * orderings) shares each output's total effect among the switches; with parameters and samples,
+     * repeats the Shapley attribution over parameter samples for bands.
      */
-    JsAttribution attribution(Value... args) {
-        Args a = new Args("model.attribution", "({mechanisms, outputs, at, stats, base, threads})", args, 1, 1);
+    Object attribution(Value... args) {
+        Args a = new Args("model.attribution", "({mechanisms, outputs, at, stats, base, threads, method, orderings,"
+                + " seed, parameters, samples, sampling})", args, 1, 1);
         Map<String, Value> o = a.options(a.get(0), "the options", ATTRIBUTION_KEYS);
         if (!o.containsKey("mechanisms")) {
             throw a.error("give mechanisms: {label: 'Switch name', ...} or ['Switch name', ...]");
@@ -393,9 +399,54 @@ final class JsModel extends ApiObject {
         } else {
             a.members(m, "mechanisms").forEach((k, v) -> mech.put(k, a.string(v, "the switch of '" + k + "'")));
         }
-        MechanismAttribution.Result r = MechanismAttribution.run(sm, base(a, o).scenario, mech,
-                outputs(a, o, "outputs"), session.runner(a, o));
-        return new JsAttribution(this, r);
+        String method = o.containsKey("method") ? a.string(o.get("method"), "method").toLowerCase(Locale.ROOT) : "off-one";
+        if (method.equals("off-one")) {
+            for (String k : SHAPLEY_ONLY) {
+                if (o.containsKey(k)) {
+                    throw a.error("'" + k + "' applies to method 'shapley' or 'shapley-sampled' only");
+                }
+            }
+            MechanismAttribution.Result r = MechanismAttribution.run(sm, base(a, o).scenario, mech,
+                    outputs(a, o, "outputs"), session.runner(a, o));
+            return new JsAttribution(this, r);
+        }
+        ShapleyAttribution.Method how;
+        if (method.equals("shapley")) {
+            how = ShapleyAttribution.Method.EXACT;
+        } else if (method.equals("shapley-sampled")) {
+            how = ShapleyAttribution.Method.SAMPLED;
+        } else {
+            throw a.error("unknown method '" + method + "'; use 'off-one', 'shapley' (exact) or 'shapley-sampled'");
+        }
+        int orderings = o.containsKey("orderings") ? a.integer(o.get("orderings"), "orderings", 1, 1_000_000) : 100;
+        long seed = o.containsKey("seed") ? a.seed(o.get("seed"), "seed") : 1;
+        Samples samples = null;
+        if (o.containsKey("parameters")) {
+            Map<String, Value> params = a.members(o.get("parameters"), "parameters");
+            if (!o.containsKey("samples")) {
+                throw a.error("give samples: the number of parameter samples for the bands, e.g. samples: 20");
+            }
+            int n = a.integer(o.get("samples"), "samples", 1, 100_000);
+            String sampling = o.containsKey("sampling") ? a.string(o.get("sampling"), "sampling").toLowerCase(Locale.ROOT)
+                    : "lhs";
+            if (sampling.equals("random")) {
+                samples = Samples.random(distributions(a, params, false), n, seed);
+            } else if (sampling.equals("lhs")) {
+                samples = Samples.latinHypercube(distributions(a, params, false), n, seed);
+            } else {
+                throw a.error("unknown sampling '" + sampling + "'; use 'random' or 'lhs'");
+            }
+        } else if (o.containsKey("samples") || o.containsKey("sampling")) {
+            throw a.error("samples and sampling need parameters: {name: distribution, ...}");
+        }
+        ShapleyAttribution.Result r;
+        try {
+            r = ShapleyAttribution.run(sm, new ShapleyAttribution.Spec(base(a, o).scenario, mech,
+                    outputs(a, o, "outputs"), how, orderings, seed, samples), session.runner(a, o));
+        } catch (IllegalArgumentException e) {
+            throw a.error(e.getMessage());
+        }
+        return new JsShapley(this, r);
     }
 
     @Override

@@ -19,7 +19,7 @@ class PunjabMonteCarloTest extends ScriptTestSupport {
             const m = cdyn.load('models/punjab-clusters.xmile');
             const mc = m.monteCarlo({base: m.baseline().time({saveStep: 1}), runs: 1000, seed: 20240601,
                 parameters: {'Clustered Copying Lag': cdyn.triangular(0.5, 1, 2), 'Vendor MES': cdyn.lognormal(100, 30),
-                  'Isolated Market Reach': cdyn.uniform(0.1, 0.5), 'Spillover Rate': cdyn.normal(0.05, 0.01, {min: 0.01})},
+                  'Isolated Market Reach': cdyn.uniform(0.1, 0.5), 'Discovery Rate': cdyn.normal(0.5, 0.1, {min: 0.2})},
                 outputs: ['Products Mastered', 'Average Capability'], percentiles: [5, 25, 50, 75, 95]});
             mc.writeCsv('percentiles.csv');
             print('exact=' + mc.exact());

@@ -1,0 +1,118 @@
+package org.clusterdynamics.script;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.clusterdynamics.scenario.ShapleyAttribution;
+import org.graalvm.polyglot.Value;
+
+/** The result of a Shapley attribution in a script: each switch's share of each output's total effect. */
+final class JsShapley extends ApiObject {
+    final JsModel model;
+    final ShapleyAttribution.Result result;
+
+    JsShapley(JsModel model, ShapleyAttribution.Result result) {
+        super(model.session, "Shapley attribution");
+        this.model = model;
+        this.result = result;
+        fn("table", this::table);
+        fn("values", this::values);
+        fn("errors", this::errors);
+        fn("bands", this::bands);
+        fn("total", this::total);
+        fn("efficiencyGap", this::efficiencyGap);
+        fn("rankAgreement", this::rankAgreement);
+        fn("runs", args -> {
+            new Args("shapley.runs", "()", args, 0, 0);
+            return result.runs();
+        });
+        fn("samples", args -> {
+            new Args("shapley.samples", "()", args, 0, 0);
+            return result.samples() - 1;
+        });
+        fn("method", args -> {
+            new Args("shapley.method", "()", args, 0, 0);
+            return result.method() == ShapleyAttribution.Method.EXACT ? "shapley" : "shapley-sampled";
+        });
+        fn("writeCsv", this::writeCsv);
+    }
+
+    /** table(): per mechanism and output the Shapley value, share, standard error, one-at-a-time change, bands. */
+    JsTable table(Value... args) {
+        new Args("shapley.table", "()", args, 0, 0);
+        return new JsTable(model.session, result.table());
+    }
+
+    /** values(output?): {mechanism: Shapley value} at the base parameters. */
+    Value values(Value... args) {
+        Args a = new Args("shapley.values", "(output?)", args, 0, 1);
+        return model.session.js.of(result.shapley(outcome(a, 0)));
+    }
+
+    /** errors(output?): {mechanism: standard error} of sampled orderings (0 when exact). */
+    Value errors(Value... args) {
+        Args a = new Args("shapley.errors", "(output?)", args, 0, 1);
+        int k = outcome(a, 0);
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < result.mechanisms().size(); i++) {
+            m.put(result.mechanisms().get(i), result.errors()[0][i][k]);
+        }
+        return model.session.js.of(m);
+    }
+
+    /** bands(output?): {mechanism: {p5, p50, p95}} over the parameter samples. */
+    Value bands(Value... args) {
+        Args a = new Args("shapley.bands", "(output?)", args, 0, 1);
+        int k = outcome(a, 0);
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < result.mechanisms().size(); i++) {
+            Map<String, Double> b = new LinkedHashMap<>();
+            b.put("p5", result.percentile(i, k, 5));
+            b.put("p50", result.percentile(i, k, 50));
+            b.put("p95", result.percentile(i, k, 95));
+            m.put(result.mechanisms().get(i), b);
+        }
+        return model.session.js.of(m);
+    }
+
+    /** total(output?): v(all on) - v(all off), what the values add up to. */
+    double total(Value... args) {
+        Args a = new Args("shapley.total", "(output?)", args, 0, 1);
+        return result.total(outcome(a, 0));
+    }
+
+    /** efficiencyGap(output?): sum of the values minus the total (zero up to rounding). */
+    double efficiencyGap(Value... args) {
+        Args a = new Args("shapley.efficiencyGap", "(output?)", args, 0, 1);
+        return result.efficiencyGap(outcome(a, 0));
+    }
+
+    /** rankAgreement(output?, top?): share of parameter samples with the same top mechanisms in the same order. */
+    double rankAgreement(Value... args) {
+        Args a = new Args("shapley.rankAgreement", "(output?, top?)", args, 0, 2);
+        int top = a.has(1) ? a.integer(a.get(1), "top", 1, 1000) : 3;
+        return result.rankAgreement(outcome(a, 0), top);
+    }
+
+    int outcome(Args a, int i) {
+        if (!a.has(i)) {
+            return 0;
+        }
+        try {
+            return result.outcomeIndex(a.string(i, "output"));
+        } catch (IllegalArgumentException e) {
+            throw a.error(e.getMessage());
+        }
+    }
+
+    /** writeCsv(file): writes table() into the output folder. */
+    String writeCsv(Value... args) {
+        Args a = new Args("shapley.writeCsv", "(file)", args, 1, 1);
+        return JsTable.write(model.session, result.table(), a.string(0, "file"), "shapley.writeCsv");
+    }
+
+    @Override
+    String describe() {
+        return "Shapley attribution of " + String.join(", ", result.outcomes().stream().map(o -> o.label()).toList())
+                + " to " + result.mechanisms().size() + " switches (" + result.runs() + " runs)";
+    }
+}
