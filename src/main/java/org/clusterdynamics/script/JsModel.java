@@ -190,11 +190,11 @@ final class JsModel extends ApiObject {
     }
 
     /** The outputs of a batch: each variable at each time in at, each statistic in stats; final values by default. */
-    private static List<Output> outputs(Args a, Map<String, Value> o, String key) {
+    private List<Output> outputs(Args a, Map<String, Value> o, String key) {
         if (!o.containsKey(key)) {
             throw a.error("name the variables to record with " + key + ": ['Variable', ...]");
         }
-        List<String> vars = a.strings(o.get(key), key);
+        List<String> vars = a.strings(o.get(key), key).stream().map(v -> element(v)).toList();
         List<Output> out = new ArrayList<>();
         boolean any = false;
         if (o.containsKey("at")) {
@@ -219,6 +219,11 @@ final class JsModel extends ApiObject {
             vars.forEach(v -> out.add(Output.finalValue(v)));
         }
         return out;
+    }
+
+    /** An array element as the model writes it ("Firms[Mian Channun]" for "Firms[MianChannun]"); other names as given. */
+    String element(String name) {
+        return name.contains("[") ? sm.resolveTarget(name) : name;
     }
 
     /**
@@ -268,7 +273,8 @@ final class JsModel extends ApiObject {
         }
         JsScenario base = base(a, o);
         List<Output> outs = outputs(a, o, "outputs");
-        List<String> series = o.containsKey("series") ? a.strings(o.get("series"), "series") : List.of();
+        List<String> series = o.containsKey("series") ? a.strings(o.get("series"), "series").stream()
+                .map(this::element).toList() : List.of();
         SweepResult r = ParameterSweep.run(sm, base.scenario, samples, outs, series, session.runner(a, o),
                 skipFailures(a, o));
         session.noteSkipped("model.sweep", r.failures(), r.runs());
@@ -347,8 +353,8 @@ final class JsModel extends ApiObject {
         }
         MonteCarlo.Spec spec;
         try {
-            spec = new MonteCarlo.Spec(base(a, o).scenario, samples, seed, a.strings(o.get("outputs"), "outputs"), ps,
-                    MonteCarlo.DEFAULT_EXACT_LIMIT);
+            spec = new MonteCarlo.Spec(base(a, o).scenario, samples, seed, a.strings(o.get("outputs"), "outputs")
+                    .stream().map(this::element).toList(), ps, MonteCarlo.DEFAULT_EXACT_LIMIT);
         } catch (IllegalArgumentException e) {
             throw a.error(e.getMessage());
         }
