@@ -416,8 +416,8 @@ public final class ScenarioModel {
             for (VariableInfo i : infos.values()) {
                 names.add(i.name());
             }
-            throw new ModelException(Diagnostic.error("S001", new Where(file(), t.name(), 0, Double.NaN),
-                    "the model has no variable '" + t.name() + "'."
+            throw new ModelException(Diagnostic.error("S001", new Where(file(), Names.shown(t.name()), 0, Double.NaN),
+                    "the model has no variable '" + Names.shown(t.name()) + "'."
                             + Names.hint(t.name(), names)
                             + " List the model's variables with model.variables() to see their names"));
         }

@@ -249,7 +249,7 @@ final class CdynApi extends ApiObject {
         try {
             AtomicFiles.write(p, o -> o.write(text));
         } catch (IOException e) {
-            throw new UncheckedIOException("cdyn.writeText: cannot write " + x.string(0, "file") + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cdyn.writeText: cannot write " + x.string(0, "file") + ": " + OutputFolder.reason(e), e);
         }
         return session.out.written(p, "cdyn.writeText");
     }
@@ -510,7 +510,7 @@ final class CdynApi extends ApiObject {
         try {
             ReportPdf.write(b.build(), p);
         } catch (IOException e) {
-            throw new UncheckedIOException("cdyn.report: cannot write " + x.string(0, "file") + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cdyn.report: cannot write " + x.string(0, "file") + ": " + OutputFolder.reason(e), e);
         } catch (IllegalArgumentException e) {
             throw x.error(e.getMessage());
         }

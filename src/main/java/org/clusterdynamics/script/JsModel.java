@@ -77,7 +77,7 @@ final class JsModel extends ApiObject {
     Value variable(Value... args) {
         Args a = new Args("model.variable", "(name)", args, 1, 1);
         String n = a.string(0, "name");
-        VariableInfo v = sm.variable(n).orElseThrow(() -> a.error("the model has no variable '" + n + "'."
+        VariableInfo v = sm.variable(n).orElseThrow(() -> a.error("the model has no variable '" + org.clusterdynamics.scenario.Names.shown(n) + "'."
                 + org.clusterdynamics.scenario.Names.hint(n, sm.variables().stream().map(VariableInfo::name).toList())));
         return session.js.of(info(v));
     }

@@ -129,7 +129,7 @@ final class JsRun extends ApiObject {
         try {
             ResultsCsv.write(selected(a, 1), p);
         } catch (IOException e) {
-            throw new UncheckedIOException("run.writeCsv: cannot write " + a.string(0, "file") + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("run.writeCsv: cannot write " + a.string(0, "file") + ": " + OutputFolder.reason(e), e);
         }
         return model.session.out.written(p, "run.writeCsv");
     }
@@ -192,7 +192,7 @@ final class JsRun extends ApiObject {
                         : " Did you mean '" + String.join("' or '", close.stream().map(byElement::get).toList()) + "'?"));
             }
         }
-        throw a.error("the run has no variable '" + n + "'." + Names.hint(n, results.names())
+        throw a.error("the run has no variable '" + Names.shown(n) + "'." + Names.hint(n, results.names())
                 + " model.variables() lists the names");
     }
 

@@ -96,6 +96,13 @@ class ScriptHardeningTest extends ScriptTestSupport {
         assertEquals("true", r.line("isError"));
         assertFalse(r.out().contains("org.clusterdynamics") || r.out().contains("Exception") || r.out().contains("E12"),
                 r.out());
+        Ran longName = run(LOAD + "m.baseline().set('x'.repeat(100000), 1);");
+        assertTrue(longName.err().length() < 1000 && longName.err().contains("... (100000 characters)"),
+                "a huge name is shortened: " + longName.err().length());
+        Files.writeString(dir.resolve("afile"), "x");
+        Ran outIsFile = run("cdyn.writeText('a.txt', 'x');", dir.resolve("afile"), Duration.ofSeconds(60));
+        assertTrue(outIsFile.err().contains("the output folder") && outIsFile.err().contains("is a file, not a folder"),
+                outIsFile.err());
     }
 
     private Ran runWith(String code, long maxBytes, boolean keepPartial, Duration timeout) throws Exception {
