@@ -343,7 +343,7 @@ final class CdynApi extends ApiObject {
     JsChart fanChart(Value... a) {
         Args x = new Args("cdyn.fanChart", "(monteCarlo, name, {title, units})", a, 2, 3);
         JsMonteCarlo mc = x.handle(x.get(0), JsMonteCarlo.class, "the first argument");
-        String name = x.string(1, "name");
+        String name = mc.model.elementOrAsGiven(x.string(1, "name"));
         Map<String, Value> o = x.options(2, Set.of("title", "units"));
         try {
             int v = mc.result.variableIndex(name);

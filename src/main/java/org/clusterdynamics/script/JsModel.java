@@ -226,6 +226,20 @@ final class JsModel extends ApiObject {
         return name.contains("[") ? sm.resolveTarget(name) : name;
     }
 
+    /** As {@link #element}, but a name that does not resolve stays as given (for looking up recorded outputs). */
+    String elementOrAsGiven(String name) {
+        int close = name.lastIndexOf(']');
+        if (!name.contains("[") || close < 0) {
+            return name;
+        }
+        try {
+            // an output's label keeps what follows the element: "Firms[A] @ 1994", "Firms[A] (max)"
+            return sm.resolveTarget(name.substring(0, close + 1)) + name.substring(close + 1);
+        } catch (RuntimeException e) {
+            return name;
+        }
+    }
+
     /**
      * sweep({parameters, design, samples, seed, outputs, at, stats, series, base, threads, onError}): runs the
      * base once per parameter combination (grid of listed values) or Latin hypercube sample (ranges

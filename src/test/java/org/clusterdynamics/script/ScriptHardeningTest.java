@@ -316,6 +316,9 @@ class ScriptHardeningTest extends ScriptTestSupport {
                 print('set=' + run.finalValue('Cluster Firms[Mian Channun]') + ' ' + run.at('cluster firms[mian_channun]', 5));
                 const sw = m.sweep({parameters: {'Cluster Firms[mian channun]': [1, 2]}, outputs: ['Firms Made[Mian Channun]']});
                 print('sweep=' + sw.output('Firms Made[MianChannun]').map(x => x.toFixed(3)).join(','));
+                const mc = m.monteCarlo({runs: 2, outputs: ['Firms Made[MianChannun]']});
+                print('mc=' + mc.at('Firms Made[Mian Channun]', 10).p50.toFixed(3)
+                    + ' ' + sw.output('Firms Made[Mian Channun] (final)').length);
                 const c = cdyn.compare([run], {outputs: ['Firms Made[Mian Channun]']});
                 print('compare=' + c.column('variable'));
                 try { m.baseline().set('Cluster Firms[Mian Chanun]', 1); } catch (e) { print('typo=' + e.message); }
@@ -326,6 +329,7 @@ class ScriptHardeningTest extends ScriptTestSupport {
         assertEquals("50 50", r.line("set"));
         assertEquals("1.000,2.000", r.line("sweep"));
         assertEquals("Firms Made[MianChannun]", r.line("compare"));
+        assertEquals("10.000 2", r.line("mc"));
         assertTrue(r.line("typo").contains("'Mian Chanun' is not an element of dimension 'Town'")
                 && r.line("typo").contains("Did you mean 'MianChannun'?"), r.line("typo"));
         assertTrue(r.line("runTypo").contains("Did you mean 'Cluster Firms[Batala]'?"), r.line("runTypo"));
