@@ -100,7 +100,7 @@ public final class ScriptCommand implements Callable<Integer> {
         if (!m.matches()) {
             return -1;
         }
-        int power = "kmgt".indexOf(m.group(2).toLowerCase(java.util.Locale.ROOT)) + 1;
+        int power = m.group(2).isEmpty() ? 0 : "kmgt".indexOf(m.group(2).toLowerCase(java.util.Locale.ROOT)) + 1;
         double bytes = Double.parseDouble(m.group(1)) * Math.pow(1024, power);
         return bytes >= Long.MAX_VALUE ? -1 : (long) bytes;
     }

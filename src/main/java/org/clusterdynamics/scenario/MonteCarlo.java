@@ -44,14 +44,16 @@ public final class MonteCarlo {
      */
     public static MonteCarloResult run(ScenarioModel sm, Spec spec, BatchRunner runner, boolean skipFailures) {
         Samples samples = spec.samples();
+        List<String> targets = new java.util.ArrayList<>();
         for (int j = 0; j < samples.names().size(); j++) {
             sm.check(new Change.SetValue(samples.names().get(j), samples.value(0, j)));
+            targets.add(sm.resolveTarget(samples.names().get(j)));
         }
         PreparedRun prepared = sm.prepare(spec.base());
         int[] slots = RunSeries.slots(prepared.compiled(), spec.variables());
         MonteCarloResult.Aggregator agg = new MonteCarloResult.Aggregator(spec, samples.size());
         runner.run("monte carlo", samples.size(),
-                i -> prepared.withConstants(samples.row(i), Samples.runSeed(spec.seed(), i)),
+                i -> prepared.withConstants(ParameterSweep.row(samples, targets, i), Samples.runSeed(spec.seed(), i)),
                 (i, sim, run) -> RunSeries.record(sim, run, slots),
                 agg::add,
                 samples::describe,

@@ -12,6 +12,9 @@ public final class Names {
 
     /** Up to three known names that contain the given one or are a few edits away, closest first. */
     public static List<String> closest(String wanted, Collection<String> known) {
+        if (wanted.length() > 1000) {
+            return List.of();
+        }
         String w = VarName.canonical(wanted.replaceAll("\\[.*$", ""));
         record Scored(String name, int score) {}
         List<Scored> hits = new ArrayList<>();
@@ -27,6 +30,14 @@ public final class Names {
         }
         hits.sort(Comparator.comparingInt(Scored::score).thenComparing(Scored::name));
         return hits.stream().limit(3).map(Scored::name).toList();
+    }
+
+    /** A name for a message: as given, or its start and its length when it is very long. */
+    public static String shown(String name) {
+        if (name == null || name.length() <= 80) {
+            return name;
+        }
+        return name.substring(0, 60) + "... (" + name.length() + " characters)";
     }
 
     /** " Did you mean 'A' or 'B'?" or "" when nothing is close. */

@@ -26,8 +26,10 @@ public final class ParameterSweep {
      */
     public static SweepResult run(ScenarioModel sm, Scenario base, Samples samples, List<Output> outputs,
                                   List<String> seriesVariables, BatchRunner runner, boolean skipFailures) {
+        List<String> targets = new java.util.ArrayList<>();
         for (int j = 0; j < samples.names().size(); j++) {
             sm.check(new Change.SetValue(samples.names().get(j), samples.value(0, j)));
+            targets.add(sm.resolveTarget(samples.names().get(j)));
         }
         if (outputs.isEmpty() && seriesVariables.isEmpty()) {
             throw new IllegalArgumentException("sweep: no outputs given; name the variables to record, e.g."
@@ -49,7 +51,7 @@ public final class ParameterSweep {
         double[][] times = new double[1][];
         List<FailedRun> failures = new ArrayList<>();
         runner.run("sweep", n,
-                i -> prepared.withConstants(samples.row(i), base.seed()),
+                i -> prepared.withConstants(row(samples, targets, i), base.seed()),
                 (i, sim, run) -> RunSeries.record(sim, run, slots),
                 (i, rs) -> {
                     for (int k = 0; k < outIdx.length; k++) {
@@ -71,5 +73,14 @@ public final class ParameterSweep {
             throw new IllegalArgumentException("sweep: all " + n + " runs failed; the first: " + failures.get(0).describe());
         }
         return new SweepResult(base.name(), samples, outputs, values, seriesVariables, times[0], series, failures);
+    }
+
+    /** Run i's parameter values under the names the model writes (elements resolved). */
+    static java.util.Map<String, Double> row(Samples samples, List<String> targets, int i) {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        for (int j = 0; j < targets.size(); j++) {
+            m.put(targets.get(j), samples.value(i, j));
+        }
+        return m;
     }
 }

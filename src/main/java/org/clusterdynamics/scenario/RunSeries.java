@@ -25,8 +25,8 @@ public record RunSeries(double[] times, double[][] values) {
             int s = m.slotOf(v);
             if (s < 0) {
                 List<String> names = Arrays.stream(m.slotNames()).filter(n -> !n.startsWith("#")).toList();
-                throw new ModelException(Diagnostic.error("S020", new Where(m.source(), v, 0, Double.NaN),
-                        "the model has no variable '" + v + "' to record." + Names.hint(v, names)
+                throw new ModelException(Diagnostic.error("S020", new Where(m.source(), Names.shown(v), 0, Double.NaN),
+                        "the model has no variable '" + Names.shown(v) + "' to record." + Names.hint(v, names)
                                 + (names.stream().anyMatch(n -> n.toLowerCase().startsWith(v.toLowerCase() + "["))
                                 ? " It is an array: name one element, e.g. '" + names.stream().filter(n -> n
                                 .toLowerCase().startsWith(v.toLowerCase() + "[")).findFirst().orElse(v) + "'" : "")));

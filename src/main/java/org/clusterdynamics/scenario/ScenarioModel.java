@@ -102,6 +102,10 @@ public final class ScenarioModel {
      */
     public Scenario apply(Scenario s, Change c) {
         check(c);
+        if (c instanceof Change.SetValue v && v.target().contains("[")) {
+            // element names as the model writes them, so that the run finds them
+            c = new Change.SetValue(resolveTarget(v.target()), v.value());
+        }
         if (c instanceof Change.SetTable t && t.input() == null) {
             // on a lookup the points replace its points; say so in the scenario's description
             Lookup l = lookupOf(definition(require(Target.parse(t.target()))));
@@ -412,17 +416,36 @@ public final class ScenarioModel {
             for (VariableInfo i : infos.values()) {
                 names.add(i.name());
             }
-            throw new ModelException(Diagnostic.error("S001", new Where(file(), t.name(), 0, Double.NaN),
-                    "the model has no variable '" + t.name() + "'."
+            throw new ModelException(Diagnostic.error("S001", new Where(file(), Names.shown(t.name()), 0, Double.NaN),
+                    "the model has no variable '" + Names.shown(t.name()) + "'."
                             + Names.hint(t.name(), names)
                             + " List the model's variables with model.variables() to see their names"));
         }
         return v;
     }
 
-    private void checkSubscripts(Target t, Variable v) {
+    /**
+     * The target as the model writes it: "Cluster Firms[Mian Channun]" becomes
+     * "Cluster Firms[MianChannun]". Element names match as variable names do (case, spaces and
+     * underscores aside), and also with spaces left out or added; an unknown element is reported
+     * with the closest ones.
+     */
+    public String resolveTarget(String target) {
+        Target t = Target.parse(target);
+        Variable v = require(t);
+        List<String> elements = checkSubscripts(t, v);
+        return elements.isEmpty() ? v.name().asWritten() : v.name().asWritten() + "[" + String.join(", ", elements) + "]";
+    }
+
+    /** The key under which element names match loosely: without case, spaces or underscores. */
+    private static String looseKey(String name) {
+        return VarName.canonical(name).replace("_", "");
+    }
+
+    /** The elements named by the target's subscripts, as the model writes them; none without subscripts. */
+    private List<String> checkSubscripts(Target t, Variable v) {
         if (t.subscripts().isEmpty()) {
-            return;
+            return List.of();
         }
         List<String> dims = v.dimensions();
         if (dims.isEmpty()) {
@@ -433,18 +456,30 @@ public final class ScenarioModel {
             throw error("S003", v, "'" + v.name() + "' has " + dims.size() + " dimension(s) (" + String.join(", ", dims)
                     + ") but " + t.subscripts().size() + " subscript(s) were given");
         }
+        List<String> out = new ArrayList<>();
         for (int i = 0; i < dims.size(); i++) {
+            String given = t.subscripts().get(i);
             Optional<Dimension> d = base.dimension(dims.get(i));
             if (d.isEmpty()) {
-                continue; // the compiler reports unknown dimensions
+                out.add(given); // the compiler reports unknown dimensions
+                continue;
             }
-            String wanted = VarName.canonical(t.subscripts().get(i));
-            boolean found = d.get().elements().stream().anyMatch(e -> VarName.canonical(e).equals(wanted));
-            if (!found) {
-                throw error("S003", v, "'" + t.subscripts().get(i) + "' is not an element of dimension '" + dims.get(i)
-                        + "' of '" + v.name() + "'; its elements are " + String.join(", ", d.get().elements()));
+            List<String> elements = d.get().elements();
+            String wanted = VarName.canonical(given);
+            Optional<String> exact = elements.stream().filter(e -> VarName.canonical(e).equals(wanted)).findFirst();
+            List<String> loose = elements.stream().filter(e -> looseKey(e).equals(looseKey(given))).toList();
+            if (exact.isPresent()) {
+                out.add(exact.get());
+            } else if (loose.size() == 1) {
+                out.add(loose.get(0));
+            } else {
+                throw error("S003", v, "'" + given + "' is not an element of dimension '" + dims.get(i) + "' of '"
+                        + v.name() + "'." + Names.hint(given, elements) + " Its elements are "
+                        + String.join(", ", elements.size() > 20 ? elements.subList(0, 20) : elements)
+                        + (elements.size() > 20 ? ", ..." : ""));
             }
         }
+        return out;
     }
 
     private void refuseStock(Variable v, String verb) {

@@ -105,19 +105,27 @@ final class CdynApi extends ApiObject {
         if (!o.containsKey("outputs")) {
             throw x.error("give outputs: the variables to compare");
         }
-        List<String> outs = x.strings(o.get("outputs"), "outputs");
         double[] at = o.containsKey("at") ? x.numbers(o.get("at"), "at") : new double[0];
         String base = o.containsKey("base") ? x.string(o.get("base"), "base") : null;
-        for (String v : outs) {
-            for (JsRun r : runList(x, x.get(0))) {
-                r.column(x, v);
-            }
-        }
+        List<String> outs = names(x, runList(x, x.get(0)), x.strings(o.get("outputs"), "outputs"));
         try {
             return new JsTable(session, Comparison.table(runs, outs, at, base));
         } catch (IllegalArgumentException e) {
             throw x.error(e.getMessage());
         }
+    }
+
+    /** The variables as the runs saved them (elements matched loosely), checked in every run. */
+    private static List<String> names(Args x, List<JsRun> runs, List<String> wanted) {
+        List<String> out = new ArrayList<>();
+        for (String v : wanted) {
+            String saved = runs.get(0).name(x, v);
+            for (JsRun r : runs) {
+                r.name(x, saved);
+            }
+            out.add(saved);
+        }
+        return out;
     }
 
     private List<JsRun> runList(Args x, Value v) {
@@ -245,7 +253,7 @@ final class CdynApi extends ApiObject {
         try {
             AtomicFiles.write(p, o -> o.write(text));
         } catch (IOException e) {
-            throw new UncheckedIOException("cdyn.writeText: cannot write " + x.string(0, "file") + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cdyn.writeText: cannot write " + x.string(0, "file") + ": " + OutputFolder.reason(e), e);
         }
         return session.out.written(p, "cdyn.writeText");
     }
@@ -308,12 +316,7 @@ final class CdynApi extends ApiObject {
     JsChart chart(Value... a) {
         Args x = new Args("cdyn.chart", "(runs, names, {title, units, layout, timeUnits})", a, 2, 3);
         List<JsRun> runs = runList(x, x.get(0));
-        List<String> vars = x.strings(x.get(1), "names");
-        for (JsRun r : runs) {
-            for (String v : vars) {
-                r.column(x, v);
-            }
-        }
+        List<String> vars = names(x, runs, x.strings(x.get(1), "names"));
         Map<String, Value> o = x.options(2, CHART_KEYS);
         ChartSpec spec = new ChartSpec(opt(x, o, "title"), vars, opt(x, o, "units"),
                 o.containsKey("timeUnits") ? opt(x, o, "timeUnits") : runs.get(0).model.timeUnits());
@@ -344,7 +347,7 @@ final class CdynApi extends ApiObject {
     JsChart fanChart(Value... a) {
         Args x = new Args("cdyn.fanChart", "(monteCarlo, name, {title, units})", a, 2, 3);
         JsMonteCarlo mc = x.handle(x.get(0), JsMonteCarlo.class, "the first argument");
-        String name = x.string(1, "name");
+        String name = mc.model.elementOrAsGiven(x.string(1, "name"));
         Map<String, Value> o = x.options(2, Set.of("title", "units"));
         try {
             int v = mc.result.variableIndex(name);
@@ -510,10 +513,7 @@ final class CdynApi extends ApiObject {
             b.scenario(r.name, d, settings, r.results);
         }
         if (o.containsKey("outputs")) {
-            List<String> outs = x.strings(o.get("outputs"), "outputs");
-            for (JsRun r : runs) {
-                outs.forEach(v -> r.column(x, v));
-            }
+            List<String> outs = names(x, runs, x.strings(o.get("outputs"), "outputs"));
             b.outputs(outs);
         }
         if (o.containsKey("at")) {
@@ -536,10 +536,7 @@ final class CdynApi extends ApiObject {
                 if (x.isHandle(c, JsChart.class)) {
                     b.chart(x.handle(c, JsChart.class, "").figure);
                 } else {
-                    List<String> vars = x.strings(c, "charts[" + i + "]");
-                    for (JsRun r : runs) {
-                        vars.forEach(v -> r.column(x, v));
-                    }
+                    List<String> vars = names(x, runs, x.strings(c, "charts[" + i + "]"));
                     b.compare(vars.toArray(new String[0]));
                 }
             }
@@ -548,7 +545,7 @@ final class CdynApi extends ApiObject {
         try {
             ReportPdf.write(b.build(), p);
         } catch (IOException e) {
-            throw new UncheckedIOException("cdyn.report: cannot write " + x.string(0, "file") + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cdyn.report: cannot write " + x.string(0, "file") + ": " + OutputFolder.reason(e), e);
         } catch (IllegalArgumentException e) {
             throw x.error(e.getMessage());
         }

@@ -41,7 +41,7 @@ final class JsChart extends ApiObject {
         try {
             ChartExport.write(figure, p, size);
         } catch (IOException e) {
-            throw new UncheckedIOException("chart.write: cannot write " + a.string(0, "file") + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("chart.write: cannot write " + a.string(0, "file") + ": " + OutputFolder.reason(e), e);
         }
         return session.out.written(p, "chart.write");
     }

@@ -82,7 +82,7 @@ final class JsModel extends ApiObject {
     Value variable(Value... args) {
         Args a = new Args("model.variable", "(name)", args, 1, 1);
         String n = a.string(0, "name");
-        VariableInfo v = sm.variable(n).orElseThrow(() -> a.error("the model has no variable '" + n + "'."
+        VariableInfo v = sm.variable(n).orElseThrow(() -> a.error("the model has no variable '" + org.clusterdynamics.scenario.Names.shown(n) + "'."
                 + org.clusterdynamics.scenario.Names.hint(n, sm.variables().stream().map(VariableInfo::name).toList())));
         return session.js.of(info(v));
     }
@@ -209,11 +209,11 @@ final class JsModel extends ApiObject {
     }
 
     /** The outputs of a batch: each variable at each time in at, each statistic in stats; final values by default. */
-    private static List<Output> outputs(Args a, Map<String, Value> o, String key) {
+    private List<Output> outputs(Args a, Map<String, Value> o, String key) {
         if (!o.containsKey(key)) {
             throw a.error("name the variables to record with " + key + ": ['Variable', ...]");
         }
-        List<String> vars = a.strings(o.get(key), key);
+        List<String> vars = a.strings(o.get(key), key).stream().map(v -> element(v)).toList();
         List<Output> out = new ArrayList<>();
         boolean any = false;
         if (o.containsKey("at")) {
@@ -238,6 +238,25 @@ final class JsModel extends ApiObject {
             vars.forEach(v -> out.add(Output.finalValue(v)));
         }
         return out;
+    }
+
+    /** An array element as the model writes it ("Firms[Mian Channun]" for "Firms[MianChannun]"); other names as given. */
+    String element(String name) {
+        return name.contains("[") ? sm.resolveTarget(name) : name;
+    }
+
+    /** As {@link #element}, but a name that does not resolve stays as given (for looking up recorded outputs). */
+    String elementOrAsGiven(String name) {
+        int close = name.lastIndexOf(']');
+        if (!name.contains("[") || close < 0) {
+            return name;
+        }
+        try {
+            // an output's label keeps what follows the element: "Firms[A] @ 1994", "Firms[A] (max)"
+            return sm.resolveTarget(name.substring(0, close + 1)) + name.substring(close + 1);
+        } catch (RuntimeException e) {
+            return name;
+        }
     }
 
     /**
@@ -287,7 +306,8 @@ final class JsModel extends ApiObject {
         }
         JsScenario base = base(a, o);
         List<Output> outs = outputs(a, o, "outputs");
-        List<String> series = o.containsKey("series") ? a.strings(o.get("series"), "series") : List.of();
+        List<String> series = o.containsKey("series") ? a.strings(o.get("series"), "series").stream()
+                .map(this::element).toList() : List.of();
         SweepResult r = ParameterSweep.run(sm, base.scenario, samples, outs, series, session.runner(a, o),
                 skipFailures(a, o));
         session.noteSkipped("model.sweep", r.failures(), r.runs());
@@ -366,8 +386,8 @@ final class JsModel extends ApiObject {
         }
         MonteCarlo.Spec spec;
         try {
-            spec = new MonteCarlo.Spec(base(a, o).scenario, samples, seed, a.strings(o.get("outputs"), "outputs"), ps,
-                    MonteCarlo.DEFAULT_EXACT_LIMIT);
+            spec = new MonteCarlo.Spec(base(a, o).scenario, samples, seed, a.strings(o.get("outputs"), "outputs")
+                    .stream().map(this::element).toList(), ps, MonteCarlo.DEFAULT_EXACT_LIMIT);
         } catch (IllegalArgumentException e) {
             throw a.error(e.getMessage());
         }

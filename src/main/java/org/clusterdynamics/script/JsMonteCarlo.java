@@ -65,7 +65,7 @@ final class JsMonteCarlo extends ApiObject {
     /** at(name, time): {mean, sd, p5, ...} of one output at one time. */
     Value at(Value... args) {
         Args a = new Args("monteCarlo.at", "(name, time)", args, 2, 2);
-        String n = a.string(0, "name");
+        String n = model.elementOrAsGiven(a.string(0, "name"));
         index(a, n);
         double t = a.number(1, "the time");
         try {
@@ -83,7 +83,7 @@ final class JsMonteCarlo extends ApiObject {
 
     private int index(Args a, String n) {
         try {
-            return result.variableIndex(n);
+            return result.variableIndex(model.elementOrAsGiven(n));
         } catch (IllegalArgumentException e) {
             throw a.error(e.getMessage());
         }

@@ -68,8 +68,7 @@ final class JsRun extends ApiObject {
     /** at(name, time): the value at a time, linear between save times. */
     double at(Value... args) {
         Args a = new Args("run.at", "(name, time)", args, 2, 2);
-        String n = a.string(0, "name");
-        column(a, n);
+        String n = name(a, a.string(0, "name"));
         double t = a.number(1, "the time");
         within(a, t);
         return results.valueAt(n, t);
@@ -78,8 +77,7 @@ final class JsRun extends ApiObject {
     /** finalValue(name): the value at the end of the run. */
     double finalValue(Value... args) {
         Args a = new Args("run.finalValue", "(name)", args, 1, 1);
-        String n = a.string(0, "name");
-        column(a, n);
+        String n = name(a, a.string(0, "name"));
         return results.finalValue(n);
     }
 
@@ -101,8 +99,7 @@ final class JsRun extends ApiObject {
     /** units(name): the variable's units as written in the model. */
     String units(Value... args) {
         Args a = new Args("run.units", "(name)", args, 1, 1);
-        String n = a.string(0, "name");
-        column(a, n);
+        String n = name(a, a.string(0, "name"));
         return results.units(n);
     }
 
@@ -132,7 +129,7 @@ final class JsRun extends ApiObject {
         try {
             ResultsCsv.write(selected(a, 1), p);
         } catch (IOException e) {
-            throw new UncheckedIOException("run.writeCsv: cannot write " + a.string(0, "file") + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("run.writeCsv: cannot write " + a.string(0, "file") + ": " + OutputFolder.reason(e), e);
         }
         return model.session.out.written(p, "run.writeCsv");
     }
@@ -141,10 +138,7 @@ final class JsRun extends ApiObject {
         if (!a.has(i)) {
             return results;
         }
-        List<String> names = a.strings(a.get(i), "names");
-        for (String n : names) {
-            column(a, n);
-        }
+        List<String> names = a.strings(a.get(i), "names").stream().map(n -> name(a, n)).toList();
         return results.select(names);
     }
 
@@ -159,16 +153,51 @@ final class JsRun extends ApiObject {
 
     /** The column, or an error naming close names. */
     double[] column(Args a, String n) {
-        if (!results.has(n)) {
-            List<String> arrayElems = results.names().stream()
-                    .filter(x -> Results.key(x).startsWith(Results.key(n) + "[")).toList();
-            if (!arrayElems.isEmpty()) {
-                throw a.error("'" + n + "' is an array; name one element, e.g. '" + arrayElems.get(0) + "'");
-            }
-            throw a.error("the run has no variable '" + n + "'." + Names.hint(n, results.names())
-                    + " model.variables() lists the names");
+        return results.column(name(a, n));
+    }
+
+    /**
+     * The column's name as saved: the name given, or one whose elements are written with spaces
+     * left out or added ("Firms[Mian Channun]" for "Firms[MianChannun]"); an error naming close names.
+     */
+    String name(Args a, String n) {
+        if (results.has(n)) {
+            return n;
         }
-        return results.column(n);
+        if (n.contains("[")) {
+            String loose = looseKey(n);
+            List<String> hits = results.names().stream().filter(x -> looseKey(x).equals(loose)).toList();
+            if (hits.size() == 1) {
+                return hits.get(0);
+            }
+        }
+        List<String> arrayElems = results.names().stream()
+                .filter(x -> Results.key(x).startsWith(Results.key(n) + "[")).toList();
+        if (!arrayElems.isEmpty()) {
+            throw a.error("'" + n + "' is an array; name one element, e.g. '" + arrayElems.get(0) + "'");
+        }
+        if (n.contains("[") && n.endsWith("]")) {
+            // a known array with an unknown element: suggest the closest elements
+            String base = n.substring(0, n.indexOf('['));
+            Map<String, String> byElement = new LinkedHashMap<>();
+            for (String x : results.names()) {
+                if (Results.key(x).startsWith(Results.key(base) + "[")) {
+                    byElement.put(x.substring(x.indexOf('[') + 1, x.length() - 1), x);
+                }
+            }
+            if (!byElement.isEmpty()) {
+                List<String> close = Names.closest(n.substring(n.indexOf('[') + 1, n.length() - 1), byElement.keySet());
+                throw a.error("the run has no element '" + n + "'." + (close.isEmpty() ? " Its elements are, e.g., "
+                        + String.join(", ", byElement.values().stream().limit(5).toList())
+                        : " Did you mean '" + String.join("' or '", close.stream().map(byElement::get).toList()) + "'?"));
+            }
+        }
+        throw a.error("the run has no variable '" + Names.shown(n) + "'." + Names.hint(n, results.names())
+                + " model.variables() lists the names");
+    }
+
+    private static String looseKey(String name) {
+        return Results.key(name).replace(" ", "").replace("_", "");
     }
 
     @Override

@@ -63,7 +63,7 @@ final class JsSweep extends ApiObject {
     Value output(Value... args) {
         Args a = new Args("sweep.output", "(name)", args, 1, 1);
         try {
-            return model.session.js.array(result.output(a.string(0, "name")));
+            return model.session.js.array(result.output(model.elementOrAsGiven(a.string(0, "name"))));
         } catch (IllegalArgumentException e) {
             throw a.error(e.getMessage());
         }
@@ -78,7 +78,7 @@ final class JsSweep extends ApiObject {
     /** series(name): for a variable listed in series, its values over time in each run (an array per run). */
     Value series(Value... args) {
         Args a = new Args("sweep.series", "(name)", args, 1, 1);
-        String n = a.string(0, "name");
+        String n = model.elementOrAsGiven(a.string(0, "name"));
         for (int k = 0; k < result.seriesVariables().size(); k++) {
             if (org.clusterdynamics.sim.Results.key(result.seriesVariables().get(k))
                     .equals(org.clusterdynamics.sim.Results.key(n))) {

@@ -93,7 +93,7 @@ final class JsTable extends ApiObject {
         try {
             table.writeCsv(p);
         } catch (IOException e) {
-            throw new UncheckedIOException(writer + ": cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(writer + ": cannot write " + file + ": " + OutputFolder.reason(e), e);
         }
         return session.out.written(p, writer);
     }

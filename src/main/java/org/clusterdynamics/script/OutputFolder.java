@@ -124,7 +124,11 @@ final class OutputFolder {
             Files.createDirectories(staged.getParent());
             return staged;
         } catch (IOException e) {
-            throw new ScriptError(writer + ": cannot create the folder for " + shown + ": " + e.getMessage());
+            if (Files.exists(root) && !Files.isDirectory(root)) {
+                throw new ScriptError(writer + ": cannot write " + shown + ": the output folder " + given + " is a file,"
+                        + " not a folder; give --out a folder (it is created when needed)");
+            }
+            throw new ScriptError(writer + ": cannot create the folder for " + shown + ": " + reason(e));
         }
     }
 
@@ -183,6 +187,25 @@ final class OutputFolder {
         }
         return u == 0 ? n + " bytes" : (v == Math.rint(v) ? String.valueOf((long) v)
                 : String.format(Locale.ROOT, "%.1f", v)) + " " + units[u];
+    }
+
+    /** Why a file operation failed, in words and without Java's exception names. */
+    static String reason(IOException e) {
+        String file = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? " (" + f.getFile() + ")" : "";
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied" + file;
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file is in the way" + file;
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder" + file;
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(Locale.ROOT) + file;
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "an input/output error" : m;
     }
 
     /** The name relative to the output folder, for messages and return values. */

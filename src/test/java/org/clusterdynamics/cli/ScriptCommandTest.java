@@ -50,4 +50,22 @@ class ScriptCommandTest {
         assertEquals(2, cdyn("script", bad.toString(), "--timeout", "-1"));
         assertEquals(2, cdyn("script"));
     }
+
+    @Test
+    void maxOutputAndKeepPartialAreOptions() throws Exception {
+        assertEquals(1L << 30, ScriptCommand.size("1G"));
+        assertEquals(500L << 20, ScriptCommand.size("500M"));
+        assertEquals(1536L, ScriptCommand.size("1.5k"));
+        assertEquals(4096L, ScriptCommand.size("4096"));
+        assertEquals(-1L, ScriptCommand.size("lots"));
+        Path js = Files.writeString(dir.resolve("big.js"), "cdyn.writeText('a.txt', 'x'.repeat(2000));\nnope();\n");
+        Path outDir = dir.resolve("results");
+        assertEquals(2, cdyn("script", js.toString(), "--out", outDir.toString(), "--max-output", "lots"));
+        assertTrue(err.toString().contains("--max-output must be a size"), err.toString());
+        assertEquals(1, cdyn("script", js.toString(), "--out", outDir.toString(), "--max-output", "1k"));
+        assertTrue(err.toString().contains("over its limit of 1 kB"), err.toString());
+        assertEquals(1, cdyn("script", js.toString(), "--out", outDir.toString(), "--keep-partial"));
+        assertEquals(2000, Files.size(outDir.resolve("a.txt")));
+        assertTrue(Files.readString(outDir.resolve("INCOMPLETE.txt")).contains("big.js:2"));
+    }
 }

@@ -96,6 +96,13 @@ class ScriptHardeningTest extends ScriptTestSupport {
         assertEquals("true", r.line("isError"));
         assertFalse(r.out().contains("org.clusterdynamics") || r.out().contains("Exception") || r.out().contains("E12"),
                 r.out());
+        Ran longName = run(LOAD + "m.baseline().set('x'.repeat(100000), 1);");
+        assertTrue(longName.err().length() < 1000 && longName.err().contains("... (100000 characters)"),
+                "a huge name is shortened: " + longName.err().length());
+        Files.writeString(dir.resolve("afile"), "x");
+        Ran outIsFile = run("cdyn.writeText('a.txt', 'x');", dir.resolve("afile"), Duration.ofSeconds(60));
+        assertTrue(outIsFile.err().contains("the output folder") && outIsFile.err().contains("is a file, not a folder"),
+                outIsFile.err());
     }
 
     private Ran runWith(String code, long maxBytes, boolean keepPartial, Duration timeout) throws Exception {
@@ -286,5 +293,45 @@ class ScriptHardeningTest extends ScriptTestSupport {
             assertEquals("10 Effect = lookup (0: 5, 10: 15)", r.line("eff"), file);
             assertEquals("true", r.line("set"), file);
         }
+    }
+
+    @Test
+    void elementNamesMatchForgivinglyWithDidYouMean() throws Exception {
+        Files.writeString(dir.resolve("towns.mdl"), """
+                {UTF-8}
+                Town: MianChannun, Batala ~ ~ |
+                Cluster Firms[Town] = 10, 20 ~ firms ~ |
+                Growth[Town] = Cluster Firms[Town] * 0.1 ~ firms/year ~ |
+                Firms Made[Town] = INTEG(Growth[Town], 0) ~ firms ~ |
+                INITIAL TIME = 0 ~ year ~ |
+                FINAL TIME = 10 ~ year ~ |
+                TIME STEP = 1 ~ year ~ |
+                SAVEPER = 1 ~ year ~ |
+                """);
+        Ran r = run("""
+                const m = cdyn.load('towns.mdl');
+                const s = m.baseline().set('Cluster Firms[Mian Channun]', 50);
+                print('changes=' + s.changes());
+                const run = s.run();
+                print('set=' + run.finalValue('Cluster Firms[Mian Channun]') + ' ' + run.at('cluster firms[mian_channun]', 5));
+                const sw = m.sweep({parameters: {'Cluster Firms[mian channun]': [1, 2]}, outputs: ['Firms Made[Mian Channun]']});
+                print('sweep=' + sw.output('Firms Made[MianChannun]').map(x => x.toFixed(3)).join(','));
+                const mc = m.monteCarlo({runs: 2, outputs: ['Firms Made[MianChannun]']});
+                print('mc=' + mc.at('Firms Made[Mian Channun]', 10).p50.toFixed(3)
+                    + ' ' + sw.output('Firms Made[Mian Channun] (final)').length);
+                const c = cdyn.compare([run], {outputs: ['Firms Made[Mian Channun]']});
+                print('compare=' + c.column('variable'));
+                try { m.baseline().set('Cluster Firms[Mian Chanun]', 1); } catch (e) { print('typo=' + e.message); }
+                try { run.series('Cluster Firms[Batalla]'); } catch (e) { print('runTypo=' + e.message); }
+                """);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("Cluster Firms[MianChannun] = 50", r.line("changes"));
+        assertEquals("50 50", r.line("set"));
+        assertEquals("1.000,2.000", r.line("sweep"));
+        assertEquals("Firms Made[MianChannun]", r.line("compare"));
+        assertEquals("10.000 2", r.line("mc"));
+        assertTrue(r.line("typo").contains("'Mian Chanun' is not an element of dimension 'Town'")
+                && r.line("typo").contains("Did you mean 'MianChannun'?"), r.line("typo"));
+        assertTrue(r.line("runTypo").contains("Did you mean 'Cluster Firms[Batala]'?"), r.line("runTypo"));
     }
 }
