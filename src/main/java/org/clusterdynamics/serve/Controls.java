@@ -192,6 +192,10 @@ public final class Controls {
         return null;
     }
 
+    public boolean isSwitch(String name) {
+        return switchIds.contains(VarName.canonical(name));
+    }
+
     /** The range a value of this constant is checked against ({min, max}), or null when unchecked. */
     public double[] checkedRange(String name) {
         double[] r = checkedRanges.get(VarName.canonical(name));
