@@ -197,7 +197,7 @@ class WhatIfApiTest {
 
     @Test
     void aMonteCarloBatchReportsProgressAndOrderedPercentileBands() throws Exception {
-        ServeFixture.Answer started = post(server, "/api/montecarlo", "{\"outputs\": [\"Firms\"], \"runs\": 12,"
+        ServeFixture.Answer started = post(server, "/api/montecarlo", "{\"outputs\": [\"Firms\"], \"runs\": 6,"
                 + " \"spread\": 0.3, \"vary\": [\"Import Duty\", \"CFC Effort Saving\"]}");
         assertEquals(202, started.status(), started.body());
         JsonNode job = started.json();
@@ -206,7 +206,7 @@ class WhatIfApiTest {
             job = get(server, "/api/montecarlo/" + job.get("id").asText()).json();
         }
         assertEquals("done", job.get("state").asText(), job.toString());
-        assertEquals(12, job.get("done").asInt());
+        assertEquals(6, job.get("done").asInt());
         JsonNode bands = job.at("/result/series/Firms");
         assertEquals(5, bands.size(), "5, 25, 50, 75 and 95th percentiles");
         double[] p5 = doubles(bands.get(0));
