@@ -18,8 +18,8 @@ import org.clusterdynamics.scenario.VariableInfo;
  * The controls of the what-if page, read from the model's own metadata: every scalar constant with
  * a range in the model file (or in the shipped layout) is a lever; 0/1 constants named as switches
  * (or with the range 0..1 in steps of 1, or listed in a layout family) are switches; constants in
- * the model's time units whose name says "start" or "year" are start years. Every other scalar
- * constant can still be given a slider from the page, with a range around its value.
+ * the model's time units whose name says "start" are start years. Every other scalar constant can
+ * still be given a slider from the page, with a range around its value (the run's span for a year).
  */
 public final class Controls {
 
@@ -114,7 +114,7 @@ public final class Controls {
                 double[] r = ranges.get(id(v));
                 Lever l = r != null ? lever(v, r[0], r[1], r[2], RangeSource.MODEL)
                         : !Double.isNaN(h.min()) && !Double.isNaN(h.max()) && h.min() < h.max()
-                        ? lever(v, h.min(), h.max(), h.step(), RangeSource.LAYOUT) : derived(v);
+                        ? lever(v, h.min(), h.max(), h.step(), RangeSource.LAYOUT) : derived(v, specs);
                 levers.add(l);
             }
         }
@@ -133,7 +133,7 @@ public final class Controls {
         }
         for (VariableInfo v : constants.values()) {
             if (!taken.contains(id(v))) {
-                otherConstants.add(derived(v));
+                otherConstants.add(derived(v, specs));
             }
         }
         CompiledModel cm = model.compiled();
@@ -192,6 +192,10 @@ public final class Controls {
         return null;
     }
 
+    public boolean isSwitch(String name) {
+        return switchIds.contains(VarName.canonical(name));
+    }
+
     /** The range a value of this constant is checked against ({min, max}), or null when unchecked. */
     public double[] checkedRange(String name) {
         double[] r = checkedRanges.get(VarName.canonical(name));
@@ -205,11 +209,13 @@ public final class Controls {
     private static boolean isStartYear(VariableInfo v, SimSpecs specs) {
         String units = v.units().strip().toLowerCase(Locale.ROOT);
         String time = specs.timeUnits() == null ? "" : specs.timeUnits().strip().toLowerCase(Locale.ROOT);
-        boolean timeUnits = !units.isEmpty() && (units.equals(time) || units.equals(time + "s")
-                || (units + "s").equals(time));
-        String n = v.name().toLowerCase(Locale.ROOT);
-        boolean named = n.contains("start") || n.contains("year");
+        boolean timeUnits = inTimeUnits(units, time);
+        boolean named = v.name().toLowerCase(Locale.ROOT).contains("start");
         return timeUnits && named && Double.isFinite(v.value()) && v.value() >= specs.start();
+    }
+
+    private static boolean inTimeUnits(String units, String time) {
+        return !units.isEmpty() && (units.equals(time) || units.equals(time + "s") || (units + "s").equals(time));
     }
 
     private static Lever lever(VariableInfo v, double min, double max, double step, RangeSource src) {
@@ -217,9 +223,14 @@ public final class Controls {
         return new Lever(v.name(), v.units(), v.documentation(), v.value(), min, max, s, src);
     }
 
-    /** A range around the value: 0 to twice it (or 0 to 1 for 0). */
-    private static Lever derived(VariableInfo v) {
+    /** A range around the value: 0 to twice it (or 0 to 1 for 0); a year inside the run: the run. */
+    private static Lever derived(VariableInfo v, SimSpecs specs) {
         double x = v.value();
+        String time = specs.timeUnits() == null ? "" : specs.timeUnits().strip().toLowerCase(Locale.ROOT);
+        if (inTimeUnits(v.units().strip().toLowerCase(Locale.ROOT), time) && x >= specs.start() && x <= specs.stop()
+                && specs.start() < specs.stop()) {
+            return lever(v, specs.start(), specs.stop(), Double.NaN, RangeSource.DERIVED);
+        }
         double min = x > 0 ? 0 : x < 0 ? 2 * x : 0;
         double max = x > 0 ? 2 * x : x < 0 ? 0 : 1;
         return lever(v, min, max, Double.NaN, RangeSource.DERIVED);

@@ -91,6 +91,10 @@ final class MonteCarloJobs implements AutoCloseable {
             if (v == null) {
                 throw new ApiException(400, controls.problem(name, 0)); // names it, with "did you mean"
             }
+            if (controls.isSwitch(name)) {
+                throw new ApiException(400, "'" + name + "' is a switch (0 or 1), so it cannot be drawn from a"
+                        + " range; vary the levers, and compare switch settings with kept runs");
+            }
             if (!v.isConstant() || !v.dimensions().isEmpty()) {
                 throw new ApiException(400, "'" + name + "' is not a scalar constant, so it cannot be varied;"
                         + " vary one of the levers instead");

@@ -21,7 +21,8 @@ import org.clusterdynamics.sim.Simulator;
  */
 final class RunService {
     private final ScenarioModel model;
-    private final Simulator template;
+    /** The interpreter at first, then generated code once it is compiled (both give identical results). */
+    private volatile Simulator template;
     private final Semaphore permits;
     private final Limits limits;
 
@@ -29,13 +30,17 @@ final class RunService {
         this.model = model;
         this.limits = limits;
         this.permits = new Semaphore(limits.concurrentRuns(), true);
-        Simulator s;
-        try {
-            s = new Simulator(model.compiled(), Simulator.Backend.GENERATED);
-        } catch (RuntimeException e) {
-            s = new Simulator(model.compiled()); // the interpreter gives the same results, only slower
-        }
-        this.template = s;
+        this.template = new Simulator(model.compiled(), Simulator.Backend.INTERPRETER);
+        // generating the model's code takes a moment: the page can open and run meanwhile
+        Thread codegen = new Thread(() -> {
+            try {
+                template = new Simulator(model.compiled(), Simulator.Backend.GENERATED);
+            } catch (RuntimeException e) {
+                // the model cannot be compiled to code: the interpreter stays, only slower
+            }
+        }, "cdyn-serve-codegen");
+        codegen.setDaemon(true);
+        codegen.start();
     }
 
     /** The saved series of the outputs of one run with these constants set. */

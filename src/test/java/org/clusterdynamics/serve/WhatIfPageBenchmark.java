@@ -104,6 +104,8 @@ class WhatIfPageBenchmark {
         Browser.waitForIdle(browser);
         browser.findElement(By.id("mc-runs")).clear();
         browser.findElement(By.id("mc-runs")).sendKeys("100");
+        browser.findElement(By.id("mc-spread")).clear();
+        browser.findElement(By.id("mc-spread")).sendKeys("50");
         browser.findElement(By.id("mc-start")).click();
         new WebDriverWait(browser, Duration.ofSeconds(120)).until(x -> js(browser, "return whatif.band;") != null);
         js(browser, "document.getElementById('controls').scrollTop = 0; window.scrollTo(0, 0);");

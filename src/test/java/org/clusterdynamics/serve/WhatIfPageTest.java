@@ -93,6 +93,13 @@ class WhatIfPageTest {
         assertArrayEquals(noDuty, series("Firms", "no duty"), "the first kept run is drawn");
         assertArrayEquals(productsAfter, series("Products Mastered", "no duty, no Ic"), "and the second");
 
+        browser.findElement(By.id("reset")).click();
+        runs = Browser.waitForRuns(browser, runs);
+        assertArrayEquals(baseline, series("Firms", "current"), "reset: back to the model as it is");
+        assertEquals("0.4", duty.getAttribute("value"));
+        assertTrue(browser.findElement(By.cssSelector(".toggle[data-name='Switch Ic'] input")).isSelected());
+        assertArrayEquals(noDuty, series("Firms", "no duty"), "kept runs stay");
+
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, Path.of("target", "whatif-page.png"), StandardCopyOption.REPLACE_EXISTING);
 

@@ -9,6 +9,7 @@ const state = {
   baseline: null,        // {time, series}
   current: null,
   kept: [],              // {name, settings, data, index}
+  keptCount: 0,
   charts: [],            // {title, outputs, el, chart}
   band: null,
   units: {},
@@ -352,12 +353,13 @@ function fileName(c) {
 
 function keep() {
   if (!state.current) return;
+  if (state.inFlight) { setTimeout(keep, 50); return; } // keep the answer to the settings shown
   const name = $('run-name').value.trim() || 'run ' + (state.kept.length + 1);
   if (name === 'baseline' || name === 'current' || state.kept.some(k => k.name === name)) {
     status('a run named "' + name + '" is already shown; give another name', true);
     return;
   }
-  const index = state.kept.length;
+  const index = state.keptCount++; // a line style no other kept run has
   state.kept.push({ name, settings: { ...state.settings }, data: state.current, index });
   $('run-name').value = '';
   drawKept();
