@@ -210,6 +210,11 @@ final class Subscripts extends CompilerPass {
         return null;
     }
 
+    /** True when every element of {@code sub} is an element of {@code d}: a subrange of it, or d itself. */
+    boolean within(DimInfo sub, DimInfo d) {
+        return d.ids().containsAll(sub.ids());
+    }
+
     boolean mapsOnto(DimInfo from, DimInfo to) {
         return from.ids().size() == to.ids().size()
                 && (from.mapsTo().contains(to.id()) || to.mapsTo().contains(from.id()));
@@ -240,6 +245,10 @@ final class Subscripts extends CompilerPass {
         }
         Subscript.Named nm = (Subscript.Named) sub;
         String id = nm.id();
+        if (!nm.bang() && d.indexOf(id) >= 0 && dims.containsKey(id) && !within(dims.get(id), d)) {
+            // an element of d named like another dimension (Stella allows both): the element
+            return d.indexOf(id);
+        }
         String bound = s.binding().get(id);
         if (bound != null && !nm.bang()) {
             DimInfo bd = dims.get(id);

@@ -171,4 +171,47 @@ class ToolBuiltinsTest {
         assertTrue(d.message().contains("delay time of DELAY1 is 0") && d.message().contains("division by zero"),
                 d.message());
     }
+
+    @Test
+    void anElementNamedLikeAnotherDimensionIsTheElement() {
+        Model m = XmileReader.read("""
+                <?xml version="1.0" encoding="utf-8"?>
+                <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+                  <header><vendor>isee systems, inc.</vendor><product version="1">Stella</product></header>
+                  <sim_specs><start>0</start><stop>1</stop><dt>1</dt></sim_specs>
+                  <dimensions>
+                    <dim name="Colonoscopies"><elem name="Screening"/><elem name="Routine"/></dim>
+                    <dim name="Modality"><elem name="Upper_GI"/><elem name="Colonoscopies"/></dim>
+                  </dimensions>
+                  <model><variables>
+                    <aux name="Points"><dimensions><dim name="Modality"/></dimensions>
+                      <element subscript="Upper_GI"><eqn>1</eqn></element>
+                      <element subscript="Colonoscopies"><eqn>2</eqn></element>
+                    </aux>
+                    <aux name="referrals"><dimensions><dim name="Colonoscopies"/></dimensions>
+                      <eqn>Points[Colonoscopies] * 10</eqn></aux>
+                    <aux name="total"><eqn>SUM(Points[*]) + Points[Colonoscopies]</eqn></aux>
+                  </variables></model>
+                </xmile>
+                """, Path.of("names.stmx"));
+        Results r = run(m);
+        assertEquals(2, r.finalValue("Points[Colonoscopies]"), 0);
+        assertEquals(20, r.finalValue("referrals[Routine]"), 0);
+        assertEquals(5, r.finalValue("total"), 0);
+    }
+
+    @Test
+    void historyReadsTheValueALagAgo() {
+        Results r = run(stella("history.stmx", """
+                <aux name="x"><eqn>TIME * 10</eqn></aux>
+                <aux name="lagged"><eqn>HISTORY(x, TIME - 2)</eqn></aux>
+                <aux name="now"><eqn>HISTORY(x, TIME)</eqn></aux>
+                """));
+        // before the run reached TIME - 2, the value at the start
+        assertArrayEquals(new double[] {0, 0, 0, 10}, r.column("lagged"), 0);
+        assertArrayEquals(new double[] {0, 10, 20, 30}, r.column("now"), 0);
+        ModelException e = assertThrows(ModelException.class, () -> run(stella("history.stmx",
+                "<aux name=\"y\"><eqn>HISTORY(inv[a], 2)</eqn></aux>\n")));
+        assertTrue(e.getMessage().contains("TIME - lag"), e.getMessage());
+    }
 }
