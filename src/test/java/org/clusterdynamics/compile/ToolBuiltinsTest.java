@@ -81,6 +81,11 @@ class ToolBuiltinsTest {
                 area = VECTOR LOOKUP(y[d1], Time, 0, 1, 1) ~~|
                 """)));
         assertTrue(e.getMessage().contains("mode 1 is not supported"), e.getMessage());
+        e = assertThrows(ModelException.class, () -> ModelCompiler.compile(vensim("""
+                y = 3 ~~|
+                scalar = VECTOR LOOKUP(y, Time, 0, 1, 0) ~~|
+                """)));
+        assertTrue(e.getMessage().contains("has no dimensions"), e.getMessage());
     }
 
     @Test
