@@ -221,6 +221,10 @@ final class ArrayBuiltins<S> {
         }
         Elements el = host.elementsOf(ref, s);
         List<String> dims = host.dimensionsOf(ref.name().id(), s);
+        if (dims == null || dims.isEmpty()) {
+            throw host.error(s, "E006", "the first argument of " + c.asWritten() + " must be an element of an array"
+                    + " variable; '" + ref.name().asWritten() + "' has no dimensions");
+        }
         int row = host.elements(dims.get(dims.size() - 1)).size();
         int end = (el.offset() / row + 1) * row;
         double mode = constantArgument(c, 4, s);

@@ -117,7 +117,8 @@ final class ElementExpansion extends CompilerPass {
         DimInfo vd = v.dimList.get(pos);
         String s = VarName.canonical(subs.get(pos));
         String key = bindingKey(v, pos);
-        if (vd.ids().contains(s) && !dims.containsKey(s)) {
+        if (vd.ids().contains(s) && (!dims.containsKey(s) || !unit.subscripts.within(dims.get(s), vd))) {
+            // an element, also when a dimension elsewhere has its name (Stella allows both)
             b.put(key, s);
             expand(v, subs, pos + 1, b, out);
             b.remove(key);

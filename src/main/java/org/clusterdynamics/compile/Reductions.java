@@ -102,7 +102,9 @@ final class Reductions extends CompilerPass {
                 if (sub instanceof Subscript.Star && v != null && k < v.dimList.size()) {
                     dimId = v.dimList.get(k).id();
                 } else if (sub instanceof Subscript.Named nm && dims.containsKey(nm.id())
-                        && (nm.bang() || !s.binding().containsKey(nm.id()))) {
+                        && (nm.bang() || !s.binding().containsKey(nm.id()))
+                        && !(v != null && k < v.dimList.size() && v.dimList.get(k).indexOf(nm.id()) >= 0
+                                && !unit.subscripts.within(dims.get(nm.id()), v.dimList.get(k)))) {
                     dimId = nm.id();
                 }
                 if (dimId != null && !free.contains(dimId)) {

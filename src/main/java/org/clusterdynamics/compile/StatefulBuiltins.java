@@ -91,6 +91,8 @@ final class StatefulBuiltins extends CompilerPass {
             }
             case "delay_material":
                 return delayMaterial(c, s);
+            case "history":
+                return history(c, s);
             case "random_pink_noise":
                 return pinkNoise(c, s);
             case "delay": case "delay_fixed": {
@@ -292,6 +294,38 @@ final class StatefulBuiltins extends CompilerPass {
         int out = newSlot(SlotKind.DISCRETE, "delay material", s);
         slots.get(out).init = init;
         unit.delays.add(new CompiledModel.FixedDelay(out, input, time, init));
+        return new LExpr.Slot(out);
+    }
+
+    /**
+     * Stella's HISTORY(variable, time): the variable's value at an earlier time. Supported where the
+     * time is TIME minus a constant lag, as models write it: a fixed delay of that lag, which gives the
+     * value at the start of the run for times before it. Other times are refused by name.
+     */
+    private LExpr history(Expr.Call c, Scope s) {
+        LExpr x = unit.expressions.lower(c.args().get(0), s);
+        LExpr when = unit.expressions.lower(c.args().get(1), s);
+        if (when instanceof LExpr.Param p && p.which() == LExpr.Param.Which.TIME) {
+            return x;
+        }
+        double lag = Double.NaN;
+        if (when instanceof LExpr.Binary b && b.op() == Expr.BinaryOp.SUB && b.left() instanceof LExpr.Param p
+                && p.which() == LExpr.Param.Which.TIME) {
+            try {
+                lag = new ConstantFolder(unit.variables::initialOf).eval(b.right());
+            } catch (ConstantFolder.NotConstant nc) {
+                lag = Double.NaN;
+            }
+        }
+        if (!(lag >= 0)) {
+            diags.error("E012", where(s), c.asWritten() + " is supported with a time written TIME - lag, a constant"
+                    + " lag of zero or more (as HISTORY(x, TIME - 3)); write the time that way, or use DELAY");
+            throw new Abandon();
+        }
+        LExpr input = materialize(x, "history input", s);
+        int out = newSlot(SlotKind.DISCRETE, "history", s);
+        slots.get(out).init = input;
+        unit.delays.add(new CompiledModel.FixedDelay(out, input, new LExpr.Const(lag), input));
         return new LExpr.Slot(out);
     }
 

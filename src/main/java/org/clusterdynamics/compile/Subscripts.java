@@ -61,11 +61,14 @@ final class Subscripts extends CompilerPass {
         for (int k = 0; k < n; k++) {
             Subscript sub = variableAsIndex(v.dimList.get(k), written_.get(k), s);
             if (sub instanceof Subscript.Index ix) {
-                // lowered once here: a constant index is kept as its value
+                // lowered once here: a constant index is kept as its value; a variable named as the index
+                // is read during the run, so that a run that overrides it (--set) reads the element it names
                 LExpr e = unit.expressions.lower(ix.index(), s);
-                try {
-                    sub = new Subscript.Index(new Expr.Num(new ConstantFolder(unit.variables::initialOf).eval(e)));
-                } catch (ConstantFolder.NotConstant nc) {
+                boolean namedVariable = sub != written_.get(k);
+                Double value = namedVariable && !(e instanceof LExpr.Const) ? null : constantValue(e);
+                if (value != null) {
+                    sub = new Subscript.Index(new Expr.Num(value));
+                } else {
                     computed[k] = e;
                     any = true;
                 }
@@ -90,6 +93,15 @@ final class Subscripts extends CompilerPass {
         candidates(v, computed, t, 0, elements);
         String reader = s.owner() == null ? written : s.owner().qualifiedWritten;
         return new LExpr.ElementAt(file, reader, printed(written, written_), elements, indices, sizes);
+    }
+
+    /** The value of an expression known before the run, or null. */
+    private Double constantValue(LExpr e) {
+        try {
+            return new ConstantFolder(unit.variables::initialOf).eval(e);
+        } catch (ConstantFolder.NotConstant nc) {
+            return null;
+        }
     }
 
     /** The slots a computed subscript may choose, in row-major order over the computed positions. */
@@ -210,6 +222,11 @@ final class Subscripts extends CompilerPass {
         return null;
     }
 
+    /** True when every element of {@code sub} is an element of {@code d}: a subrange of it, or d itself. */
+    boolean within(DimInfo sub, DimInfo d) {
+        return d.ids().containsAll(sub.ids());
+    }
+
     boolean mapsOnto(DimInfo from, DimInfo to) {
         return from.ids().size() == to.ids().size()
                 && (from.mapsTo().contains(to.id()) || to.mapsTo().contains(from.id()));
@@ -240,6 +257,10 @@ final class Subscripts extends CompilerPass {
         }
         Subscript.Named nm = (Subscript.Named) sub;
         String id = nm.id();
+        if (!nm.bang() && d.indexOf(id) >= 0 && dims.containsKey(id) && !within(dims.get(id), d)) {
+            // an element of d named like another dimension (Stella allows both): the element
+            return d.indexOf(id);
+        }
         String bound = s.binding().get(id);
         if (bound != null && !nm.bang()) {
             DimInfo bd = dims.get(id);

@@ -80,6 +80,7 @@ public record Builtin(String id, int minArgs, int maxArgs, Kind kind) {
         add(m, "delay", 2, 3, Kind.STATEFUL);
         add(m, "delay_fixed", 3, 3, Kind.STATEFUL);
         add(m, "delay_material", 4, 4, Kind.STATEFUL);
+        add(m, "history", 2, 2, Kind.STATEFUL);
         add(m, "random_pink_noise", 4, 4, Kind.STATEFUL);
         add(m, "trend", 2, 3, Kind.STATEFUL);
         add(m, "forecast", 3, 4, Kind.STATEFUL);

@@ -49,9 +49,20 @@ class ToolBuiltinsTest {
                 """, Path.of(file));
     }
 
+    /** Runs on the interpreter and on generated code, which must agree to the bit, and returns the run. */
+    private static Results bothBackends(Model m) {
+        CompiledModel cm = ModelCompiler.compile(m);
+        Results a = new Simulator(cm, Simulator.Backend.INTERPRETER).run(RunOptions.defaults());
+        Results b = new Simulator(cm, Simulator.Backend.GENERATED).run(RunOptions.defaults());
+        for (String n : a.names()) {
+            assertArrayEquals(a.column(n), b.column(n), 0, n);
+        }
+        return a;
+    }
+
     @Test
     void vectorLookupReadsTheVectorAsATableOverEvenlySpacedX() {
-        Results r = run(vensim("""
+        Results r = bothBackends(vensim("""
                 d: d1, d2, d3 ~~|
                 y[d] = 0, 10, 40 ~~|
                 plain = VECTOR LOOKUP(y[d1], Time, 0, 4, 0) ~~|
@@ -70,11 +81,16 @@ class ToolBuiltinsTest {
                 area = VECTOR LOOKUP(y[d1], Time, 0, 1, 1) ~~|
                 """)));
         assertTrue(e.getMessage().contains("mode 1 is not supported"), e.getMessage());
+        e = assertThrows(ModelException.class, () -> ModelCompiler.compile(vensim("""
+                y = 3 ~~|
+                scalar = VECTOR LOOKUP(y, Time, 0, 1, 0) ~~|
+                """)));
+        assertTrue(e.getMessage().contains("has no dimensions"), e.getMessage());
     }
 
     @Test
     void sintegIntegratesWithinItsLimitsInMultiplesOfItsQuantum() {
-        Results r = run(vensim("""
+        Results r = bothBackends(vensim("""
                 capped = SINTEG(1.3, 0, :NA:, 3, 1, :NA:, :NA:) ~~|
                 plain = SINTEG(1.5, 2, :NA:, :NA:, :NA:, :NA:, :NA:) ~~|
                 snapped = SINTEG(-0.3, 1, 0, :NA:, :NA:, 0, 0.5) ~~|
@@ -87,7 +103,7 @@ class ToolBuiltinsTest {
 
     @Test
     void stellaRankGivesTheIndexOfTheElementOfThatRank() {
-        Results r = run(stella("rank.stmx", """
+        Results r = bothBackends(stella("rank.stmx", """
                 <aux name="smallest"><eqn>inv[RANK(inv[*], 1)]</eqn></aux>
                 <aux name="largest"><eqn>inv[RANK(inv[*], SIZE(inv[*]))]</eqn></aux>
                 <aux name="second"><eqn>RANK(inv[*], 2)</eqn></aux>
@@ -113,7 +129,7 @@ class ToolBuiltinsTest {
                 <aux name="share"><dimensions><dim name="City"/></dimensions><eqn>inv / (TIME - 1) * 0</eqn></aux>
                 <aux name="ratio"><eqn>TIME / (TIME - 1)</eqn></aux>
                 """;
-        Results r = run(stella("zero.stmx", eqs));
+        Results r = bothBackends(stella("zero.stmx", eqs));
         assertArrayEquals(new double[] {0, 0, 2, 1.5}, r.column("ratio"), 0);
         Diagnostic w = ModelCompiler.diagnose(stella("zero.stmx", eqs)).all().get(0);
         assertEquals("W013", w.code());
@@ -170,5 +186,48 @@ class ToolBuiltinsTest {
         assertEquals("z", d.where().variable());
         assertTrue(d.message().contains("delay time of DELAY1 is 0") && d.message().contains("division by zero"),
                 d.message());
+    }
+
+    @Test
+    void anElementNamedLikeAnotherDimensionIsTheElement() {
+        Model m = XmileReader.read("""
+                <?xml version="1.0" encoding="utf-8"?>
+                <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
+                  <header><vendor>isee systems, inc.</vendor><product version="1">Stella</product></header>
+                  <sim_specs><start>0</start><stop>1</stop><dt>1</dt></sim_specs>
+                  <dimensions>
+                    <dim name="Colonoscopies"><elem name="Screening"/><elem name="Routine"/></dim>
+                    <dim name="Modality"><elem name="Upper_GI"/><elem name="Colonoscopies"/></dim>
+                  </dimensions>
+                  <model><variables>
+                    <aux name="Points"><dimensions><dim name="Modality"/></dimensions>
+                      <element subscript="Upper_GI"><eqn>1</eqn></element>
+                      <element subscript="Colonoscopies"><eqn>2</eqn></element>
+                    </aux>
+                    <aux name="referrals"><dimensions><dim name="Colonoscopies"/></dimensions>
+                      <eqn>Points[Colonoscopies] * 10</eqn></aux>
+                    <aux name="total"><eqn>SUM(Points[*]) + Points[Colonoscopies]</eqn></aux>
+                  </variables></model>
+                </xmile>
+                """, Path.of("names.stmx"));
+        Results r = run(m);
+        assertEquals(2, r.finalValue("Points[Colonoscopies]"), 0);
+        assertEquals(20, r.finalValue("referrals[Routine]"), 0);
+        assertEquals(5, r.finalValue("total"), 0);
+    }
+
+    @Test
+    void historyReadsTheValueALagAgo() {
+        Results r = run(stella("history.stmx", """
+                <aux name="x"><eqn>TIME * 10</eqn></aux>
+                <aux name="lagged"><eqn>HISTORY(x, TIME - 2)</eqn></aux>
+                <aux name="now"><eqn>HISTORY(x, TIME)</eqn></aux>
+                """));
+        // before the run reached TIME - 2, the value at the start
+        assertArrayEquals(new double[] {0, 0, 0, 10}, r.column("lagged"), 0);
+        assertArrayEquals(new double[] {0, 10, 20, 30}, r.column("now"), 0);
+        ModelException e = assertThrows(ModelException.class, () -> run(stella("history.stmx",
+                "<aux name=\"y\"><eqn>HISTORY(inv[a], 2)</eqn></aux>\n")));
+        assertTrue(e.getMessage().contains("TIME - lag"), e.getMessage());
     }
 }

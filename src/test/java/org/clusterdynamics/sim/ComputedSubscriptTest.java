@@ -82,4 +82,18 @@ class ComputedSubscriptTest {
                     d.message());
         }
     }
+
+    @Test
+    void aConstantNamedAsTheIndexCanBeOverriddenForARun() {
+        CompiledModel m = compile("""
+                <aux name="which"><eqn>1</eqn></aux>
+                <aux name="chosen"><eqn>price[which]</eqn></aux>
+                """);
+        for (Simulator.Backend backend : new Simulator.Backend[] {Simulator.Backend.INTERPRETER,
+                Simulator.Backend.GENERATED}) {
+            Simulator sim = new Simulator(m, backend);
+            assertEquals(10, sim.run(RunOptions.defaults()).finalValue("chosen"), 0);
+            assertEquals(30, sim.run(RunOptions.defaults().withConstant("which", 3)).finalValue("chosen"), 0);
+        }
+    }
 }
