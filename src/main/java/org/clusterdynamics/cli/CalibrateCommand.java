@@ -152,12 +152,12 @@ public final class CalibrateCommand implements Callable<Integer> {
             BatchRunner runner = new BatchRunner(threads == null ? BatchRunner.defaultThreads() : threads,
                     new TerminalProgress(System.err, System.console() != null, 1000, System::currentTimeMillis), cancel);
             long t0 = System.nanoTime();
+            double cpu0 = FitOptions.cpuSeconds();
             CalibrationResult r = Calibration.run(sm, cs, runner, s -> {
                 err.println(s);
                 err.flush();
             });
-            err.println(String.format(java.util.Locale.ROOT, "calibrate: %d trial runs in %.2f s on %d threads", r.runs(),
-                    (System.nanoTime() - t0) / 1e9, runner.threads()));
+            err.println(FitOptions.timing("calibrate", r.runs(), t0, cpu0, runner.threads()));
             stdout.print(r.summary());
             stdout.flush();
             if (out != null) {

@@ -93,4 +93,15 @@ final class FitOptions {
     static void writeText(Path dir, String name, String text) throws IOException {
         write(dir, name, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
     }
+
+    /** The processor time this process has used so far, in seconds (NaN where the system does not say). */
+    static double cpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /** "N runs in X s (Y s of processor time) on T threads": the figures for a shared machine. */
+    static String timing(String what, int runs, long startNanos, double startCpu, int threads) {
+        return String.format(java.util.Locale.ROOT, "%s: %d runs in %.2f s (%.2f s of processor time) on %d threads",
+                what, runs, (System.nanoTime() - startNanos) / 1e9, cpuSeconds() - startCpu, threads);
+    }
 }

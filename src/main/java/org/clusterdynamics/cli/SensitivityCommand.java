@@ -134,9 +134,9 @@ public final class SensitivityCommand implements Callable<Integer> {
             BatchRunner runner = new BatchRunner(threads == null ? BatchRunner.defaultThreads() : threads,
                     new TerminalProgress(System.err, System.console() != null, 1000, System::currentTimeMillis), cancel);
             long t0 = System.nanoTime();
+            double cpu0 = FitOptions.cpuSeconds();
             SensitivityResult r = Sensitivity.run(sm, s, runner);
-            err.println(String.format(Locale.ROOT, "sensitivity: %d runs in %.2f s on %d threads", r.runs(),
-                    (System.nanoTime() - t0) / 1e9, runner.threads()));
+            err.println(FitOptions.timing("sensitivity", r.runs(), t0, cpu0, runner.threads()));
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.print(r.summary());
             stdout.flush();

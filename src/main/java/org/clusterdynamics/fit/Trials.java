@@ -101,12 +101,14 @@ final class Trials {
     }
 
     private String describe(Map<String, Double> values) {
+        // in the parameters' order (run options keep their constants unordered)
         StringBuilder sb = new StringBuilder();
-        values.forEach((k, v) -> {
-            if (parameters.contains(k)) {
+        for (String k : parameters) {
+            Double v = values.get(k);
+            if (v != null) {
                 sb.append(sb.length() == 0 ? "" : ", ").append(k).append(" = ").append(DataReader.format(v));
             }
-        });
+        }
         return sb.toString();
     }
 

@@ -97,4 +97,14 @@ class CalibrateCommandTest {
         double c = Double.parseDouble(est.group(1));
         assertTrue(c > 0.45 && c < 0.6, "a contact rate near the data's 0.5 (Initial Infected is held at 5): " + c);
     }
+
+    @Test
+    void theTimeLimitStopsTheSearchAndNothingIsWritten() {
+        Path out = dir.resolve("late");
+        assertEquals(4, cdyn("calibrate", MODEL.toString(), "--data", DATA.toString(), "--fit", "Contact Rate=0.1..2",
+                "--starts", "1000000", "--timeout", "0.5", "--out", out.toString()));
+        assertTrue(console.err().contains("stopped: the time limit of 0.5 s (--timeout) was reached; nothing was"
+                + " written"), console.err());
+        assertFalse(Files.exists(out));
+    }
 }
