@@ -107,7 +107,8 @@ final class XmileModelBuilder extends XmileDefinitions {
         }
         ElementReferences.Result plain = ElementReferences.resolve(dims, vars);
         dims = plain.dimensions();
-        vars = plain.variables();
+        vars = DataImports.apply(root, source, plain.variables(), dims, file, diags);
+        diags.throwIfErrors();
         String name = root.child("header").flatMap(h -> h.childText("name")).filter(s -> !s.isEmpty())
                 .orElse(main.attribute("name").orElse(stem()));
         return new Model(source, name, Dialect.XMILE, specs, vars, dims, subModels, macros, units);
