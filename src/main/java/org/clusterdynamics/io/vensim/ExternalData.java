@@ -63,17 +63,15 @@ final class ExternalData implements AutoCloseable {
     }
 
     private final Path folder;
-    private final List<Path> dataFiles;
     private final Map<Path, Workbook> workbooks = new HashMap<>();
     private final Map<String, Grid> texts = new HashMap<>();
 
     /** The folders data files may lie in (real paths); a model cannot read the rest of the host. */
     private final List<Path> roots = new ArrayList<>();
 
-    /** {@code dataFiles} (the run's --data files) may resolve the indirect references '?name'; files are read only inside {@code allowed}. */
-    ExternalData(Path folder, List<Path> dataFiles, List<Path> allowed) {
+    /** Files are read only inside {@code allowed}. */
+    ExternalData(Path folder, List<Path> allowed) {
         this.folder = folder;
-        this.dataFiles = List.copyOf(dataFiles);
         for (Path r : allowed) {
             try {
                 roots.add(r.toRealPath());
@@ -103,7 +101,7 @@ final class ExternalData implements AutoCloseable {
 
     /** The sheet {@code tab} of {@code fileName} (for text files {@code tab} is the delimiter). */
     Grid grid(String fileName, String tab) throws DataException {
-        Path p = locate(fileName);
+        Path p = fileName.startsWith("?") ? indirect(fileName) : locate(fileName);
         String lower = p.getFileName().toString().toLowerCase(Locale.ROOT);
         if (lower.endsWith(".xls") || lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
             Workbook wb = workbook(p);
@@ -128,40 +126,7 @@ final class ExternalData implements AutoCloseable {
         return g;
     }
 
-    /**
-     * Vensim's '?name' is an indirect reference: the name is looked up in the list of files given
-     * for the run rather than read as a path. Here that list is the run's data files (matched by
-     * file name, with or without extension); a name not listed there is the file of that name
-     * relative to the model's folder, which is where Vensim's list points when a model is shipped
-     * with its inputs beside it.
-     */
     private Path locate(String fileName) throws DataException {
-        if (fileName.startsWith("?")) {
-            String name = fileName.substring(1).strip();
-            String wanted = Path.of(name).getFileName() == null ? name : Path.of(name).getFileName().toString();
-            for (Path d : dataFiles) {
-                String given = d.getFileName() == null ? "" : d.getFileName().toString();
-                if (given.equalsIgnoreCase(wanted) || stem(given).equalsIgnoreCase(stem(wanted))) {
-                    return d;
-                }
-            }
-            try {
-                return locatePath(name);
-            } catch (DataException e) {
-                throw new DataException("the indirect file reference '" + fileName + "' names no --data file and no"
-                        + " file '" + name + "' beside the model (looked for " + folder.resolve(name).normalize()
-                        + "): pass the file with --data " + wanted + " or put it at that place");
-            }
-        }
-        return locatePath(fileName);
-    }
-
-    private static String stem(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot > 0 ? fileName.substring(0, dot) : fileName;
-    }
-
-    private Path locatePath(String fileName) throws DataException {
         Path p;
         try {
             p = folder.resolve(fileName).normalize();
@@ -196,6 +161,44 @@ final class ExternalData implements AutoCloseable {
             System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
             System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
         }
+    }
+
+    /** The run's --data files, which resolve the indirect references '?name' (see {@link #indirect}). */
+    private List<Path> indirectFiles = List.of();
+
+    void indirectFiles(List<Path> files) {
+        indirectFiles = List.copyOf(files);
+    }
+
+    /**
+     * Vensim's '?name' is an indirect reference: the name is looked up in the list of files given
+     * for the run rather than read as a path. Here that list is the run's --data files (matched by
+     * file name, with or without extension); a name not listed there is the file of that name
+     * relative to the model's folder, which is where Vensim's list points when a model is shipped
+     * with its inputs beside it.
+     */
+    private Path indirect(String fileName) throws DataException {
+        String name = fileName.substring(1).strip();
+        Path named = Path.of(name).getFileName();
+        String wanted = named == null ? name : named.toString();
+        for (Path d : indirectFiles) {
+            String given = d.getFileName() == null ? "" : d.getFileName().toString();
+            if (given.equalsIgnoreCase(wanted) || stem(given).equalsIgnoreCase(stem(wanted))) {
+                return d;
+            }
+        }
+        try {
+            return locate(name);
+        } catch (DataException e) {
+            throw new DataException("the indirect file reference '" + fileName + "' names no --data file and no"
+                    + " file '" + name + "' beside the model (" + e.getMessage() + "): pass the file with --data "
+                    + wanted + " or put it at that place");
+        }
+    }
+
+    private static String stem(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
     private Workbook workbook(Path p) throws DataException {

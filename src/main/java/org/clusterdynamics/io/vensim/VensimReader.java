@@ -122,7 +122,8 @@ public final class VensimReader {
                     "the macro started on line " + open.line + " is never closed: add :END OF MACRO: after its equations");
         }
 
-        try (ExternalData data = new ExternalData(folder, dataFiles, dataRoots == null ? List.of(folder) : dataRoots)) {
+        try (ExternalData data = new ExternalData(folder, dataRoots == null ? List.of(folder) : dataRoots)) {
+            data.indirectFiles(dataFiles);
             Subscripts subscripts = Subscripts.resolve(main, file, diags, r -> subscriptFromFile(r, data, file, diags));
             VariableBuilder builder = new VariableBuilder(file, diags, subscripts, data, DataFiles.read(dataFiles, diags));
             List<Variable> variables = variables(main, builder);

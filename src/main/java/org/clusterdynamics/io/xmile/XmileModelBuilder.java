@@ -81,11 +81,11 @@ final class XmileModelBuilder extends XmileDefinitions {
                 continue;
             }
             SimSpecs s = m.child("sim_specs").map(n -> simSpecs(Optional.of(n), m.line())).orElse(specs);
-            List<Variable> vs = variables(m, behavior(m.child("behavior"), fileBehavior), false);
+            List<Variable> vs = variables(m, behavior(m.child("behavior"), fileBehavior));
             collectModules(vs, modules);
             subModels.put(key, new Model(source, name, Dialect.XMILE, s, vs, dims, Map.of(), macros, units));
         }
-        List<Variable> vars = variables(main, behavior(main.child("behavior"), fileBehavior), true);
+        List<Variable> vars = variables(main, behavior(main.child("behavior"), fileBehavior));
         collectModules(vars, modules);
         for (ModuleInstance mi : modules) {
             if (!subModels.containsKey(VarName.canonical(mi.modelName()))) {
@@ -107,7 +107,8 @@ final class XmileModelBuilder extends XmileDefinitions {
         }
         ElementReferences.Result plain = ElementReferences.resolve(dims, vars);
         dims = plain.dimensions();
-        vars = plain.variables();
+        vars = DataImports.apply(root, source, plain.variables(), dims, file, diags);
+        diags.throwIfErrors();
         String name = root.child("header").flatMap(h -> h.childText("name")).filter(s -> !s.isEmpty())
                 .orElse(main.attribute("name").orElse(stem()));
         return new Model(source, name, Dialect.XMILE, specs, vars, dims, subModels, macros, units);
@@ -329,7 +330,7 @@ final class XmileModelBuilder extends XmileDefinitions {
 
     // ---- variables
 
-    List<Variable> variables(XmlNode model, Behavior behavior, boolean isRoot) {
+    List<Variable> variables(XmlNode model, Behavior behavior) {
         List<XmlNode> nodes = new ArrayList<>();
         for (XmlNode c : model.children()) {
             if (c.name().equals("variables")) {
@@ -569,7 +570,7 @@ final class XmileModelBuilder extends XmileDefinitions {
         for (XmlNode p : m.children("parm")) {
             params.add(p.text().strip());
         }
-        List<Variable> body = new ArrayList<>(variables(m, behavior, false));
+        List<Variable> body = new ArrayList<>(variables(m, behavior));
         // the macro's own <eqn> is its result: keep it as a variable named like the macro
         m.child("eqn").ifPresent(e -> body.add(new Aux(name, Definition.of(equation(e)), List.of(),
                 m.childText("units").orElse(""), m.childText("doc").orElse(""), m.line())));
