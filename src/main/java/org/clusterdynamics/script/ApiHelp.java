@@ -24,6 +24,7 @@ final class ApiHelp {
               sweep({parameters, design, samples, seed, outputs, at, stats, series, base, threads}) -> Sweep
               monteCarlo({runs, seed, parameters, sampling, outputs, percentiles, base, threads}) -> MonteCarlo
               attribution({mechanisms, outputs, at, stats, base, threads}) -> Attribution
+              loops(scenario?, {maxLoops}) -> Loops
             Scenario (each method returns a new scenario)
               name, set(name, value), equation(name, text), table(name, times, values, {step}),
               from(time, {name: value}), off(names...), on(names...), time({start, stop, dt, saveStep, method}),
@@ -37,5 +38,7 @@ final class ApiHelp {
               exact(), writeCsv(file)
             Attribution: table(), changes(output?), writeCsv(file)
             Chart: write(file, {width, height, dpi}), title()
+            Loops: count, exhaustive, scenario, list(), dominance(partition?), scores(id), times(),
+              chart(title?, partition?) -> Chart
             """;
 }
