@@ -43,14 +43,24 @@ public final class LoopDominanceChart {
         }
         plot.setDataset(data);
         plot.setRenderer(r);
-        plot.getRangeAxis().setRange(-1.05, 1.05);
-        JFreeChart chart = Charts.chart(title, plot, style, true);
-        if (ranked.size() > shown) {
-            chart.addSubtitle(Charts.subtitle("The " + shown + " strongest of " + ranked.size()
-                    + " loops; the others are in loop-scores.csv", style));
+        // symmetric about 0 so that reinforcing and balancing read alike; as tall as the strongest loop needs
+        double top = 0;
+        for (int i = 0; i < shown; i++) {
+            for (double v : ranked.get(i).getValue()) {
+                top = Double.isFinite(v) ? Math.max(top, Math.abs(v)) : top;
+            }
         }
-        chart.addSubtitle(Charts.subtitle("+1: a loop alone drives all the change (reinforcing); -1: alone"
-                + " (balancing)", style));
+        double m = Math.min(1.05, Math.max(0.1, top * 1.1));
+        plot.getRangeAxis().setRange(-m, m);
+        JFreeChart chart = Charts.chart(title, plot, style, true);
+        if (chart.getLegend() != null) {
+            // eight loops stacked under the plot would leave it no room
+            chart.getLegend().setPosition(org.jfree.chart.ui.RectangleEdge.RIGHT);
+        }
+        if (ranked.size() > shown) {
+            chart.addSubtitle(Charts.subtitle("The " + shown + " strongest of " + ranked.size() + " loops", style));
+        }
+        chart.addSubtitle(Charts.subtitle("+1 / -1: one reinforcing / balancing loop drives all change", style));
         return new Figure.Single(chart);
     }
 
@@ -64,6 +74,6 @@ public final class LoopDominanceChart {
 
     /** Legends stay on one line. */
     private static String shorten(String label) {
-        return label.length() <= 70 ? label : label.substring(0, 67) + "...";
+        return label.length() <= 58 ? label : label.substring(0, 55) + "...";
     }
 }

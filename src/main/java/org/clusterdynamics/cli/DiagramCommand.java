@@ -18,6 +18,7 @@ import org.clusterdynamics.diag.ModelException;
 import org.clusterdynamics.io.ModelFiles;
 import org.clusterdynamics.io.vensim.MdlSketchReader;
 import org.clusterdynamics.io.xmile.XmileViewReader;
+import org.clusterdynamics.io.xmile.XmileViewWriter;
 import org.clusterdynamics.model.Model;
 import org.clusterdynamics.model.view.View;
 import org.clusterdynamics.sim.RunOptions;
@@ -67,6 +68,10 @@ public final class DiagramCommand implements Callable<Integer> {
             + " that read nothing (parameters, switches), which make a large model's diagram unreadable.")
     boolean hideConstants;
 
+    @Option(names = "--write-views", paramLabel = "FILE.xmile", description = "Also write a copy of the (XMILE)"
+            + " model with this diagram as its view, so that Stella opens it with the same picture.")
+    Path writeViews;
+
     @Option(names = "--dpi", defaultValue = "150", description = "Resolution of a PNG (default ${DEFAULT-VALUE}).")
     int dpi;
 
@@ -79,10 +84,17 @@ public final class DiagramCommand implements Callable<Integer> {
             err.println("--layout '" + layout + "' is not one of file, auto");
             return 2;
         }
-        if (!InputFiles.checkNotAnInput(err, List.of(modelFile), out, "the diagram")) {
+        if (!InputFiles.checkNotAnInput(err, List.of(modelFile), out, "the diagram")
+                || writeViews != null && !InputFiles.checkNotAnInput(err, List.of(modelFile), writeViews, "the views")) {
             return 2;
         }
-        if (!InputFiles.checkFoldersExist(err, out)) {
+        if (writeViews != null && (loops != null || ModelFiles.formatOf(modelFile).orElse(null)
+                != ModelFiles.Format.XMILE)) {
+            err.println("--write-views writes a stock-and-flow diagram into a copy of an XMILE model: give an .xmile,"
+                    + " .stmx or .itmx model and no --loops");
+            return 2;
+        }
+        if (!InputFiles.checkFoldersExist(err, out, writeViews)) {
             return 1;
         }
         try {
@@ -107,6 +119,9 @@ public final class DiagramCommand implements Callable<Integer> {
                     view = AutoLayout.layout(hideConstants ? g.withoutConstants() : g, "auto");
                 }
                 title = model.name();
+            }
+            if (writeViews != null) {
+                XmileViewWriter.write(modelFile, view, writeViews);
             }
             ExportOptions options = StockFlowDiagram.exportOptions(view, dpi);
             ChartExport.write(StockFlowDiagram.figure(title, view, ChartStyle.defaults()), out, options);

@@ -30,6 +30,7 @@ final class ApiHelp {
               calibrate({data, fit, payoff, weights, until, method, starts, seed, profile, maxTrials, base,
                 threads}) -> Calibration
               sensitivity({parameters, outputs, method, samples, levels, seed, bootstrap, base, threads}) -> Sensitivity
+              loops(scenario?, {maxLoops}) -> Loops
             Scenario (each method returns a new scenario)
               name, set(name, value), equation(name, text), table(name, times, values, {step})
               (a lookup: new points, same input),
@@ -48,5 +49,7 @@ final class ApiHelp {
             Calibration: values(), parameters(), statistics(), correlation(), payoff(), runs(), scenario(name?),
               table(), chart(title?), writeSettings(file)
             Sensitivity: indices(output?), tornado(output?), table(), chart(output?), tornadoChart(output?), runs()
+            Loops: count, exhaustive, scenario, list(), dominance(partition?), scores(id), times(),
+              chart(title?, partition?) -> Chart
             """;
 }

@@ -223,6 +223,10 @@ public final class LoopAnalysis {
 
     /** The loops (by structure) that explain at least half the change in each period of the run, in one partition. */
     public List<DominancePeriod> dominance(int part) {
-        return DominancePeriod.of(run.times(), relativeByStructure(part));
+        // periods no shorter than the model's save step or 1/100 of the run: finer swings are noise to a reader
+        double[] t = run.times();
+        double span = t.length > 1 ? t[t.length - 1] - t[0] : 0;
+        double window = Math.max(Math.max(graph.model().specs().saveStep(), run.dt), span / 100);
+        return DominancePeriod.of(run.times(), relativeByStructure(part), window);
     }
 }

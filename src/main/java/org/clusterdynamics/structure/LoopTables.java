@@ -112,7 +112,10 @@ public final class LoopTables {
         Map<String, double[]> out = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, List<Loop>> e : structures(a).entrySet()) {
             if (by.containsKey(e.getKey())) {
-                out.put(e.getKey() + ": " + String.join(" -> ", e.getValue().get(0).structure()), by.get(e.getKey()));
+                List<String> vs = e.getValue().get(0).structure();
+                // short, so that the legend leaves room for the plot; loops.csv has the whole path
+                String path = vs.size() <= 2 ? String.join(" -> ", vs) : vs.get(0) + " ... (" + vs.size() + ")";
+                out.put(e.getKey() + ": " + path, by.get(e.getKey()));
             }
         }
         return out;

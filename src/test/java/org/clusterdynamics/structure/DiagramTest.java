@@ -192,6 +192,24 @@ class DiagramTest {
     }
 
     @Test
+    void anAutomaticLayoutIsWrittenIntoACopyOfTheModelAndReadBack(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path sir = SAMPLES.resolve("SIR/SIR.xmile");
+        assumeTrue(Files.exists(sir), "the SDXorg suite is not next to the checkout");
+        View auto = AutoLayout.layout(ModelFiles.read(sir));
+        Path copy = dir.resolve("sir-views.xmile");
+        org.clusterdynamics.io.xmile.XmileViewWriter.write(sir, auto, copy);
+        List<View> back = XmileViewReader.read(copy);
+        assertEquals(1, back.size());
+        for (Kind k : List.of(Kind.STOCK, Kind.FLOW, Kind.AUX, Kind.CONNECTOR)) {
+            assertEquals(auto.of(k).size(), back.get(0).of(k).size(), k.name());
+        }
+        assertEquals(ModelFiles.read(sir).variables().size(), ModelFiles.read(copy).variables().size());
+        checkDrawn(back.get(0), ChartExport.svg(StockFlowDiagram.figure("back", back.get(0), ChartStyle.defaults()),
+                StockFlowDiagram.exportOptions(back.get(0), 150)));
+    }
+
+    @Test
     void suiteModelsReadTheirViews() {
         Path hares = SAMPLES.resolve("bpowers-hares_and_lynxes_modules/model.xmile");
         assumeTrue(Files.exists(hares), "the SDXorg suite is not next to the checkout");

@@ -28,6 +28,26 @@ class LoopFinderTest {
         return m;
     }
 
+    /**
+     * Suite models whose loops are known from their structure: the teacup's one cooling loop; SIR's
+     * contagion loop and its two depletion loops; Lotka-Volterra's births, deaths and predation;
+     * the hares and lynxes modules, loops crossing the modules' boundary included; the workforce
+     * model's hiring loops through the backlog, each sign read from the equations.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "teacup/teacup.xmile, B1",
+        "SIR/SIR.xmile, B1 R1 B2",
+        "Lotka_Volterra/Lotka_Volterra.mdl, R1 B1 R2 B2 B3",
+        "bpowers-hares_and_lynxes_modules/model.xmile, R1 R2 B1 B2 B3",
+        "Workforce/workforce.mdl, B1 B2 B3 R1 B4 B5"})
+    void suiteModelsHaveTheirKnownLoops(String file, String ids) {
+        java.nio.file.Path p = java.nio.file.Path.of("../shared/test-models/samples").resolve(file);
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(p), "the SDXorg suite is not here");
+        LoopAnalysis a = analyse(org.clusterdynamics.io.ModelFiles.read(p));
+        assertEquals(ids, String.join(" ", a.loops().stream().map(Loop::id).toList()));
+    }
+
     @Test
     void aBathtubHasNoLoops() {
         Model m = ModelBuilder.xmile().time(0, 10, 1)

@@ -1,0 +1,166 @@
+package org.clusterdynamics.io.xmile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.clusterdynamics.diag.Diagnostic;
+import org.clusterdynamics.diag.ModelException;
+import org.clusterdynamics.diag.Where;
+import org.clusterdynamics.files.AtomicFiles;
+import org.clusterdynamics.model.view.View;
+import org.clusterdynamics.model.view.ViewElement;
+import org.clusterdynamics.model.view.ViewElement.Kind;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Writes a diagram into a copy of an XMILE file as its main model's {@code <views>}, replacing
+ * the views it had, so that Stella and other XMILE tools open the model with that picture. The
+ * rest of the file is kept as it was.
+ */
+public final class XmileViewWriter {
+    private XmileViewWriter() {}
+
+    /** Copies {@code source} to {@code out} with the view as the main model's only view. */
+    public static void write(Path source, View view, Path out) throws IOException {
+        Document doc;
+        try (InputStream in = Files.newInputStream(source)) {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setExpandEntityReferences(false);
+            doc = f.newDocumentBuilder().parse(in);
+        } catch (org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException e) {
+            throw new ModelException(Diagnostic.error("XML", Where.file(source.toString()),
+                    "the file is not well-formed XML (" + e.getMessage() + "); repair it before adding views"));
+        }
+        Element model = mainModel(doc.getDocumentElement());
+        if (model == null) {
+            throw new ModelException(Diagnostic.error("XMILE_NO_MODEL", Where.file(source.toString()),
+                    "the file has no <model> to hold the views"));
+        }
+        String ns = model.getNamespaceURI();
+        for (Node c = model.getFirstChild(); c != null; ) {
+            Node next = c.getNextSibling();
+            if (c instanceof Element e && "views".equals(e.getLocalName())) {
+                model.removeChild(c);
+            }
+            c = next;
+        }
+        Element views = doc.createElementNS(ns, "views");
+        Element v = doc.createElementNS(ns, "view");
+        v.setAttribute("name", view.name());
+        int uid = 0;
+        for (ViewElement e : view.elements()) {
+            Element x = switch (e.kind()) {
+                case STOCK -> node(doc, ns, "stock", e);
+                case AUX -> node(doc, ns, "aux", e);
+                case MODULE -> node(doc, ns, "module", e);
+                case FLOW -> {
+                    Element f = node(doc, ns, "flow", e);
+                    Element pts = doc.createElementNS(ns, "pts");
+                    for (ViewElement.Point p : e.points()) {
+                        Element pt = doc.createElementNS(ns, "pt");
+                        pt.setAttribute("x", num(p.x()));
+                        pt.setAttribute("y", num(p.y()));
+                        pts.appendChild(pt);
+                    }
+                    f.appendChild(pts);
+                    yield f;
+                }
+                case CONNECTOR -> connector(doc, ns, view, e, uid++);
+                default -> null;
+            };
+            if (x != null) {
+                v.appendChild(x);
+            }
+        }
+        views.appendChild(v);
+        model.appendChild(views);
+        String text = serialise(doc);
+        AtomicFiles.write(out, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Element node(Document doc, String ns, String tag, ViewElement e) {
+        Element x = doc.createElementNS(ns, tag);
+        // Stella names a view's variables with underscores for spaces
+        x.setAttribute("name", e.name().replace(' ', '_'));
+        x.setAttribute("x", num(e.x()));
+        x.setAttribute("y", num(e.y()));
+        if (e.kind() == Kind.STOCK || e.kind() == Kind.MODULE) {
+            x.setAttribute("width", num(e.width()));
+            x.setAttribute("height", num(e.height()));
+        }
+        return x;
+    }
+
+    private static Element connector(Document doc, String ns, View view, ViewElement c, int uid) {
+        ViewElement from = view.find(c.from());
+        ViewElement to = view.find(c.to());
+        if (from == null || to == null) {
+            return null;
+        }
+        double angle = c.angle();
+        if (Double.isNaN(angle)) {
+            double tx = c.points().isEmpty() ? to.x() : c.points().get(0).x();
+            double ty = c.points().isEmpty() ? to.y() : c.points().get(0).y();
+            angle = Math.toDegrees(Math.atan2(-(ty - from.y()), tx - from.x()));
+        }
+        Element x = doc.createElementNS(ns, "connector");
+        x.setAttribute("uid", Integer.toString(uid));
+        x.setAttribute("angle", num((angle + 360) % 360));
+        Element f = doc.createElementNS(ns, "from");
+        f.setTextContent(c.from().replace(' ', '_'));
+        Element t = doc.createElementNS(ns, "to");
+        t.setTextContent(c.to().replace(' ', '_'));
+        x.appendChild(f);
+        x.appendChild(t);
+        return x;
+    }
+
+    private static Element mainModel(Element root) {
+        Element first = null;
+        for (Node c = root.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e && "model".equals(e.getLocalName())) {
+                if (e.getAttribute("name").isEmpty()) {
+                    return e;
+                }
+                first = first == null ? e : first;
+            }
+        }
+        return first;
+    }
+
+    private static String serialise(Document doc) throws IOException {
+        try {
+            TransformerFactory tf = TransformerFactory.newInstance();
+            tf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            Transformer t = tf.newTransformer();
+            t.setOutputProperty(OutputKeys.ENCODING, "utf-8");
+            StringWriter w = new StringWriter();
+            t.transform(new DOMSource(doc), new StreamResult(w));
+            return w.toString();
+        } catch (TransformerException e) {
+            throw new IOException("cannot write the XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static String num(double v) {
+        double r = Math.rint(v * 10) / 10;
+        return r == Math.rint(r) ? Long.toString((long) r) : String.format(Locale.ROOT, "%.1f", r);
+    }
+}
