@@ -13,7 +13,8 @@ import java.util.Locale;
  * {@code real-models/manifest.tsv}: one line per folder of the shared published models, tab
  * separated: the folder, its status (pass, xfail, refused or slow), for xfail and slow the checked
  * reason, for refused the text its error must contain, and optionally settings separated by ;
- * ({@code data=FILE} passes FILE, relative to the model, with --data; {@code slow} runs a line of
+ * ({@code data=FILE} passes FILE, relative to the model, with --data; {@code data-root=DIR} lets the
+ * model's GET functions read DIR, relative to the model, with --data-root; {@code slow} runs a line of
  * any status only with -Dcdyn.realModels.slow=true).
  */
 final class RealModelsManifest {
@@ -21,7 +22,8 @@ final class RealModelsManifest {
 
     enum Status { PASS, XFAIL, REFUSED, SLOW }
 
-    record Entry(String name, Status status, String reason, List<String> dataFiles, boolean slow, int line) {}
+    record Entry(String name, Status status, String reason, List<String> dataFiles, List<String> dataRoots, boolean slow,
+            int line) {}
 
     private final List<Entry> entries;
 
@@ -59,17 +61,20 @@ final class RealModelsManifest {
                     throw new IOException(RESOURCE + ":" + n + ": a " + f[1] + " line needs its reason");
                 }
                 List<String> data = new ArrayList<>();
+                List<String> roots = new ArrayList<>();
                 boolean slow = status == Status.SLOW;
                 if (f.length > 3) {
                     for (String s : f[3].split(";")) {
-                        if (s.strip().startsWith("data=")) {
+                        if (s.strip().startsWith("data-root=")) {
+                            roots.add(s.strip().substring("data-root=".length()));
+                        } else if (s.strip().startsWith("data=")) {
                             data.add(s.strip().substring(5));
                         } else if (s.strip().equals("slow")) {
                             slow = true;
                         }
                     }
                 }
-                out.add(new Entry(f[0].strip(), status, reason, data, slow, n));
+                out.add(new Entry(f[0].strip(), status, reason, data, roots, slow, n));
             }
         }
         return new RealModelsManifest(out);

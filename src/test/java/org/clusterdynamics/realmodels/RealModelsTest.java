@@ -153,6 +153,10 @@ class RealModelsTest {
                 args.add("--data");
                 args.add(model.resolveSibling(d).toString());
             }
+            for (String d : e.dataRoots()) {
+                args.add("--data-root");
+                args.add(model.resolveSibling(d).normalize().toString());
+            }
             int exit = cdyn.execute(args.toArray(String[]::new));
             return new Run(exit == 0 ? ResultsCsv.read(csv) : null, err.toString());
         } finally {
