@@ -229,7 +229,10 @@ class FuzzTest {
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
             FIGURES.computeIfAbsent(command + " max ms", k -> new AtomicLong()).accumulateAndGet(ms, Math::max);
-            count(command + " cases");
+            if (FIGURES.computeIfAbsent(command + " cases", k -> new AtomicLong()).incrementAndGet() % 500 == 0) {
+                // progress for long runs: the figures so far
+                report();
+            }
             count(command + " exit " + code);
             String said = out + "\n" + err;
             String shown = said.length() > 3000 ? said.substring(0, 3000) + "..." : said;
