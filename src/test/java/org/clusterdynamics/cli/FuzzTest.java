@@ -45,7 +45,8 @@ import picocli.CommandLine;
  *   <li>each case ends within the bound (seconds, {@code fuzz.bound}; a hang guard, not a speed test).</li>
  * </ul>
  * A short seeded run is part of {@code mvn test}; the long run is
- * {@code mvn -B test -Dtest=FuzzTest -Dfuzz.cases=10000} (cases per command; see README "Guarantees").
+ * {@code mvn -B test -Dtest=FuzzTest -Dfuzz.cases=10000 -Dfuzz.seed=1} (cases per command; another
+ * fuzz.seed gives other cases; see README "Guarantees").
  * Cases are derived from jqwik's seed, so a failure names the seed, mutations and command to replay.
  */
 class FuzzTest {
@@ -174,7 +175,8 @@ class FuzzTest {
     /** fuzz.cases per command spread over the tries: each try runs its share, each case from its own seed. */
     private void batch(String command, long seed) throws Exception {
         int perTry = Math.max(1, (CASES + TRIES - 1) / TRIES);
-        Random r = new Random(seed);
+        // fuzz.seed gives a long run cases of its own instead of repeating the short run's first ones
+        Random r = new Random(seed ^ Long.getLong("fuzz.seed", 0L));
         for (int i = 0; i < perTry; i++) {
             oneCase(command, r.nextLong());
         }
