@@ -57,6 +57,9 @@ class FuzzTest {
     /** Seeds larger than this are left out (the largest real models take seconds per case). */
     private static final long MAX_SEED_BYTES = Long.getLong("fuzz.maxSeedBytes", 60_000);
 
+    /** A mutated model stops growing at this size. */
+    private static final int MAX_MODEL_BYTES = 8 << 20;
+
     private static final Path SHARED = Path.of("..", "shared");
     private static final List<Path> SEEDS = seeds();
     private static final Map<String, AtomicLong> FIGURES = new ConcurrentHashMap<>();
@@ -202,6 +205,9 @@ class FuzzTest {
             Mutations.Mutation m = Mutations.ALL.get(r.nextInt(Mutations.ALL.size()));
             model = m.op().apply(model, vensim, r);
             applied.add(m.name());
+            if (model.length > MAX_MODEL_BYTES) {
+                break; // long names twice over can grow a model without bound; bigger is not more revealing
+            }
         }
         String ext = name.substring(name.lastIndexOf('.'));
         Path dir = Files.createTempDirectory("cdyn-fuzz");

@@ -163,7 +163,7 @@ public final class Mutations {
         return bytes(s.substring(0, at[0]) + " " + inner + s.substring(at[1]));
     }
 
-    /** Replaces one name (a word of letters) everywhere by a name of thousands of characters. */
+    /** Replaces one name (a word of letters), up to 20 times, by a name of thousands of characters. */
     static byte[] longNames(byte[] b, boolean vensim, Random r) {
         String s = text(b);
         Matcher m = Pattern.compile("\\b[A-Za-z][A-Za-z_]{2,}\\b").matcher(s);
@@ -177,7 +177,14 @@ public final class Mutations {
         String w = words.get(r.nextInt(words.size()));
         int length = new int[] {300, 5000, 100_000}[r.nextInt(3)];
         String longName = (w + "_").repeat(length / (w.length() + 1) + 1).substring(0, length);
-        return bytes(s.replaceAll("\\b" + Pattern.quote(w) + "\\b", Matcher.quoteReplacement(longName)));
+        // at most 20 occurrences, so that a common word in a big model cannot grow it past memory
+        Matcher at = Pattern.compile("\\b" + Pattern.quote(w) + "\\b").matcher(s);
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < 20 && at.find(); k++) {
+            at.appendReplacement(out, Matcher.quoteReplacement(longName));
+        }
+        at.appendTail(out);
+        return bytes(out.toString());
     }
 
     /** Adds macros that call each other and a variable that calls one. */
