@@ -51,26 +51,37 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         // standard output through a writer that remembers failed writes (a full disk, a closed pipe)
         java.io.PrintWriter out = new java.io.PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
                 new java.io.FileOutputStream(java.io.FileDescriptor.out), java.nio.charset.StandardCharsets.UTF_8)));
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        exit = execute(cl, args);
+        if (out.checkError()) {
+            System.err.println("cdyn: could not write everything to standard output (the disk is full, or the"
+                    + " reading end was closed); write to a file with --output instead");
+            exit = exit == 0 ? 1 : exit;
+        }
+        System.exit(exit);
+    }
+
+    /**
+     * Runs one command line as {@code main} does, the last-resort messages for a heap or stack too
+     * small included (tests and the fuzzing harness call this).
+     */
+    public static int execute(CommandLine cl, String... args) {
+        int exit;
         try {
-            CommandLine cl = commandLine();
-            cl.setOut(out);
             exit = cl.execute(args);
-            if (out.checkError()) {
-                System.err.println("cdyn: could not write everything to standard output (the disk is full, or the"
-                        + " reading end was closed); write to a file with --output instead");
-                exit = exit == 0 ? 1 : exit;
-            }
         } catch (OutOfMemoryError e) {
             // the last resort for inputs too big for this JVM's heap: say so instead of a trace
-            System.err.println("cdyn: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB of heap):"
+            cl.getErr().println("cdyn: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB of heap):"
                     + " the model, run or script needs more; give Java more with java -Xmx<size> -jar cdyn.jar, or"
                     + " make the run smaller (fewer array elements, a longer save step, fewer outputs kept)");
             exit = 1;
         } catch (StackOverflowError e) {
-            System.err.println("cdyn: the model is nested too deeply to process (stack overflow): split long"
-                    + " equations or deep chains of macros into several variables, or run java -Xss16m -jar cdyn.jar");
+            cl.getErr().println("cdyn: the model is nested too deeply to process (stack overflow): split long"
+                    + " equations or deep chains of variables into several variables, or run java -Xss16m -jar cdyn.jar");
             exit = 1;
         }
-        System.exit(exit);
+        cl.getErr().flush();
+        return exit;
     }
 }

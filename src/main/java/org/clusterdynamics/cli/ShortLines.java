@@ -19,7 +19,7 @@ final class ShortLines extends FilterWriter {
     @Override
     public void write(int c) throws IOException {
         line.append((char) c);
-        if (c == '\n') {
+        if (c == '\n' || c == '\r') {
             emit();
         }
     }

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record Dimension(VarName name, List<String> elements, List<String> mapsTo) {
     /** The most elements a dimension may have: readers refuse larger ones before listing them. */
-    public static final int MAX_ELEMENTS = 1_000_000;
+    public static final int MAX_ELEMENTS = 100_000;
 
     public Dimension {
         elements = List.copyOf(elements);

@@ -246,4 +246,15 @@ class BadInputTest {
         assertTrue(console.err().contains("call each other (FOO -> BAR -> FOO)"), console.err());
         assertNoJavaTrace(console.err());
     }
+
+    @Test
+    void aMillionElementRangeIsRefusedWhenReadAtTheDocumentedLimit() throws Exception {
+        Path model = Files.writeString(dir.resolve("big.mdl"), mdl("d: (e1-e1000000)\n\t~\t\n\t~\t|\nx[d] = 1\n"
+                + "\t~\tdmnl\n\t~\t|\n"));
+        Path csv = dir.resolve("big.csv");
+        assertEquals(1, cdyn("run", model.toString(), "--output", csv.toString()));
+        assertTrue(console.err().contains("big.mdl:1: variable 'd': error VENSIM_SUBSCRIPT: the numeric range"
+                + " '(e1-e1000000)' of 'd' has 1000000 elements, more than the 100000 a range may have"), console.err());
+        assertFalse(Files.exists(csv));
+    }
 }

@@ -49,6 +49,13 @@ class OutputFilesTest {
         assertEquals(0, cdyn("convert", model.toString(), "--to", "xmile", "--output", xmlLink.toString()));
         assertTrue(Files.isSymbolicLink(xmlLink));
         assertTrue(Files.readString(xml).contains("<xmile"));
+
+        Path png = Files.writeString(dir.resolve("real.png"), "old");
+        Path pngLink = Files.createSymbolicLink(dir.resolve("link.png"), png);
+        assertEquals(0, cdyn("chart", real.toString(), "--var", "Population", "--out", pngLink.toString()),
+                console.err());
+        assertTrue(Files.isSymbolicLink(pngLink));
+        assertTrue(Files.size(png) > 1000, "the chart went to the link's target");
     }
 
     @Test
