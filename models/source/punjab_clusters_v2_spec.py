@@ -238,7 +238,9 @@ aux('Innovation Effort', 'Leader_Firms[Cluster]*Leader_Effort_Intensity[Cluster]
 const('Import Imitation Rate', 0.1, '1/year', 'Share of unexplored items per year that workshops start to replicate from imported '
       'equipment, where imports still hold the market.', 'assumed', 0.05, 0.2,
       'PAPER 4.1: an obvious impetus for producers to introduce new product technologies by reverse engineering prototypes imported by large engineering firms.')
-flow('Development Starts', '(Development_Productivity*SUM(Innovation_Effort[*]) + Extension_Prototype_Rate*SUM(Extension_Active[*]))*SAFEDIV(Unexplored_Products, Product_Potential, 0) + Import_Imitation_Rate*Unexplored_Products*(1 - Local_Market_Share)',
+const('Imitation Demand Half', 3000, 'SEU/year', 'Equipment demand at which replication of imports is half its rate '
+      '(no buyers, nothing to replicate).', 'assumed', 1000, 10000)
+flow('Development Starts', '(Development_Productivity*SUM(Innovation_Effort[*]) + Extension_Prototype_Rate*SUM(Extension_Active[*]))*SAFEDIV(Unexplored_Products, Product_Potential, 0) + Import_Imitation_Rate*Unexplored_Products*(1 - Local_Market_Share)*Potential_Equipment_Demand/(Potential_Equipment_Demand + Imitation_Demand_Half)',
      'products/year', 'New designs started: leaders\' effort (rent-driven), extension prototypes, and replication of imported equipment.')
 const('Development Time', 1.5, 'year', 'Time from start to launch of a design.', 'assumed', 1, 2.5)
 flow('Product Launches', 'Products_in_Development/Development_Time', 'products/year', 'Designs launched.')
