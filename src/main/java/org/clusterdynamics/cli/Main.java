@@ -27,6 +27,8 @@ public final class Main implements Runnable {
         cl.addSubcommand(new ScriptCommand());
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new ConvertCommand());
+        cl.addSubcommand(new CalibrateCommand());
+        cl.addSubcommand(new SensitivityCommand());
         return cl;
     }
 

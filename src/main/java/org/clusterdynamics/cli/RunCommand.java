@@ -50,6 +50,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Set a constant for this run (repeatable).")
     List<String> sets = List.of();
 
+    @Option(names = "--set-file", paramLabel = "FILE", description = "Set the constants of a settings file (NAME = VALUE"
+            + " lines, e.g. calibrated.txt from cdyn calibrate); --set overrides them (repeatable).")
+    List<Path> setFiles = List.of();
+
     @Option(names = "--method", paramLabel = "euler|rk2|rk4|adaptive", description = "Integration method.")
     String method;
 
@@ -101,6 +105,7 @@ public final class RunCommand implements Callable<Integer> {
                     return 2;
             }
             List<Path> inputs = new java.util.ArrayList<>(dataFiles);
+            inputs.addAll(setFiles);
             inputs.add(modelFile);
             // both checked, so that both problems are reported at once
             boolean resultsOk = InputFiles.checkNotAnInput(err, inputs, output, "the results");
@@ -167,6 +172,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (seed != null) {
             o = o.withSeed(seed);
+        }
+        try {
+            for (Map.Entry<String, Double> e : FitOptions.settingsFiles(setFiles).entrySet()) {
+                o = o.withConstant(e.getKey(), e.getValue());
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--set-file: cannot read " + e.getMessage());
         }
         for (String s : sets) {
             int eq = s.lastIndexOf('=');

@@ -79,6 +79,8 @@ final class CdynApi extends ApiObject {
         fn("attributionChart", this::attributionChart);
         fn("report", this::report);
         fn("help", this::help);
+        fn("readCsv", args -> JsCalibration.readCsv(session, args));
+        fn("readSettings", args -> JsCalibration.readSettings(session, args));
         field("args", args);
         field("outDir", outDir);
         field("version", version);

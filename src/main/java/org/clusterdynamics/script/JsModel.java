@@ -59,6 +59,8 @@ final class JsModel extends ApiObject {
         fn("sweep", this::sweep);
         fn("monteCarlo", this::monteCarlo);
         fn("attribution", this::attribution);
+        fn("calibrate", args -> JsCalibration.run(this, args));
+        fn("sensitivity", args -> JsSensitivity.run(this, args));
         field("name", name);
         field("file", file);
     }

@@ -82,4 +82,53 @@ final class ModelLocator {
                 + String.join(" and ", roots.stream().map(Path::toString).toList())
                 + "); give the path relative to the script or the working directory");
     }
+
+    /** Data files a script may read (calibration data, settings, parameter tables), found like models. */
+    private static final java.util.Set<String> DATA_EXTENSIONS = java.util.Set.of("csv", "tsv", "tab", "txt", "cin");
+
+    /** Finds a data file (.csv, .tsv, .tab, .txt, .cin) inside the read roots, as {@link #locate} finds models. */
+    Path locateData(String name, String function) {
+        String shown = "'" + name + "'";
+        Path given;
+        try {
+            given = Path.of(name);
+        } catch (InvalidPathException e) {
+            throw new ScriptError(function + "(path): " + shown + " is not a valid file name");
+        }
+        String file = given.getFileName() == null ? "" : given.getFileName().toString();
+        String ext = file.contains(".") ? file.substring(file.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT) : "";
+        if (name.isBlank() || !DATA_EXTENSIONS.contains(ext)) {
+            throw new SandboxRefusal("reading " + shown, "scripts may read only model files and data files (.csv,"
+                    + " .tsv, .tab, .txt, .cin); other files are out of reach");
+        }
+        List<Path> candidates = new ArrayList<>();
+        if (given.isAbsolute()) {
+            candidates.add(given);
+        } else {
+            for (Path r : roots) {
+                candidates.add(r.resolve(given));
+            }
+        }
+        for (Path c : candidates) {
+            if (!Files.isRegularFile(c)) {
+                continue;
+            }
+            Path real;
+            try {
+                real = c.toRealPath();
+            } catch (IOException e) {
+                continue;
+            }
+            for (Path r : roots) {
+                if (real.startsWith(r)) {
+                    return shortest(real);
+                }
+            }
+            throw new SandboxRefusal("reading " + shown, "it lies outside the script's folder and the working"
+                    + " directory; copy the file next to the script");
+        }
+        throw new ScriptError(function + "(path): file " + shown + " not found (looked in "
+                + String.join(" and ", roots.stream().map(Path::toString).toList())
+                + "); give the path relative to the script or the working directory");
+    }
 }

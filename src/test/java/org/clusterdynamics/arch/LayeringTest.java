@@ -30,15 +30,17 @@ class LayeringTest {
                 .layer("compile").definedBy("org.clusterdynamics.compile..")
                 .layer("sim").definedBy("org.clusterdynamics.sim..")
                 .layer("scenario").definedBy("org.clusterdynamics.scenario..")
+                .layer("fit").definedBy("org.clusterdynamics.fit..")
                 .layer("chart").definedBy("org.clusterdynamics.chart..")
                 .layer("script").definedBy("org.clusterdynamics.script..")
                 .layer("cli").definedBy("org.clusterdynamics.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("script").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("chart").mayOnlyBeAccessedByLayers("script", "cli")
-                .whereLayer("scenario").mayOnlyBeAccessedByLayers("chart", "script", "cli")
-                .whereLayer("sim").mayOnlyBeAccessedByLayers("scenario", "chart", "script", "cli")
-                .whereLayer("compile").mayOnlyBeAccessedByLayers("sim", "scenario", "chart", "script", "cli")
+                .whereLayer("fit").mayOnlyBeAccessedByLayers("script", "cli")
+                .whereLayer("scenario").mayOnlyBeAccessedByLayers("fit", "chart", "script", "cli")
+                .whereLayer("sim").mayOnlyBeAccessedByLayers("scenario", "fit", "chart", "script", "cli")
+                .whereLayer("compile").mayOnlyBeAccessedByLayers("sim", "scenario", "fit", "chart", "script", "cli")
                 .whereLayer("check").mayOnlyBeAccessedByLayers("scenario", "script", "cli")
                 .whereLayer("io").mayOnlyBeAccessedByLayers("scenario", "chart", "script", "cli")
                 .whereLayer("expr").mayOnlyBeAccessedByLayers("io", "check", "compile", "sim", "scenario", "chart",
@@ -61,7 +63,8 @@ class LayeringTest {
     void theEngineImportsNoGraalJFreeChartOrPicocli() {
         noClasses().that().resideInAnyPackage("org.clusterdynamics.model..", "org.clusterdynamics.expr..",
                         "org.clusterdynamics.diag..", "org.clusterdynamics.io..", "org.clusterdynamics.check..",
-                        "org.clusterdynamics.compile..", "org.clusterdynamics.sim..", "org.clusterdynamics.scenario..")
+                        "org.clusterdynamics.compile..", "org.clusterdynamics.sim..", "org.clusterdynamics.scenario..",
+                        "org.clusterdynamics.fit..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.graalvm..", "org.jfree..", "picocli..",
                         "com.orsonpdf..")
                 .check(classes);

@@ -1,0 +1,107 @@
+package org.clusterdynamics.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.clusterdynamics.files.AtomicFiles;
+import org.clusterdynamics.fit.Settings;
+import org.clusterdynamics.scenario.CancelToken;
+
+/** What calibrate and sensitivity share: NAME=VALUE lists, settings files, a time limit, writing an output folder. */
+final class FitOptions {
+    private FitOptions() {}
+
+    /** NAME=VALUE pairs of an option (e.g. --weight), in order. */
+    static Map<String, Double> pairs(String option, List<String> items) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String s : items) {
+            int eq = s.lastIndexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException(option + " '" + s + "' must be NAME=VALUE, e.g. " + option
+                        + " \"Infected=0.5\"");
+            }
+            String name = s.substring(0, eq).strip();
+            String value = s.substring(eq + 1).strip();
+            try {
+                out.put(name, Double.parseDouble(value));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " " + name + ": '" + value + "' is not a number");
+            }
+        }
+        return out;
+    }
+
+    /** The constants of settings files, later files overriding earlier ones. */
+    static Map<String, Double> settingsFiles(List<Path> files) throws IOException {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                throw new IllegalArgumentException("--set-file " + f + ": no such file");
+            }
+            out.putAll(Settings.parse(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
+        }
+        return out;
+    }
+
+    /** Cancels the token after {@code seconds} (none when 0); close the returned timer when done. */
+    static ScheduledExecutorService timeLimit(CancelToken cancel, double seconds) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cdyn-time-limit");
+            t.setDaemon(true);
+            return t;
+        });
+        if (seconds > 0) {
+            timer.schedule(() -> cancel.cancel("the time limit of " + seconds + " s (--timeout) was reached"),
+                    Math.round(seconds * 1000), TimeUnit.MILLISECONDS);
+        }
+        return timer;
+    }
+
+    /** Checks that the output folder can be made; prints why not. */
+    static boolean checkOutFolder(PrintWriter err, Path out) {
+        if (out == null) {
+            return true;
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            err.println("--out " + out + " is a file; give a folder");
+            err.flush();
+            return false;
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            err.println("--out " + out + ": the folder " + parent + " does not exist; create it first");
+            err.flush();
+            return false;
+        }
+        return true;
+    }
+
+    /** Writes files into the output folder, each through a temporary file. */
+    static void write(Path dir, String name, AtomicFiles.Content content) throws IOException {
+        Files.createDirectories(dir);
+        AtomicFiles.write(dir.resolve(name), content);
+    }
+
+    static void writeText(Path dir, String name, String text) throws IOException {
+        write(dir, name, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The processor time this process has used so far, in seconds (NaN where the system does not say). */
+    static double cpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /** "N runs in X s (Y s of processor time) on T threads": the figures for a shared machine. */
+    static String timing(String what, int runs, long startNanos, double startCpu, int threads) {
+        return String.format(java.util.Locale.ROOT, "%s: %d runs in %.2f s (%.2f s of processor time) on %d threads",
+                what, runs, (System.nanoTime() - startNanos) / 1e9, cpuSeconds() - startCpu, threads);
+    }
+}
