@@ -81,25 +81,25 @@ class ExampleScriptsTest extends ScriptTestSupport {
             assertEquals("yes", c.get("within"), c.get("reference") + ": model " + c.get("model"));
         }
         CSVRecord pm = find(csv(r.file("reference-years.csv")), "variable", "Products Mastered");
-        assertEquals(58.3, num(pm, "1994"), 0.5, "well over fifty products by 1994 (documented: 58.3)");
-        assertEquals(90, num(find(csv(r.file("reference-years.csv")), "variable", "Firms"), "1977.5"), 2);
+        assertEquals(59.0, num(pm, "1994"), 0.5, "well over fifty products by 1994 (documented: 59.0)");
+        assertEquals(105, num(find(csv(r.file("reference-years.csv")), "variable", "Firms"), "1977.5"), 2);
         List<CSVRecord> series = csv(r.file("baseline.csv"));
         assertEquals(181, series.size(), "quarter-year rows from 1955 to 2000");
         assertEquals(List.of("Time", "Firms", "Vendors", "Products Mastered"),
                 series.get(0).getParser().getHeaderNames().subList(0, 4));
         png(r.file("firms.png"));
         png(r.file("learning.png"));
-        assertTrue(r.out().contains("products mastered 1994: 58.3"), r.out());
+        assertTrue(r.out().contains("products mastered 1994: 59.0"), r.out());
     }
 
     private static void policies(Ran r) throws Exception {
         List<CSVRecord> cmp = csv(r.file("tables/comparison.csv"));
         assertEquals(8 * 4, cmp.size(), "eight outputs in four years");
         CSVRecord cap = row(cmp, "Average Capability", "1994");
-        assertEquals(1.057, num(cap, "ce-package-1985 / baseline"), 0.002, "package: capability +5.7% in 1994");
-        assertEquals(0.395, num(cap, "no-cluster / baseline"), 0.002, "no cluster: capability -60%");
+        assertEquals(1.069, num(cap, "ce-package-1985 / baseline"), 0.002, "package: capability +6.9% in 1994");
+        assertEquals(0.415, num(cap, "no-cluster / baseline"), 0.002, "no cluster: capability -59%");
         CSVRecord pm = row(cmp, "Products Mastered", "1994");
-        assertEquals(1.085, num(pm, "ce-package-1985 / baseline"), 0.002);
+        assertEquals(1.089, num(pm, "ce-package-1985 / baseline"), 0.002);
         assertTrue(num(pm, "cfc-1975") > num(pm, "baseline"), "a facility centre from 1975 raises products");
         assertEquals(num(pm, "cfc-1975") - num(pm, "baseline"), num(pm, "cfc-1975 - baseline"), 1e-9);
         CSVRecord duty = row(cmp, "Products Mastered", "1975");
@@ -126,7 +126,7 @@ class ExampleScriptsTest extends ScriptTestSupport {
             assertTrue(r.text("charts/" + c + ".svg").startsWith("<?xml"), c);
         }
         String summary = r.text("summary.md");
-        assertTrue(summary.contains("ce-package-1985 +8.5% (capability +5.7%)"), summary);
+        assertTrue(summary.contains("ce-package-1985 +8.9% (capability +6.9%)"), summary);
         String text = pdfText(r.file("report.pdf"), 6);
         assertTrue(text.contains("Policy scenarios for the Punjab farm-equipment clusters"), text);
         assertTrue(text.contains("A common facility centre opens in every cluster in 1975 instead of never."), text);
@@ -156,16 +156,16 @@ class ExampleScriptsTest extends ScriptTestSupport {
         // one at a time, documented in models/punjab-clusters.md
         List<CSVRecord> a = csv(r.file("attribution.csv"));
         assertEquals(14 * 3, a.size(), "fourteen switches, three outcomes");
-        assertEquals(-41.3, pct(a, "IIIc technology transfer", "Average Capability @ 1994"), 0.15);
-        assertEquals(-42.3, pct(a, "Ic critical minimum demand", "Products Mastered @ 1994"), 0.15);
-        assertEquals(4.8, pct(a, "Ic critical minimum demand", "Firms @ 1994"), 0.15);
-        assertEquals(6.1, pct(a, "margin squeeze (negative)", "Average Capability @ 1994"), 0.15);
+        assertEquals(-41.6, pct(a, "IIIc technology transfer", "Average Capability @ 1994"), 0.15);
+        assertEquals(-42.7, pct(a, "Ic critical minimum demand", "Products Mastered @ 1994"), 0.15);
+        assertEquals(4.3, pct(a, "Ic critical minimum demand", "Firms @ 1994"), 0.15);
+        assertEquals(8.9, pct(a, "margin squeeze (negative)", "Average Capability @ 1994"), 0.15);
         for (String f : List.of("capability", "products", "firms")) {
             png(r.file("shapley-" + f + ".png"));
         }
         CSVRecord all = row(csv(r.file("all-cells-off.csv")), "Products Mastered", "1994");
-        assertEquals(36.3, num(all, "all Table 2 cells off"), 0.1);
-        assertEquals(41.6, num(all, "no-cluster"), 0.1);
+        assertEquals(37.7, num(all, "all Table 2 cells off"), 0.1);
+        assertEquals(43.8, num(all, "no-cluster"), 0.1);
         assertTrue(r.out().contains("efficiency gap"), r.out());
     }
 
@@ -192,8 +192,8 @@ class ExampleScriptsTest extends ScriptTestSupport {
                 assertTrue(v.get(i) >= v.get(i - 1), "scale " + e.getKey() + ": " + v);
             }
         }
-        assertEquals("{\"100\":0.1,\"800\":0.25,\"3200\":1.5,\"12800\":1.5}", r.text("shortest-lags.json").strip());
-        assertTrue(r.text("answer.md").contains("a copying lag of 1.5 years or more gives more than 50 products"));
+        assertEquals("{\"100\":0.1,\"800\":0.25,\"3200\":0.75,\"12800\":1}", r.text("shortest-lags.json").strip());
+        assertTrue(r.text("answer.md").contains("a copying lag of 0.75 years or more gives more than 50 products"));
         assertEquals(40, csv(r.file("lhs.csv")).size());
         for (String f : List.of("products", "development-starts", "lhs-products")) {
             png(r.file(f + ".png"));
