@@ -14,7 +14,7 @@
 //   attribution.csv        one-at-a-time: each switch off in turn (the first edition's method)
 //   all-cells-off.csv      all twelve cells off against the no-cluster counterfactual
 //   ranking.csv            share of parameter draws in which the top three keep their order
-//   shapley-*.png          bars of the Shapley values with 5-95% whiskers
+//   shapley-*.png          bars of the Shapley values with 5-95% whiskers over the parameter draws
 
 const opts = parseArgs(cdyn.args, {model: 'models/punjab-clusters.xmile', method: 'shapley', orderings: '100',
   'band-samples': '20', 'band-orderings': '4', seed: '1994'});
@@ -49,8 +49,9 @@ banded.writeCsv('shapley-bands.csv');
 
 const files = {'Average Capability': 'capability', 'Products Mastered': 'products', 'Firms': 'firms'};
 for (const v of OUTCOMES) {
-  cdyn.attributionChart(banded, {output: v + ' @ 1994',
-    title: `Shapley value of each mechanism for ${v} in 1994`}).write('shapley-' + files[v] + '.png');
+  cdyn.attributionChart(shapley, {output: v + ' @ 1994', bands: banded,
+    title: `Shapley value of each mechanism for ${v} in 1994`}).write('shapley-' + files[v] + '.png',
+    {width: 1800, height: 1800});
 }
 cdyn.writeCsv('ranking.csv', cdyn.table(OUTCOMES.map(v => ({output: v + ' @ 1994',
   'top three in the same order (share of draws)': banded.rankAgreement(v + ' @ 1994', 3),

@@ -53,7 +53,7 @@ def shapley(att):
                      f"{100 * float(r['top three in the same order (share of draws)']):.0f}% of draws, first place "
                      f"in {100 * float(r['top one the same (share of draws)']):.0f}%" for r in ranking)
     n_bands = len(bands)
-    return ('Exact over all 2^14 = 16,384 combinations of the fourteen switches (1994; '
+    return ('Exact over all 2^14 = 16,384 combinations of the fourteen switches (1994; the tables are in `models/data/shapley-*-1994.csv`; '
             '`scripts/mechanism-attribution.js`); "one at a time" is all on minus all on but this switch (the '
             'first edition\'s figure, which counts interactions in every switch it touches); bands: Shapley values '
             'from sampled orderings over Latin-hypercube draws of the assumed parameters (the draws do not include '

@@ -161,7 +161,8 @@ class ExampleScriptsTest extends ScriptTestSupport {
         assertEquals(4.3, pct(a, "Ic critical minimum demand", "Firms @ 1994"), 0.15);
         assertEquals(8.9, pct(a, "margin squeeze (negative)", "Average Capability @ 1994"), 0.15);
         for (String f : List.of("capability", "products", "firms")) {
-            png(r.file("shapley-" + f + ".png"));
+            var img = ImageIO.read(r.file("shapley-" + f + ".png").toFile());
+            assertEquals(1800, img.getHeight(), "a tall chart: fourteen bars");
         }
         CSVRecord all = row(csv(r.file("all-cells-off.csv")), "Products Mastered", "1994");
         assertEquals(37.7, num(all, "all Table 2 cells off"), 0.1);
