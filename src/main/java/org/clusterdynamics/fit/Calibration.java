@@ -114,7 +114,7 @@ public final class Calibration {
         int p = names.size();
         boolean[] all = new boolean[p];
         java.util.Arrays.fill(all, true);
-        double[] first = startValues(sm, spec.parameters());
+        double[] first = startValues(sm, spec.base(), spec.parameters());
 
         Fitter.Fit best = null;
         if (spec.method() == Method.CMAES) {
@@ -229,12 +229,16 @@ public final class Calibration {
         }
     }
 
-    /** The model's own values where they lie inside the ranges, the middle of the range otherwise. */
-    static double[] startValues(ScenarioModel sm, List<FitParameter> params) {
+    /**
+     * The values in the base scenario (a value it sets, else the model's) where they lie inside the
+     * ranges, the middle of the range otherwise.
+     */
+    static double[] startValues(ScenarioModel sm, Scenario base, List<FitParameter> params) {
         double[] x = new double[params.size()];
         for (int j = 0; j < x.length; j++) {
             FitParameter f = params.get(j);
-            double v = sm.variable(f.name()).map(VariableInfo::value).orElse(Double.NaN);
+            double v = base.changeOf(f.name()) instanceof org.clusterdynamics.scenario.Change.SetValue sv ? sv.value()
+                    : sm.variable(f.name()).map(VariableInfo::value).orElse(Double.NaN);
             x[j] = v > f.lo() && v < f.hi() ? v : f.mid();
         }
         return x;

@@ -24,6 +24,10 @@ public final class DataReader {
 
     /** Reads a data file; throws {@link IllegalArgumentException} naming the file, line and column. */
     public static ObservedData read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + ": the data file does not exist" + (Files.isDirectory(file)
+                    ? " (it is a folder)" : "") + "; check the path and name");
+        }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);

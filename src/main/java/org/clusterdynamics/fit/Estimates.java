@@ -40,11 +40,15 @@ final class Estimates {
         double[] h = new double[p];
         for (int j = 0; j < p; j++) {
             FitParameter f = params.get(j);
-            h[j] = 1e-4 * Math.max(Math.abs(th[j]), 1e-3 * (f.hi() - f.lo()));
+            double step = 1e-4 * Math.max(Math.abs(th[j]), 1e-3 * (f.hi() - f.lo()));
+            // central where both sides lie in the range, one-sided at a bound (the model may not run beyond it)
+            double up = Math.min(th[j] + step, f.hi());
+            double down = Math.max(th[j] - step, f.lo());
+            h[j] = (up - down) / 2;
             thetas[2 * j] = th.clone();
-            thetas[2 * j][j] += h[j];
+            thetas[2 * j][j] = up;
             thetas[2 * j + 1] = th.clone();
-            thetas[2 * j + 1][j] -= h[j];
+            thetas[2 * j + 1][j] = down;
         }
         RunSeries[] rs = trials.run("covariance", thetas);
         double[][] jac = new double[n][p];

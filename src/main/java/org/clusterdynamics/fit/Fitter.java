@@ -35,6 +35,8 @@ final class Fitter {
     private final FitPoints points;
     private final List<FitParameter> params;
     private final Consumer<String> log;
+    /** When progress was last logged: a line at most every few seconds, however many steps. */
+    private long lastLog = System.nanoTime();
 
     /** The result of one search. */
     record Fit(double[] theta, double objective, boolean converged, int evaluations) {}
@@ -95,6 +97,7 @@ final class Fitter {
                             bestObj[0] = obj;
                             System.arraycopy(thetas[0], 0, best, 0, best.length);
                         }
+                        progress(label, evals[0], bestObj[0]);
                         for (int k = 0; k < q; k++) {
                             if (rs[k + 1] == null) {
                                 continue;
@@ -151,8 +154,8 @@ final class Fitter {
             if (o < bestObj[0]) {
                 bestObj[0] = o;
                 System.arraycopy(th, 0, best, 0, p);
-                log.accept(String.format(java.util.Locale.ROOT, "cmaes: trial %d, best sum %.6g", evals[0], o));
             }
+            progress("cmaes", evals[0], bestObj[0]);
             return Double.isFinite(o) ? o : 1e300;
         });
         int lambda = 4 + (int) (3 * Math.log(p));
@@ -165,6 +168,15 @@ final class Fitter {
             // the evaluation budget is spent: the best point seen stands
         }
         return new Fit(best, bestObj[0], true, evals[0]);
+    }
+
+    private synchronized void progress(String label, int step, double best) {
+        long now = System.nanoTime();
+        if (now - lastLog > 3_000_000_000L) {
+            lastLog = now;
+            log.accept(String.format(java.util.Locale.ROOT, "%s: step %d, best sum %.6g, %d trial runs so far", label,
+                    step, best, trials.runs()));
+        }
     }
 
     private double[] theta(double[] base, int[] idx, double[] u) {

@@ -107,7 +107,7 @@ public final class Sensitivity {
         double[][] unit = spec.method() == Method.SOBOL ? SobolIndices.design(k, n, spec.seed())
                 : MorrisEffects.design(k, n, spec.levels(), spec.seed());
         // one-at-a-time swings for the tornado: the base point, then each factor at its low and high end
-        double[] basePoint = Calibration.startValues(sm, spec.factors());
+        double[] basePoint = Calibration.startValues(sm, spec.base(), spec.factors());
         double[][] values = new double[unit.length + 1 + 2 * k][];
         for (int r = 0; r < unit.length; r++) {
             values[r] = new double[k];

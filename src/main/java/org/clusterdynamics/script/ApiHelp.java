@@ -17,6 +17,7 @@ final class ApiHelp {
               attributionChart(attribution, {output, title}) -> Chart
               report(file, {title, subtitle, notes, runs, descriptions, outputs, at, charts})
               help() -> this text
+              readCsv(path) -> [rows]                 readSettings(path) -> {name: value}
             Model
               name, file, variables(filter?), variable(name), constants(filter?), time()
               baseline(), scenario(name, {set, equations, tables, from, off, on, time, seed})
@@ -24,6 +25,9 @@ final class ApiHelp {
               sweep({parameters, design, samples, seed, outputs, at, stats, series, base, threads}) -> Sweep
               monteCarlo({runs, seed, parameters, sampling, outputs, percentiles, base, threads}) -> MonteCarlo
               attribution({mechanisms, outputs, at, stats, base, threads}) -> Attribution
+              calibrate({data, fit, payoff, weights, until, method, starts, seed, profile, maxTrials, base,
+                threads}) -> Calibration
+              sensitivity({parameters, outputs, method, samples, levels, seed, bootstrap, base, threads}) -> Sensitivity
             Scenario (each method returns a new scenario)
               name, set(name, value), equation(name, text), table(name, times, values, {step}),
               from(time, {name: value}), off(names...), on(names...), time({start, stop, dt, saveStep, method}),
@@ -37,5 +41,8 @@ final class ApiHelp {
               exact(), writeCsv(file)
             Attribution: table(), changes(output?), writeCsv(file)
             Chart: write(file, {width, height, dpi}), title()
+            Calibration: values(), parameters(), statistics(), correlation(), payoff(), runs(), scenario(name?),
+              table(), chart(title?), writeSettings(file)
+            Sensitivity: indices(output?), tornado(output?), table(), chart(output?), tornadoChart(output?), runs()
             """;
 }

@@ -107,4 +107,46 @@ class CalibrationTest {
             assertTrue(r.waldHi()[j] - r.waldLo()[j] < 0.5 * Math.abs(v), k + ": the interval is informative");
         });
     }
+
+    @Test
+    void aConstantTheDataCannotBoundHasItsProfileIntervalStopAtTheRange() {
+        // the population barely changes the epidemic over 999..1001: its interval reaches both ends
+        ObservedData d = FitModels.data(FitModels.sir(), truthSir(), "Infected", 1, 5, 42);
+        CalibrationResult r = Calibration.run(new ScenarioModel(FitModels.sir()), Calibration.Spec.of(
+                Scenario.of("base"), d, List.of(new FitParameter("Contact Rate", 0.1, 2),
+                        new FitParameter("Population", 999, 1001))), RUNNER, null);
+        int j = r.index("Population");
+        assertTrue(r.profileAtBound()[j][0] && r.profileAtBound()[j][1], r.summary());
+        assertEquals(999, r.profileLo()[j], 0);
+        assertEquals(1001, r.profileHi()[j], 0);
+        assertTrue(r.parametersTable().format().contains("lower upper"), r.summary());
+    }
+
+    @Test
+    void severalStartsAndCmaesFindTheSameOptimum() {
+        ObservedData d = FitModels.data(FitModels.bass(), truthBass(), "Adopters", 1, 0, 1);
+        Calibration.Spec spec = Calibration.Spec.of(Scenario.of("base"), d, BASS_FIT).withProfile(false);
+        CalibrationResult multi = Calibration.run(new ScenarioModel(FitModels.bass()), spec.withStarts(3, 9), RUNNER,
+                null);
+        CalibrationResult global = Calibration.run(new ScenarioModel(FitModels.bass()),
+                spec.withMethod(Calibration.Method.CMAES), RUNNER, null);
+        assertRecovered(multi, truthBass(), 1e-6);
+        assertRecovered(global, truthBass(), 1e-6);
+    }
+
+    @Test
+    void aPoissonFitOfCountsRecoversTheRate() {
+        // daily new adopters of the Bass model as counts, fitted with the Poisson payoff
+        Map<String, Double> truth = truthBass();
+        ObservedData d = FitModels.data(FitModels.bass(), truth, "Adoption", 1, 0, 1);
+        double[] counts = d.column("Adoption");
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = Math.round(counts[i]);
+        }
+        ObservedData rounded = new ObservedData("counts.csv", d.times(), Map.of("Adoption", counts));
+        CalibrationResult r = Calibration.run(new ScenarioModel(FitModels.bass()), Calibration.Spec.of(
+                Scenario.of("base"), rounded, BASS_FIT).withPayoff(Payoff.POISSON), RUNNER, null);
+        assertInside(r, truth);
+        assertTrue(r.payoffValue() < 0 && !r.scaleEstimated(), "a log-likelihood with a known scale");
+    }
 }

@@ -71,4 +71,19 @@ class CalibrationDocsTest extends ScriptTestSupport {
         }
         assertEquals(List.of(), missing, "functions without documentation in docs/calibration.md");
     }
+
+    @Test
+    void dataFilesAreReadOnlyInsideTheReadRoots() throws Exception {
+        Ran r = run("cdyn.readCsv('/etc/passwd');");
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().contains("refused: reading '/etc/passwd'"), r.err());
+        Path outside = Files.createTempFile("outside", ".csv");
+        try {
+            Ran r2 = run("cdyn.readCsv('" + outside.toAbsolutePath() + "');");
+            assertEquals(3, r2.exit(), r2.err());
+            assertTrue(r2.err().contains("outside the script's folder"), r2.err());
+        } finally {
+            Files.deleteIfExists(outside);
+        }
+    }
 }
