@@ -9,11 +9,15 @@
 //   tables/scenarios.csv        what each scenario changes
 //   tables/<scenario>.csv       the key outputs of each scenario over time
 //   tables/package-uncertainty.csv  percentiles of the collective-efficiency package under uncertain policy strength
-//   charts/*.png, charts/*.svg  the key outputs of all scenarios over time, and the package's fan chart
+//   tables/bands.csv            5th, 50th and 95th percentiles of every output, year and scenario, and of each
+//                               scenario's ratio to the baseline, over the model's assumed parameters (Latin
+//                               hypercube over the ranges documented as "Status: assumed, range A to B")
+//   charts/*.png, charts/*.svg  the key outputs of all scenarios over time, fan charts of the baseline, the package's fan chart
 //   summary.md                  the main findings in a few sentences
 //   report.pdf                  all of the above as a multi-page report
 
-const opts = parseArgs(cdyn.args, {model: 'models/punjab-clusters.xmile', 'mc-runs': '200', seed: '1975'});
+const opts = parseArgs(cdyn.args, {model: 'models/punjab-clusters.xmile', 'mc-runs': '100', 'band-runs': '40',
+  seed: '1975'});
 const model = cdyn.load(opts.model);
 const YEARS = [1975, 1985, 1994, 2000];
 const OUTPUTS = ['Products Mastered', 'Average Capability', 'Firms', 'Vendors', 'Unit Cost',
@@ -69,7 +73,47 @@ const charts = [
     layout: 'grid'})],
 ];
 
-// how sure are we? the package's strength is uncertain: draw it and look at the spread
+// how sure are we about the model itself? Every scenario is rerun over the same Latin hypercube of the assumed
+// parameters (same seed, so run i has the same parameters in every scenario and ratios are paired)
+const assumed = assumedRanges(model);
+delete assumed['Import Duty']; // a policy lever: the duty-cut scenario sets it
+const bandRuns = Number(opts['band-runs']);
+const sweeps = {};
+for (const sc of scenarios) {
+  sweeps[sc.name] = model.sweep({base: sc.time({saveStep: 1}), parameters: assumed, design: 'lhs',
+    samples: bandRuns, seed: Number(opts.seed), outputs: OUTPUTS, at: YEARS});
+}
+const pctl = (xs, p) => {
+  const s = xs.filter(Number.isFinite).slice().sort((a, b) => a - b);
+  const h = (s.length - 1) * p / 100;
+  const lo = Math.floor(h);
+  return lo + 1 < s.length ? s[lo] + (h - lo) * (s[lo + 1] - s[lo]) : s[lo];
+};
+const bandRows = [];
+const band = {};
+for (const sc of scenarios) {
+  for (const v of OUTPUTS) {
+    for (const y of YEARS) {
+      const xs = sweeps[sc.name].output(v + ' @ ' + y);
+      const bs = sweeps['baseline'].output(v + ' @ ' + y);
+      const ratio = xs.map((x, i) => bs[i] === 0 ? NaN : x / bs[i]);
+      const row = {scenario: sc.name, variable: v, year: y, value: byName[sc.name].at(v, y),
+        p5: pctl(xs, 5), p50: pctl(xs, 50), p95: pctl(xs, 95),
+        'ratio p5': pctl(ratio, 5), 'ratio p50': pctl(ratio, 50), 'ratio p95': pctl(ratio, 95)};
+      bandRows.push(row);
+      band[sc.name + '|' + v + '|' + y] = row;
+    }
+  }
+}
+cdyn.writeCsv('tables/bands.csv', cdyn.table(bandRows));
+const baseMc = model.monteCarlo({base: base.time({saveStep: 1}), runs: bandRuns, seed: Number(opts.seed),
+  sampling: 'lhs', parameters: assumed, outputs: ['Products Mastered', 'Average Capability', 'Firms']});
+charts.push(['baseline-products-fan', cdyn.fanChart(baseMc, 'Products Mastered',
+  {title: 'Products mastered, baseline: uncertainty of the assumed parameters'})]);
+charts.push(['baseline-capability-fan', cdyn.fanChart(baseMc, 'Average Capability',
+  {title: 'Average capability, baseline: uncertainty of the assumed parameters'})]);
+
+// how sure are we about the package? its strength is uncertain: draw it and look at the spread
 const pkg = scenarios.find(s => s.name === 'ce-package-1985').time({saveStep: 1});
 const mc = model.monteCarlo({
   base: pkg, runs: Number(opts['mc-runs']), seed: Number(opts.seed), sampling: 'lhs',
@@ -89,7 +133,7 @@ for (const [name, chart] of charts) {
   chart.write('charts/' + name + '.svg');
 }
 
-// findings, computed rather than typed
+// findings, computed rather than typed, each with its 5-95% band over the assumed parameters
 const at1994 = (scenario, v) => byName[scenario].at(v, 1994);
 const change = (scenario, v) => 100 * (at1994(scenario, v) / at1994('baseline', v) - 1);
 const ranked = policies.filter(r => r.name !== 'baseline')
@@ -97,12 +141,26 @@ const ranked = policies.filter(r => r.name !== 'baseline')
   .sort((a, b) => b[1] - a[1]);
 const p = mc.at('Average Capability', 1994);
 const pct = x => (x >= 0 ? '+' : '') + x.toFixed(1) + '%';
+const rband = (scenario, v) => {
+  const b = band[scenario + '|' + v + '|1994'];
+  return `${pct(100 * (b['ratio p5'] - 1))} to ${pct(100 * (b['ratio p95'] - 1))}`;
+};
+const lband = (scenario, v, digits) => {
+  const b = band[scenario + '|' + v + '|1994'];
+  return `${b.p5.toFixed(digits)} to ${b.p95.toFixed(digits)}`;
+};
 const findings = [
-  `In 1994 the baseline reaches ${at1994('baseline', 'Products Mastered').toFixed(1)} products mastered and an average`
-    + ` capability of ${at1994('baseline', 'Average Capability').toFixed(3)}.`,
+  `In 1994 the baseline reaches ${at1994('baseline', 'Products Mastered').toFixed(1)} products mastered`
+    + ` (5-95%: ${lband('baseline', 'Products Mastered', 1)}) and an average capability of`
+    + ` ${at1994('baseline', 'Average Capability').toFixed(3)} (${lband('baseline', 'Average Capability', 3)}),`
+    + ` with ${at1994('baseline', 'Firms').toFixed(0)} firms (${lband('baseline', 'Firms', 0)}).`,
   `Ranked by products mastered in 1994: ` + ranked.map(r => `${r[0]} ${pct(r[1])} (capability ${pct(r[2])})`).join(', ') + '.',
+  `Bands of the changes in 1994 (5-95% over ${bandRuns} draws of the assumed parameters): `
+    + ranked.map(r => `${r[0]} products ${rband(r[0], 'Products Mastered')}, capability ${rband(r[0], 'Average Capability')}`)
+      .join('; ') + '.',
   `Without clustering (no-cluster) products mastered in 1994 change by ${pct(change('no-cluster', 'Products Mastered'))}`
-    + ` and capability by ${pct(change('no-cluster', 'Average Capability'))}.`,
+    + ` (${rband('no-cluster', 'Products Mastered')}) and capability by ${pct(change('no-cluster', 'Average Capability'))}`
+    + ` (${rband('no-cluster', 'Average Capability')}).`,
   `With the 1985 package, capability in 1994 lies between ${p.p5.toFixed(3)} and ${p.p95.toFixed(3)} (5th to 95th`
     + ` percentile of ${mc.runs()} runs with uncertain programme strength); the baseline has`
     + ` ${at1994('baseline', 'Average Capability').toFixed(3)}.`,
@@ -113,8 +171,10 @@ cdyn.writeText('summary.md', '# Policy comparison: Punjab farm-equipment cluster
 cdyn.report('report.pdf', {
   title: 'Policy scenarios for the Punjab farm-equipment clusters',
   subtitle: 'ClusterDynamics scripted comparison (scripts/policy-comparison.js)',
-  notes: ['Model: ' + model.file + '. Each scenario changes only the constants or equations listed with it;'
-    + ' everything else is the calibrated baseline (models/punjab-clusters.md).'].concat(findings),
+  notes: ['Model: ' + model.file + ' (second edition). Each scenario changes only the constants or equations listed'
+    + ' with it; everything else is the baseline of models/punjab-clusters.md, whose parameters are sourced or assumed'
+    + ' with ranges (not yet fitted). Bands are 5th to 95th percentiles over ' + bandRuns + ' Latin-hypercube draws of the '
+    + Object.keys(assumed).length + ' assumed parameters (tables/bands.csv).'].concat(findings),
   runs: runs, descriptions: descriptions,
   outputs: OUTPUTS, at: YEARS,
   charts: charts.map(c => c[1]),
@@ -133,6 +193,18 @@ function parseArgs(args, defaults) {
       throw new Error(`unknown or incomplete option '${args[i]}'; options: ` + Object.keys(defaults).map(k => '--' + k).join(', '));
     }
     out[key] = args[i + 1];
+  }
+  return out;
+}
+
+// {name: uniform(lo, hi)} for every scalar constant documented as "Status: assumed, range LO to HI."
+function assumedRanges(m) {
+  const out = {};
+  for (const v of m.constants()) {
+    const r = /Status: assumed, range (-?[0-9.e+-]+) to (-?[0-9.e+-]+)\./.exec(v.documentation);
+    if (r && v.dimensions.length === 0 && Number(r[2]) > Number(r[1])) {
+      out[v.name] = cdyn.uniform(Number(r[1]), Number(r[2]));
+    }
   }
   return out;
 }

@@ -30,6 +30,8 @@ def doc_of(v):
         st = v['status']
         if st == 'assumed':
             d += f" Status: assumed, range {v['lo']:g} to {v['hi']:g}."
+        elif st == 'fitted':
+            d += f" Status: fitted, 95% interval {v['lo']:g} to {v['hi']:g}."
         elif st == 'sourced':
             d += " Status: sourced."
         else:
@@ -115,8 +117,9 @@ def md_table():
             val = ', '.join(f'{k} {fmt(x)}' for k, x in v['elements'].items())
         else:
             val = fmt(v['eqn'])
-        if v['status'] == 'assumed':
-            rs = f"{v['lo']:g} to {v['hi']:g}" + (f"; {v['src']}" if v.get('src') else '')
+        if v['status'] in ('assumed', 'fitted'):
+            rs = ('95% interval ' if v['status'] == 'fitted' else '') + f"{v['lo']:g} to {v['hi']:g}" \
+                + (f"; {v['src']}" if v.get('src') and v['status'] == 'assumed' else '')
         else:
             rs = v.get('src', '')
         rows.append(f"| {v['name']} | {val} | {v['units']} | {v['status']} | {rs.replace('|', '/')} |")

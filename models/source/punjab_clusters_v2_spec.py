@@ -189,14 +189,14 @@ flow('Tubewell Adoption', '(Tubewell_Innovation_Coefficient + Tubewell_Imitation
 flow('Tubewell Retirement', 'Tubewells/Tubewell_Life', 'tubewells/year', 'Tubewells scrapped.')
 const('Tubewell Life', 15, 'year', 'Working life of a tubewell and its pump set.', 'assumed', 10, 20, 'NOTES: 10-20 years')
 const('Tubewell Innovation Coefficient', 0.01, '1/year', 'Bass p for tubewells.', 'assumed', 0.005, 0.03, 'NOTES: p 0.01-0.03')
-const('Tubewell Imitation Coefficient', 0.45, '1/year', 'Bass q for tubewells.', 'assumed', 0.3, 0.6, 'NOTES: q 0.3-0.6')
+const('Tubewell Imitation Coefficient', 0.6, '1/year', 'Bass q for tubewells.', 'fitted', 0.249, 0.951, 'Fitted with cdyn calibrate (gaussian payoff) to models/data/punjab-targets.csv, 9 points; 95% interval from the covariance at the optimum: 0.249 to 0.951. At the upper bound of the range searched (0.3-0.6, NOTES).')
 stock('Tractors', 1660, ['Tractor Adoption'], ['Tractor Retirement'], 'tractors', 'Tractors in use in the Punjab.')
 flow('Tractor Adoption', '(Tractor_Innovation_Coefficient + Tractor_Imitation_Coefficient*Tractors/MAX(Tractor_Potential, One_Tractor))*(MAX(Tractor_Potential, Tractors) - Tractors)',
      'tractors/year', 'Bass adoption of tractors (gross purchases, replacements included).')
 flow('Tractor Retirement', 'Tractors/Tractor_Life', 'tractors/year', 'Tractors scrapped.')
 const('Tractor Life', 18, 'year', 'Working life of a tractor.', 'assumed', 15, 20, 'NOTES: L_tr 15-20 years')
 const('Tractor Innovation Coefficient', 0.01, '1/year', 'Bass p for tractors.', 'assumed', 0.005, 0.03)
-const('Tractor Imitation Coefficient', 0.4, '1/year', 'Bass q for tractors.', 'assumed', 0.3, 0.5, 'NOTES: q about 0.38 (Sultan, Farley and Lehmann 1990)')
+const('Tractor Imitation Coefficient', 0.466, '1/year', 'Bass q for tractors.', 'fitted', 0.342, 0.589, 'Fitted with cdyn calibrate (gaussian payoff) to models/data/punjab-targets.csv, 9 points; 95% interval from the covariance at the optimum: 0.342 to 0.589.')
 const('SEU per Pump Set', 4, 'SEU/tubewells', 'Equipment per tubewell (pump, engine parts, fittings).', 'assumed', 3, 6)
 const('SEU per Tractor', 6, 'SEU/tractors', 'Implements per tractor.', 'assumed', 4, 8)
 const('Implement Life', 8, 'year', 'Working life of tractor implements (shorter than the tractor\'s).', 'assumed', 5, 12)
@@ -238,7 +238,9 @@ aux('Innovation Effort', 'Leader_Firms[Cluster]*Leader_Effort_Intensity[Cluster]
 const('Import Imitation Rate', 0.1, '1/year', 'Share of unexplored items per year that workshops start to replicate from imported '
       'equipment, where imports still hold the market.', 'assumed', 0.05, 0.2,
       'PAPER 4.1: an obvious impetus for producers to introduce new product technologies by reverse engineering prototypes imported by large engineering firms.')
-flow('Development Starts', '(Development_Productivity*SUM(Innovation_Effort[*]) + Extension_Prototype_Rate*SUM(Extension_Active[*]))*SAFEDIV(Unexplored_Products, Product_Potential, 0) + Import_Imitation_Rate*Unexplored_Products*(1 - Local_Market_Share)',
+const('Imitation Demand Half', 3000, 'SEU/year', 'Equipment demand at which replication of imports is half its rate '
+      '(no buyers, nothing to replicate).', 'assumed', 1000, 10000)
+flow('Development Starts', '(Development_Productivity*SUM(Innovation_Effort[*]) + Extension_Prototype_Rate*SUM(Extension_Active[*]))*SAFEDIV(Unexplored_Products, Product_Potential, 0) + Import_Imitation_Rate*Unexplored_Products*(1 - Local_Market_Share)*Potential_Equipment_Demand/(Potential_Equipment_Demand + Imitation_Demand_Half)',
      'products/year', 'New designs started: leaders\' effort (rent-driven), extension prototypes, and replication of imported equipment.')
 const('Development Time', 1.5, 'year', 'Time from start to launch of a design.', 'assumed', 1, 2.5)
 flow('Product Launches', 'Products_in_Development/Development_Time', 'products/year', 'Designs launched.')
@@ -341,8 +343,7 @@ aux('Local Component Requirement', 'Component_Requirement[Cluster]*Local_Parts_F
     'Components made locally (in house or by vendors).', C)
 aux('Local Component Demand', 'Local_Component_Requirement[Cluster]/Locations[Cluster]', 'SEU/year',
     'Local component demand one vendor location can serve.', C)
-const('Vendor MES', 60, 'SEU/year', 'Critical minimum scale of a vendor location (foundry, forge).', 'assumed', 30, 240,
-      'PAPER: investing in processes that require a critical minimum production scale to be economically viable.')
+const('Vendor MES', 38.6, 'SEU/year', 'Critical minimum scale of a vendor location (foundry, forge).', 'fitted', -7.3, 84.6, 'Fitted with cdyn calibrate (gaussian payoff) to models/data/punjab-targets.csv, 9 points; 95% interval from the covariance at the optimum: -7.3 to 84.6. Poorly determined (one point: the 1960s integrated share); searched 30-240.')
 aux('Vendor Viability', 'IF Local_Component_Demand[Cluster] > Vendor_MES THEN 1 - Vendor_MES/Local_Component_Demand[Cluster] ELSE 0',
     'dmnl', 'Share of local component demand a vendor can serve at a profit: zero below the minimum scale.', C)
 const('Max Outsourced Fraction', 0.9, 'dmnl', 'Most of the locally made components a town can buy from vendors.', 'assumed', 0.7, 0.95)
@@ -539,8 +540,8 @@ aux('Cluster Capability', 'Leader_Fraction*Leader_Capability[Cluster] + (1 - Lea
     'Average capability of the town\'s firms.', C)
 
 # ------------------------------------------------------------------ the copying lag as an outcome
-const('Clustered Copying Lag', 0.55, 'year', 'Time a co-located follower as capable as the leader needs to copy a design.',
-      'assumed', 0.3, 1.0, 'PAPER 4.3: Local copies usually appear one year after the public launch (the outcome, Copying Lag, is compared with this).')
+const('Clustered Copying Lag', 0.389, 'year', 'Time a co-located follower as capable as the leader needs to copy a design.',
+      'fitted', -0.045, 0.824, 'Fitted with cdyn calibrate (gaussian payoff) to models/data/punjab-targets.csv, 9 points; 95% interval from the covariance at the optimum: -0.045 to 0.824. Poorly determined (one point: copies one year after launch).')
 const('Isolated Copying Lag', 3, 'year', 'The same for a follower who sees the design only at fairs and markets.', 'assumed', 2, 5)
 const('Gap Elasticity', 0.5, 'dmnl', 'How the capability gap between leaders and followers lengthens copying.', 'assumed', 0, 1)
 aux('Town Copying Lag', '(Clustered_Copying_Lag + (Isolated_Copying_Lag - Clustered_Copying_Lag)*(1 - Cluster_Proximity_Index[Cluster]))*(MAX(Leader_Capability[Cluster], Minimum_Capability)/MAX(Follower_Capability[Cluster], Minimum_Capability))^Gap_Elasticity + Design_Protection_Extra_Lag*Design_Protection_Active',
@@ -574,11 +575,10 @@ aux('Local Market Share', 'SAFEDIV(Total_Sales, Addressable_Demand, 0)', 'dmnl',
 aux('Trust Weight', 'Cluster_Trust[Cluster]*Cluster_Firms[Cluster]', 'firms', 'Weight of each town.', C)
 aux('Trust', 'SAFEDIV(SUM(Trust_Weight[*]), Firms, Base_Trust)', 'dmnl', 'Firm-weighted trust.')
 aux('Total Employment', 'SUM(Employment[*])', 'workers', 'Workers of assemblers and vendors.')
-const('Survey Units per Cluster Firm', 23, 'dmnl', 'Province-wide light engineering units per farm-equipment assembler in the '
-      'eight towns (the survey counts all light engineering, not farm equipment alone).', 'assumed', 12, 35,
-      'Identified by the 1977-78 count (2,141 units): a mapping, not a test.')
-const('Survey Foundries per Cluster Vendor', 9.5, 'dmnl', 'Province-wide iron casting units per vendor in the eight towns.',
-      'assumed', 5, 15, 'Identified by the 1977-78 count (419 units): a mapping, not a test.')
+const('Survey Units per Cluster Firm', 20.4, 'dmnl', 'Province-wide light engineering units per farm-equipment assembler in the '
+      'eight towns (the survey counts all light engineering, not farm equipment alone).', 'fitted', 15.2, 25.6, 'Fitted with cdyn calibrate (gaussian payoff) to models/data/punjab-targets.csv, 9 points; 95% interval from the covariance at the optimum: 15.2 to 25.6. Identified by the 1977-78 count alone: a mapping.')
+const('Survey Foundries per Cluster Vendor', 8.14, 'dmnl', 'Province-wide iron casting units per vendor in the eight towns.',
+      'fitted', 5.91, 10.4, 'Fitted with cdyn calibrate (gaussian payoff) to models/data/punjab-targets.csv, 9 points; 95% interval from the covariance at the optimum: 5.91 to 10.4. Identified by the 1977-78 count alone: a mapping.')
 aux('Survey Light Engineering Units', 'Firms*Survey_Units_per_Cluster_Firm', 'firms',
     'The model\'s firms mapped to the 1977-78 survey\'s province-wide count of light engineering units.',
     src='A survey by the Punjab Small Industries Corporation in 1977-8 ... 2,141 light engineering services units (Aftab and Rahim, 1986:68).')

@@ -14,7 +14,7 @@ final class ApiHelp {
               chart(runs, names, {title, units, layout, timeUnits}) -> Chart
               fanChart(monteCarlo, name, {title, units}) -> Chart
               sweepChart(sweep, {parameter, output, by, title}) -> Chart
-              attributionChart(attribution, {output, title}) -> Chart
+              attributionChart(attribution, {output, title, bands}) -> Chart
               report(file, {title, subtitle, notes, runs, descriptions, outputs, at, charts})
               help() -> this text
               readCsv(path) -> [rows]                 readSettings(path) -> {name: value}
@@ -27,6 +27,8 @@ final class ApiHelp {
               monteCarlo({runs, seed, parameters, sampling, outputs, percentiles, base, threads, onError})
                 -> MonteCarlo
               attribution({mechanisms, outputs, at, stats, base, threads}) -> Attribution
+              attribution({method: 'shapley' | 'shapley-sampled', mechanisms, outputs, at, stats, base, threads,
+                orderings, seed, parameters, samples, sampling}) -> Shapley
               calibrate({data, fit, payoff, weights, until, method, starts, seed, profile, maxTrials, base,
                 threads}) -> Calibration
               sensitivity({parameters, outputs, method, samples, levels, seed, bootstrap, base, threads}) -> Sensitivity
@@ -45,6 +47,8 @@ final class ApiHelp {
             MonteCarlo: percentiles(name), at(name, time), finalValues(name), table(), runsTable(), runs(),
               exact(), failures(), writeCsv(file)
             Attribution: table(), changes(output?), writeCsv(file)
+            Shapley: values(output?), total(output?), efficiencyGap(output?), errors(output?), bands(output?),
+              rankAgreement(output?, top?), table(), runs(), samples(), method(), writeCsv(file)
             Chart: write(file, {width, height, dpi}), title()
             Calibration: values(), parameters(), statistics(), correlation(), payoff(), runs(), scenario(name?),
               table(), chart(title?), writeSettings(file)

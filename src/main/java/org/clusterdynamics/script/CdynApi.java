@@ -418,10 +418,15 @@ final class CdynApi extends ApiObject {
      * for a Shapley attribution, each switch's Shapley value, with 5-95% whiskers when it has samples.
      */
     JsChart attributionChart(Value... a) {
-        Args x = new Args("cdyn.attributionChart", "(attribution, {output, title})", a, 1, 2);
-        Map<String, Value> o = x.options(1, Set.of("output", "title"));
+        Args x = new Args("cdyn.attributionChart", "(attribution, {output, title, bands})", a, 1, 2);
+        Map<String, Value> o = x.options(1, Set.of("output", "title", "bands"));
         if (x.isHandle(x.get(0), JsShapley.class)) {
             JsShapley sh = x.handle(x.get(0), JsShapley.class, "the first argument");
+            // whiskers from another Shapley attribution of the same switches over parameter draws
+            JsShapley drawn = o.containsKey("bands") ? x.handle(o.get("bands"), JsShapley.class, "bands") : sh;
+            if (!drawn.result.mechanisms().equals(sh.result.mechanisms())) {
+                throw x.error("bands: the attribution given as bands has other switches; give one of the same switches");
+            }
             int k = 0;
             if (o.containsKey("output")) {
                 try {
@@ -431,22 +436,31 @@ final class CdynApi extends ApiObject {
                 }
             }
             Map<String, double[]> bands = new LinkedHashMap<>();
-            if (sh.result.samples() > 1) {
+            if (drawn.result.samples() > 1) {
+                int kb;
+                try {
+                    kb = drawn.result.outcomeIndex(sh.result.outcomes().get(k).label());
+                } catch (IllegalArgumentException e) {
+                    throw x.error("bands: " + e.getMessage());
+                }
                 for (int i = 0; i < sh.result.mechanisms().size(); i++) {
-                    bands.put(sh.result.mechanisms().get(i), new double[] {sh.result.percentile(i, k, 5),
-                        sh.result.percentile(i, k, 95)});
+                    bands.put(sh.result.mechanisms().get(i), new double[] {drawn.result.percentile(i, kb, 5),
+                        drawn.result.percentile(i, kb, 95)});
                 }
             }
             String label = sh.result.outcomes().get(k).label();
             String sub = "Shapley value: the switch's effect averaged over every order of switching on; the values add up to "
                     + String.format(java.util.Locale.ROOT, "%.4g", sh.result.total(k)) + " (all on minus all off)"
-                    + (bands.isEmpty() ? "" : "; whiskers: 5th to 95th percentile over " + (sh.result.samples() - 1)
+                    + (bands.isEmpty() ? "" : "; whiskers: 5th to 95th percentile over " + (drawn.result.samples() - 1)
                     + " parameter samples");
             Attribution attr = new Attribution(label, unitsOf(sh.model, sh.result.outcomes().get(k).variable()),
                     sh.result.shapley(k), bands, sub);
             String title = opt(x, o, "title");
             return new JsChart(session, AttributionChart.create(attr, title != null ? title
                     : "Shapley value of each switch for " + label, ChartStyle.defaults()));
+        }
+        if (o.containsKey("bands")) {
+            throw x.error("bands apply to a Shapley attribution only");
         }
         JsAttribution at = x.handle(x.get(0), JsAttribution.class, "the first argument");
         int k = 0;

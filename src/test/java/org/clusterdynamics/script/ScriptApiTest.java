@@ -452,8 +452,9 @@ class ScriptApiTest extends ScriptTestSupport {
                 const sw = m.sweep({parameters: {'Copying Lag': [1, 2]}, outputs: ['Firms']});
                 const mc = m.monteCarlo({runs: 3, outputs: ['Firms']});
                 const at = m.attribution({mechanisms: ['Switch Spinoffs'], outputs: ['Firms']});
+                const sh = m.attribution({mechanisms: ['Switch Spinoffs'], outputs: ['Firms'], method: 'shapley'});
                 const objs = {cdyn: cdyn, Model: m, Scenario: b, Run: run, Table: run.table(), Sweep: sw, MonteCarlo: mc,
-                    Attribution: at, Chart: cdyn.chart(run, 'Firms')};
+                    Attribution: at, Shapley: sh, Chart: cdyn.chart(run, 'Firms')};
                 const help = cdyn.help();
                 const missing = [];
                 for (const [type, o] of Object.entries(objs)) {
