@@ -171,6 +171,31 @@ class BackendEquivalenceTest {
     }
 
     @Test
+    void simulatorsSharingCodeCountWorkTogetherAndCompileOnce() {
+        CompiledModel m = ModelCompiler.compile(ModelBuilder.xmile().time(0, 1000, 0.01)
+                .stock("stock", "100", List.of(), List.of("outflow"))
+                .flow("outflow", "stock / delay")
+                .aux("delay", "400")
+                .build());
+        SharedCode shared = new SharedCode(m);
+        Simulator a = new Simulator(shared);
+        Simulator b = new Simulator(shared);
+        Results first = a.run(RunOptions.defaults());
+        int runs = 1;
+        // the two alternate, as two worker threads of a batch would: together they reach the threshold
+        while (!(a.lastRunUsedGeneratedCode() || b.lastRunUsedGeneratedCode()) && runs < 100) {
+            Results r = (runs % 2 == 0 ? a : b).run(RunOptions.defaults());
+            assertArrayEquals(first.column("stock"), r.column("stock"), 0, "run " + runs);
+            runs++;
+        }
+        a.run(RunOptions.defaults());
+        b.run(RunOptions.defaults());
+        assertTrue(a.lastRunUsedGeneratedCode() && b.lastRunUsedGeneratedCode(), "both run the generated code");
+        assertTrue(a.generatedCode() == b.generatedCode(), "compiled once for both");
+        assertArrayEquals(first.column("stock"), b.run(RunOptions.defaults()).column("stock"), 0);
+    }
+
+    @Test
     void overriddenConstantsRunGeneratedCodeAndOverriddenEquationsFallBackToTheInterpreter() {
         CompiledModel m = ModelCompiler.compile(ModelBuilder.xmile().time(0, 10, 0.25)
                 .stock("stock", "100", List.of("inflow"), List.of("outflow"))
