@@ -72,6 +72,28 @@ class BackendEquivalenceTest {
         compare(punjab);
     }
 
+    /** Code split over many part classes (as a model too large for one class is) gives the same bits. */
+    @Test
+    void codeSplitOverPartClasses() {
+        Path world3 = Path.of(System.getProperty("cdyn.testModels", "../shared/test-models"))
+                .resolveSibling("bench/models/world3-03/wrld3-03.mdl");
+        for (Path file : List.of(Path.of("models/punjab-clusters.xmile"), world3)) {
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            CompiledModel model = ModelCompiler.compile(ModelFiles.read(file));
+            SharedCode parts = new SharedCode(model);
+            GeneratedCode code = GeneratedCode.compile(model, 4000);
+            assertTrue(code.equationClasses() > 5, file + ": " + code.equationClasses() + " part classes");
+            parts.offer(code);
+            Simulator interpreter = new Simulator(model, Simulator.Backend.INTERPRETER);
+            Simulator split = new Simulator(parts);
+            assertSame(interpreter, split, RunOptions.defaults(), file.getFileName() + " in parts");
+            assertSame(interpreter, split, RunOptions.defaults().withMethod(Method.RK4).withSeed(7),
+                    file.getFileName() + " in parts, rk4");
+        }
+    }
+
     /** Reads and compiles the model (skipping it when the engine cannot), then runs both backends. */
     private static void compare(Path file) {
         CompiledModel model;
