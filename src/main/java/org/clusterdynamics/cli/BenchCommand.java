@@ -145,8 +145,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "read+compile %s%n", coldWarm(total));
             if (code != null) {
-                out.printf(Locale.ROOT, "codegen    %s; %d chars of Java, largest method %d bytes of bytecode%n",
-                        coldWarm(genMs), code.source().length(), code.largestMethodBytes());
+                out.printf(Locale.ROOT, "codegen    %s; %d chars of Java in %d class%s, largest method %d bytes of bytecode%n",
+                        coldWarm(genMs), code.source().length(), code.equationClasses(),
+                        code.equationClasses() == 1 ? "" : "es", code.largestMethodBytes());
             }
             Benchmark.Timing t = Benchmark.time(sim, options, k, runs, reps, runs, warmupMillis);
             String mode = k.name().toLowerCase(Locale.ROOT);

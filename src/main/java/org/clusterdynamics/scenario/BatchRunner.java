@@ -1,6 +1,7 @@
 package org.clusterdynamics.scenario;
 
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.clusterdynamics.diag.Diagnostic;
 import org.clusterdynamics.diag.Diagnostics;
 import org.clusterdynamics.diag.ModelException;
 import org.clusterdynamics.sim.RunStopped;
+import org.clusterdynamics.sim.SharedCode;
 import org.clusterdynamics.sim.Simulator;
 
 /**
@@ -110,13 +112,14 @@ public final class BatchRunner {
     private <T> void runInline(String label, int count, IntFunction<PreparedRun> job, RunTask<T> task, Sink<T> sink,
                                IntFunction<String> describe, Consumer<FailedRun> skip) {
         Map<CompiledModel, Simulator> sims = new IdentityHashMap<>();
+        Map<CompiledModel, SharedCode> code = new IdentityHashMap<>();
         progress.update(label, 0, count);
         for (int i = 0; i < count; i++) {
             cancel.check();
             PreparedRun r = job.apply(i);
             T value;
             try {
-                value = task.apply(i, sims.computeIfAbsent(r.compiled(), this::simulator), r);
+                value = task.apply(i, sims.computeIfAbsent(r.compiled(), m -> simulator(m, code)), r);
             } catch (RuntimeException e) {
                 if (skipped(i, e, describe, skip)) {
                     progress.update(label, i + 1, count);
@@ -131,8 +134,10 @@ public final class BatchRunner {
 
     private <T> void runParallel(String label, int count, IntFunction<PreparedRun> job, RunTask<T> task,
                                  Sink<T> sink, IntFunction<String> describe, Consumer<FailedRun> skip) {
-        // one simulator per worker thread and compiled model; the pool lives only for this batch
+        // one simulator per worker thread and compiled model, all sharing one generated code per model;
+        // the pool lives only for this batch
         ThreadLocal<Map<CompiledModel, Simulator>> sims = ThreadLocal.withInitial(IdentityHashMap::new);
+        Map<CompiledModel, SharedCode> code = Collections.synchronizedMap(new IdentityHashMap<>());
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         int window = threads * 4;
         Deque<Future<T>> inFlight = new ArrayDeque<>();
@@ -146,7 +151,7 @@ public final class BatchRunner {
                     PreparedRun r = job.apply(i);
                     inFlight.addLast(pool.submit(() -> {
                         cancel.check();
-                        return task.apply(i, sims.get().computeIfAbsent(r.compiled(), this::simulator), r);
+                        return task.apply(i, sims.get().computeIfAbsent(r.compiled(), m -> simulator(m, code)), r);
                     }));
                 }
                 Future<T> f = inFlight.removeFirst();
@@ -178,9 +183,9 @@ public final class BatchRunner {
         }
     }
 
-    /** A simulator for one worker; a cancelled batch also ends the run it is in. */
-    private Simulator simulator(CompiledModel compiled) {
-        return new Simulator(compiled).stopWhen(cancel::isCancelled);
+    /** A simulator for one worker, sharing the model's code; a cancelled batch also ends the run it is in. */
+    private Simulator simulator(CompiledModel compiled, Map<CompiledModel, SharedCode> code) {
+        return new Simulator(code.computeIfAbsent(compiled, SharedCode::new)).stopWhen(cancel::isCancelled);
     }
 
     private static ThreadFactory daemonThreads() {

@@ -17,12 +17,14 @@ public final class GeneratedCode {
     private final Map<String, byte[]> bytecode;
     private final String source;
     private final int largestMethod;
+    private final int classes;
 
     /** HotSpot's HugeMethodLimit: the JIT leaves larger methods to the bytecode interpreter. */
     static final int JIT_METHOD_LIMIT = 8000;
 
     private GeneratedCode(Constructor<? extends Kernel> constructor, GraphicalFunction[] tables,
-            Map<String, byte[]> bytecode, String source, int largestMethod) {
+            Map<String, byte[]> bytecode, String source, int largestMethod, int classes) {
+        this.classes = classes;
         this.constructor = constructor;
         this.tables = tables;
         this.bytecode = bytecode;
@@ -37,17 +39,22 @@ public final class GeneratedCode {
      *     for the JVM's limits); the interpreter still runs such a model
      */
     public static GeneratedCode compile(CompiledModel model) {
-        GeneratedCode code = compile(model, KernelSource.NODES_PER_METHOD);
+        return compile(model, KernelSource.PART_CHARS);
+    }
+
+    /** As {@link #compile(CompiledModel)} with part classes of about {@code partChars} characters of source. */
+    static GeneratedCode compile(CompiledModel model, int partChars) {
+        GeneratedCode code = compile(model, KernelSource.NODES_PER_METHOD, partChars);
         // a method over the JIT's limit would run interpreted: split finer (a single huge equation may stay over)
         for (int nodes = KernelSource.NODES_PER_METHOD / 2; code.largestMethod > JIT_METHOD_LIMIT && nodes >= 16;
                 nodes /= 2) {
-            code = compile(model, nodes);
+            code = compile(model, nodes, partChars);
         }
         return code;
     }
 
-    private static GeneratedCode compile(CompiledModel model, int nodesPerMethod) {
-        KernelSource.Unit unit = KernelSource.generate(model, nodesPerMethod);
+    private static GeneratedCode compile(CompiledModel model, int nodesPerMethod, int partChars) {
+        KernelSource.Unit unit = KernelSource.generate(model, nodesPerMethod, partChars);
         SimpleCompiler compiler = new SimpleCompiler();
         compiler.setParentClassLoader(Kernel.class.getClassLoader());
         // no line or variable tables: smaller classes, nothing here is debugged line by line
@@ -67,7 +74,7 @@ public final class GeneratedCode {
             Class<? extends Kernel> c = compiler.getClassLoader().loadClass(unit.className()).asSubclass(Kernel.class);
             return new GeneratedCode(c.getConstructor(GraphicalFunction[].class),
                     unit.tables().toArray(GraphicalFunction[]::new), Map.copyOf(compiler.getBytecodes()), unit.source(),
-                    largest);
+                    largest, unit.classes());
         } catch (Exception | LinkageError | StackOverflowError e) {
             // a class over the JVM's limits, or an equation nested deeper than Janino's stack
             throw new IllegalStateException("cannot compile the generated code of " + model.source() + ": " + e, e);
@@ -91,6 +98,11 @@ public final class GeneratedCode {
     /** Bytecode bytes of the largest generated method (at most {@value #JIT_METHOD_LIMIT} for the JIT to compile it). */
     public int largestMethodBytes() {
         return largestMethod;
+    }
+
+    /** Classes that hold the equations: one, or the kernel's part classes for a model too large for one. */
+    public int equationClasses() {
+        return classes;
     }
 
     /** Class files by class name. */

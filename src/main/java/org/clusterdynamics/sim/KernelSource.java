@@ -1,11 +1,11 @@
 package org.clusterdynamics.sim;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.regex.Pattern;
 import org.clusterdynamics.compile.ArrayOps;
 import org.clusterdynamics.compile.CompiledModel;
 import org.clusterdynamics.compile.ComputedSubscript;
@@ -39,14 +39,16 @@ final class KernelSource {
     static final int TREE_POINTS = 64;
 
     /** The generated class and the tables its constructor takes, in order. */
-    record Unit(String className, String source, List<GraphicalFunction> tables) {}
+    record Unit(String className, String source, List<GraphicalFunction> tables, int classes) {}
 
     private final int nodesPerMethod;
     private final List<GraphicalFunction> tables = new ArrayList<>();
     private final Map<GraphicalFunction, Integer> tableIndex = new IdentityHashMap<>();
-    private final Set<String> treeMethods = new HashSet<>();
-    private final StringBuilder helpers = new StringBuilder();
+    /** Chunk and helper methods (with their scratch fields) by part, each part one class of its own. */
+    private final List<StringBuilder> parts = new ArrayList<>(List.of(new StringBuilder()));
+    private final Map<String, String> treeCalls = new HashMap<>();
     private final StringBuilder fields = new StringBuilder();
+    private final List<Phase> phases = new ArrayList<>();
     private final StringBuilder ctor = new StringBuilder();
     private int helperCount;
     private int lookupSites;
@@ -54,13 +56,43 @@ final class KernelSource {
     /** Expression nodes written since the last statement, the size estimate for chunking. */
     private int nodes;
 
-    private KernelSource(int nodesPerMethod) {
-        this.nodesPerMethod = nodesPerMethod;
+    /**
+     * Source characters per part class: small enough that a part's constants (doubles, slot
+     * indices over 32767, names) stay well within the 65,535 entries of one class's constant pool.
+     */
+    static final int PART_CHARS = 150_000;
+    /** Stands for "private " in one-class code, nothing when parts are inner classes reaching each other's members. */
+    private static final String PRIVATE = "\u0002";
+    private static final char PART_MARK = '\u0001';
+
+    /**
+     * The part to write the next method into (a new one once the current is full), and the prefix
+     * that calls a member of it from anywhere in the kernel: a mark replaced once the number of parts is known.
+     */
+    private int part() {
+        if (parts.get(parts.size() - 1).length() >= partChars) {
+            parts.add(new StringBuilder());
+        }
+        return parts.size() - 1;
     }
 
-    /** The source with methods of about {@code nodesPerMethod} expression nodes each. */
-    static Unit generate(CompiledModel m, int nodesPerMethod) {
-        return new KernelSource(nodesPerMethod).unit(m);
+    private static String in(int part) {
+        return PART_MARK + Integer.toString(part) + PART_MARK;
+    }
+
+    private final int partChars;
+
+    private KernelSource(int nodesPerMethod, int partChars) {
+        this.nodesPerMethod = nodesPerMethod;
+        this.partChars = partChars;
+    }
+
+    /**
+     * The source with methods of about {@code nodesPerMethod} expression nodes each, in part classes
+     * of about {@code partChars} characters each.
+     */
+    static Unit generate(CompiledModel m, int nodesPerMethod, int partChars) {
+        return new KernelSource(nodesPerMethod, partChars).unit(m);
     }
 
     private Unit unit(CompiledModel m) {
@@ -120,10 +152,24 @@ final class KernelSource {
                 .append("/** Generated from ").append(comment(m.source())).append(". */\n")
                 .append("public final class ").append(simple).append(" extends org.clusterdynamics.sim.Kernel {\n")
                 .append(fields)
-                .append("  private final int[] hint = new int[").append(Math.max(1, lookupSites)).append("];\n")
-                .append("  public ").append(simple).append("(GraphicalFunction[] g) {\n").append(ctor).append("  }\n")
-                .append(body).append(helpers).append("}\n");
-        return new Unit(CLASS_NAME, src.toString(), List.copyOf(tables));
+                .append("  " + PRIVATE + "final int[] hint = new int[").append(Math.max(1, lookupSites)).append("];\n")
+                .append("  public ").append(simple).append("(GraphicalFunction[] g) {\n").append(ctor).append("  }\n");
+        renderPhases(body);
+        src.append(body);
+        boolean one = parts.size() == 1;
+        if (one) {
+            src.append(parts.get(0));
+        } else {
+            // a model too large for one class: each part an inner class (own constant pool) of the kernel
+            for (int k = 0; k < parts.size(); k++) {
+                src.append("  final Part").append(k).append(" part").append(k).append(" = new Part").append(k)
+                        .append("();\n  final class Part").append(k).append(" {\n").append(parts.get(k)).append("  }\n");
+            }
+        }
+        src.append("}\n");
+        String code = src.toString().replace(PRIVATE, one ? "private " : "");
+        code = Pattern.compile(PART_MARK + "(\\d+)" + PART_MARK).matcher(code).replaceAll(one ? "" : "part$1.");
+        return new Unit(CLASS_NAME, code, List.copyOf(tables), parts.size());
     }
 
     private int takeNodes() {
@@ -165,7 +211,8 @@ final class KernelSource {
             args.append(", ").append(p.strip().split(" ")[1]);
         }
         String chunkParams = "double[] v, " + params;
-        body.append("  ").append(signature).append(" {\n    double[] v = f.v;\n");
+        Phase phase = new Phase(signature, args.toString(), chunkParams, new ArrayList<>(), new ArrayList<>());
+        phases.add(phase);
         int i = 0;
         while (i < stmts.size()) {
             int budget = 0;
@@ -175,8 +222,11 @@ final class KernelSource {
                 j++;
             }
             String name = "m" + methodCount++;
-            body.append("    ").append(name).append("(v").append(args).append(");\n");
-            helpers.append("  private void ").append(name).append("(").append(chunkParams).append(") {\n");
+            int part = part();
+            StringBuilder helpers = parts.get(part);
+            phase.chunkParts().add(part);
+            phase.chunks().add(name);
+            helpers.append("  " + PRIVATE + "void ").append(name).append("(").append(chunkParams).append(") {\n");
             for (int k = i; k < j; k++) {
                 helpers.append("    ").append(stmts.get(k)).append('\n');
             }
@@ -186,7 +236,49 @@ final class KernelSource {
             helpers.append("  }\n");
             i = j;
         }
-        body.append("  }\n");
+    }
+
+    /** A phase method's signature and its chunk methods in order, with the part of each. */
+    private record Phase(String signature, String args, String chunkParams, List<Integer> chunkParts,
+            List<String> chunks) {}
+
+    /** Chunk calls per dispatching method in part classes: well within the JIT's method size. */
+    static final int CALLS_PER_DISPATCH = 400;
+
+    /**
+     * The phase methods: in one class each calls its chunks; over several part classes it calls a
+     * few dispatching methods in the parts, each calling that part's chunks, so that neither the
+     * phase method's bytecode nor the kernel's constant pool grows with the number of chunks.
+     */
+    private void renderPhases(StringBuilder body) {
+        boolean one = parts.size() == 1;
+        int dispatchers = 0;
+        for (Phase ph : phases) {
+            body.append("  ").append(ph.signature()).append(" {\n    double[] v = f.v;\n");
+            int i = 0;
+            while (i < ph.chunks().size()) {
+                if (one) {
+                    body.append("    ").append(ph.chunks().get(i)).append("(v").append(ph.args()).append(");\n");
+                    i++;
+                    continue;
+                }
+                int part = ph.chunkParts().get(i);
+                int j = i;
+                while (j < ph.chunks().size() && ph.chunkParts().get(j) == part && j - i < CALLS_PER_DISPATCH) {
+                    j++;
+                }
+                String name = "d" + dispatchers++;
+                StringBuilder b = parts.get(part);
+                b.append("  void ").append(name).append("(").append(ph.chunkParams()).append(") {\n");
+                for (int k = i; k < j; k++) {
+                    b.append("    ").append(ph.chunks().get(k)).append("(v").append(ph.args()).append(");\n");
+                }
+                b.append("  }\n");
+                body.append("    part").append(part).append('.').append(name).append("(v").append(ph.args()).append(");\n");
+                i = j;
+            }
+            body.append("  }\n");
+        }
     }
 
     /** The Java expression for e; counts its nodes. */
@@ -349,12 +441,14 @@ final class KernelSource {
         String acc = start;
         for (int from = 0; from < x.length; from += FOLD_TERMS) {
             int id = helperCount++;
-            helpers.append("  private double h").append(id).append("(double[] v, Frame f, double s) {\n");
+            int part = part();
+            StringBuilder helpers = parts.get(part);
+            helpers.append("  " + PRIVATE + "double h").append(id).append("(double[] v, Frame f, double s) {\n");
             for (int i = from; i < Math.min(x.length, from + FOLD_TERMS); i++) {
                 helpers.append("    s ").append(op).append("= ").append(x[i]).append(";\n");
             }
             helpers.append("    return s;\n  }\n");
-            acc = "h" + id + "(v, f, " + acc + ")";
+            acc = in(part) + "h" + id + "(v, f, " + acc + ")";
         }
         return "(" + acc + tail + ")";
     }
@@ -365,14 +459,16 @@ final class KernelSource {
     /** Any other builtin: a helper method fills a scratch array and calls Ops.math, as the interpreter does. */
     private String viaOps(LExpr.MathFn fn, String[] x) {
         int id = helperCount++;
-        fields.append("  private final double[] s").append(id).append(" = new double[").append(x.length).append("];\n");
-        helpers.append("  private double h").append(id).append("(double[] v, Frame f) {\n")
+        int part = part();
+        StringBuilder helpers = parts.get(part);
+        helpers.append("  " + PRIVATE + "final double[] s").append(id).append(" = new double[").append(x.length).append("];\n");
+        helpers.append("  " + PRIVATE + "double h").append(id).append("(double[] v, Frame f) {\n")
                 .append("    double[] s = s").append(id).append(";\n");
         for (int i = 0; i < x.length; i++) {
             helpers.append("    s[").append(i).append("] = ").append(x[i]).append(";\n");
         }
         helpers.append("    return Ops.math(LExpr.MathFn.").append(fn.name()).append(", s, f.time, f.dt);\n  }\n");
-        return "h" + id + "(v, f)";
+        return in(part) + "h" + id + "(v, f)";
     }
 
     /** An array builtin: a helper fills scratch inputs and parameters and calls ArrayOps, as the interpreter does. */
@@ -386,11 +482,13 @@ final class KernelSource {
             p[i] = expr(fn.params().get(i));
         }
         int id = helperCount++;
-        fields.append("  private final double[] a").append(id).append(" = new double[").append(in.length).append("];\n")
-                .append("  private final double[] p").append(id).append(" = new double[").append(p.length).append("];\n")
-                .append("  private final double[] w").append(id).append(" = new double[")
+        int part = part();
+        StringBuilder helpers = parts.get(part);
+        helpers.append("  " + PRIVATE + "final double[] a").append(id).append(" = new double[").append(in.length).append("];\n")
+                .append("  " + PRIVATE + "final double[] p").append(id).append(" = new double[").append(p.length).append("];\n")
+                .append("  " + PRIVATE + "final double[] w").append(id).append(" = new double[")
                 .append(ArrayOps.workSize(fn.kind(), in.length)).append("];\n");
-        helpers.append("  private double h").append(id).append("(double[] v, Frame f) {\n");
+        helpers.append("  " + PRIVATE + "double h").append(id).append("(double[] v, Frame f) {\n");
         for (int i = 0; i < in.length; i++) {
             helpers.append("    a").append(id).append("[").append(i).append("] = ").append(in[i]).append(";\n");
         }
@@ -399,7 +497,7 @@ final class KernelSource {
         }
         helpers.append("    return ArrayOps.eval(LExpr.ArrayKind.").append(fn.kind().name()).append(", a").append(id)
                 .append(", p").append(id).append(", ").append(fn.outputIndex()).append(", w").append(id).append(");\n  }\n");
-        return "h" + id + "(v, f)";
+        return in(part) + "h" + id + "(v, f)";
     }
 
     /** An element chosen during the run: a helper computes the indices and calls ComputedSubscript, as the interpreter does. */
@@ -461,8 +559,8 @@ final class KernelSource {
             id = tables.size();
             tables.add(g);
             tableIndex.put(g, id);
-            fields.append("  private final GraphicalFunction g").append(id).append(";\n")
-                    .append("  private final double[] x").append(id).append(", y").append(id).append(";\n");
+            fields.append("  " + PRIVATE + "final GraphicalFunction g").append(id).append(";\n")
+                    .append("  " + PRIVATE + "final double[] x").append(id).append(", y").append(id).append(";\n");
             ctor.append("    g").append(id).append(" = g[").append(id).append("];\n")
                     .append("    x").append(id).append(" = g").append(id).append(".xs();\n")
                     .append("    y").append(id).append(" = g").append(id).append(".ys();\n");
@@ -501,14 +599,17 @@ final class KernelSource {
      */
     private String searchTree(int id, GraphicalFunction g, GraphicalFunction.Kind how) {
         String name = "t" + id + how.name().charAt(0);
-        if (!treeMethods.add(name)) {
-            return name;
+        String known = treeCalls.get(name);
+        if (known != null) {
+            return known;
         }
+        int part = part();
+        treeCalls.put(name, in(part) + name);
         double[] xs = g.xs();
         double[] ys = g.ys();
         int last = xs.length - 1;
-        StringBuilder b = helpers;
-        b.append("  private double ").append(name).append("(double x) {\n");
+        StringBuilder b = parts.get(part);
+        b.append("  " + PRIVATE + "double ").append(name).append("(double x) {\n");
         if (Lookups.innerZero(g)) {
             // the reference orders -0.0 before an inner 0.0; comparisons do not
             b.append("    if (Double.doubleToRawLongBits(x) == Long.MIN_VALUE) return g").append(id)
@@ -530,7 +631,7 @@ final class KernelSource {
         b.append("    if (!(x > ").append(x0).append(")) return ").append(lower).append(";\n");
         tree(b, xs, ys, how, 0, last, "    ");
         b.append("  }\n");
-        return name;
+        return in(part) + name;
     }
 
     /** A segment's slope, computed exactly as GraphicalFunction computes it. */

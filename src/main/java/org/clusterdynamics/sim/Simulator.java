@@ -48,7 +48,8 @@ public final class Simulator {
     private GeneratedCode generated;
     private Kernel generatedKernel;
     private String generationFailure;
-    private long interpretedWork;
+    /** Compile-once code and interpreted work shared with this simulator's copies (other threads). */
+    private final SharedCode shared;
     private boolean lastRunGenerated;
     private final int[][] nonNegative;
     /** Saved slots as runs of consecutive slots: {first slot, first column, length}. */
@@ -80,17 +81,27 @@ public final class Simulator {
     }
 
     public Simulator(CompiledModel model, Backend backend) {
-        this(model, backend, null);
+        this(model, backend, new SharedCode(model));
         if (backend == Backend.GENERATED) {
             useGenerated(GeneratedCode.compile(model));
+            shared.offer(generated);
         }
     }
 
-    private Simulator(CompiledModel model, Backend backend, GeneratedCode code) {
+    /**
+     * A simulator ({@link Backend#AUTO}) whose generated code is compiled once for all simulators
+     * given the same holder, on any thread (batches: one holder per model, one simulator per thread).
+     */
+    public Simulator(SharedCode shared) {
+        this(shared.model(), Backend.AUTO, shared);
+    }
+
+    private Simulator(CompiledModel model, Backend backend, SharedCode shared) {
         this.model = model;
         this.backend = backend;
-        if (code != null) {
-            useGenerated(code);
+        this.shared = shared;
+        if (shared.ready() != null) {
+            useGenerated(shared.ready());
         }
         int n = model.initOrder().size();
         initSlots = new int[n];
@@ -172,9 +183,11 @@ public final class Simulator {
      * any) but no mutable state.
      */
     public Simulator copy() {
-        Simulator s = new Simulator(model, backend, generated);
+        Simulator s = new Simulator(model, backend, shared);
+        if (generated != null && s.generated == null) {
+            s.useGenerated(generated);
+        }
         s.generationFailure = generationFailure;
-        s.interpretedWork = interpretedWork;
         s.stopRequested = stopRequested;
         return s;
     }
@@ -549,12 +562,18 @@ public final class Simulator {
             }
         }
         if (!fixesDynamic) {
-            if (generatedKernel == null && backend == Backend.AUTO && generationFailure == null
-                    && interpretedWork >= AUTO_COMPILE_WORK) {
+            if (generatedKernel == null && backend == Backend.AUTO && generationFailure == null) {
+                // another sharer may have compiled already; else compile once all sharers did enough work
+                GeneratedCode code = shared.ready();
                 try {
-                    useGenerated(GeneratedCode.compile(model));
+                    if (code == null && shared.work() >= AUTO_COMPILE_WORK) {
+                        code = shared.compileOrNull();
+                    }
                 } catch (IllegalStateException e) {
                     generationFailure = e.getMessage();
+                }
+                if (code != null) {
+                    useGenerated(code);
                 }
             }
             if (generatedKernel != null) {
@@ -563,7 +582,7 @@ public final class Simulator {
             }
         }
         lastRunGenerated = false;
-        interpretedWork += (long) (steps + 1) * (dynSlots.length + stockSlots.length);
+        shared.addWork((long) (steps + 1) * (dynSlots.length + stockSlots.length));
         return new InterpretedKernel(initSlots, initEvals, activeDynamic(fixed), activeDynamicEvals(fixed),
                 stockSlots, rateEvals, updEvals, delayIn, delayTime, delayInit);
     }

@@ -72,6 +72,28 @@ class BackendEquivalenceTest {
         compare(punjab);
     }
 
+    /** Code split over many part classes (as a model too large for one class is) gives the same bits. */
+    @Test
+    void codeSplitOverPartClasses() {
+        Path world3 = Path.of(System.getProperty("cdyn.testModels", "../shared/test-models"))
+                .resolveSibling("bench/models/world3-03/wrld3-03.mdl");
+        for (Path file : List.of(Path.of("models/punjab-clusters.xmile"), world3)) {
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            CompiledModel model = ModelCompiler.compile(ModelFiles.read(file));
+            SharedCode parts = new SharedCode(model);
+            GeneratedCode code = GeneratedCode.compile(model, 4000);
+            assertTrue(code.equationClasses() > 5, file + ": " + code.equationClasses() + " part classes");
+            parts.offer(code);
+            Simulator interpreter = new Simulator(model, Simulator.Backend.INTERPRETER);
+            Simulator split = new Simulator(parts);
+            assertSame(interpreter, split, RunOptions.defaults(), file.getFileName() + " in parts");
+            assertSame(interpreter, split, RunOptions.defaults().withMethod(Method.RK4).withSeed(7),
+                    file.getFileName() + " in parts, rk4");
+        }
+    }
+
     /** Reads and compiles the model (skipping it when the engine cannot), then runs both backends. */
     private static void compare(Path file) {
         CompiledModel model;
@@ -168,6 +190,31 @@ class BackendEquivalenceTest {
         copy.run(RunOptions.defaults());
         assertTrue(copy.lastRunUsedGeneratedCode(), "a copy for another thread shares the generated code");
         assertTrue(copy.generatedCode() == auto.generatedCode());
+    }
+
+    @Test
+    void simulatorsSharingCodeCountWorkTogetherAndCompileOnce() {
+        CompiledModel m = ModelCompiler.compile(ModelBuilder.xmile().time(0, 1000, 0.01)
+                .stock("stock", "100", List.of(), List.of("outflow"))
+                .flow("outflow", "stock / delay")
+                .aux("delay", "400")
+                .build());
+        SharedCode shared = new SharedCode(m);
+        Simulator a = new Simulator(shared);
+        Simulator b = new Simulator(shared);
+        Results first = a.run(RunOptions.defaults());
+        int runs = 1;
+        // the two alternate, as two worker threads of a batch would: together they reach the threshold
+        while (!(a.lastRunUsedGeneratedCode() || b.lastRunUsedGeneratedCode()) && runs < 100) {
+            Results r = (runs % 2 == 0 ? a : b).run(RunOptions.defaults());
+            assertArrayEquals(first.column("stock"), r.column("stock"), 0, "run " + runs);
+            runs++;
+        }
+        a.run(RunOptions.defaults());
+        b.run(RunOptions.defaults());
+        assertTrue(a.lastRunUsedGeneratedCode() && b.lastRunUsedGeneratedCode(), "both run the generated code");
+        assertTrue(a.generatedCode() == b.generatedCode(), "compiled once for both");
+        assertArrayEquals(first.column("stock"), b.run(RunOptions.defaults()).column("stock"), 0);
     }
 
     @Test
