@@ -507,22 +507,24 @@ final class KernelSource {
             x[i] = expr(at.indices().get(i));
         }
         int id = helperCount++;
-        fields.append("  private final double[] c").append(id).append(" = new double[").append(x.length).append("];\n")
-                .append("  private static final int[] e").append(id).append(" = ").append(ints(at.elements())).append(";\n")
-                .append("  private static final int[] z").append(id).append(" = ").append(ints(at.sizes())).append(";\n")
-                .append("  private static final String[] n").append(id).append(" = {");
+        int part = part();
+        StringBuilder helpers = parts.get(part);
+        helpers.append("  " + PRIVATE + "final double[] c").append(id).append(" = new double[").append(x.length).append("];\n")
+                .append("  " + PRIVATE + "final int[] e").append(id).append(" = ").append(ints(at.elements())).append(";\n")
+                .append("  " + PRIVATE + "final int[] z").append(id).append(" = ").append(ints(at.sizes())).append(";\n")
+                .append("  " + PRIVATE + "final String[] n").append(id).append(" = {");
         String[] where = ComputedSubscript.where(at);
         for (int i = 0; i < where.length; i++) {
-            fields.append(i > 0 ? ", " : "").append(stringLiteral(where[i]));
+            helpers.append(i > 0 ? ", " : "").append(stringLiteral(where[i]));
         }
-        fields.append("};\n");
-        helpers.append("  private double h").append(id).append("(double[] v, Frame f) {\n");
+        helpers.append("};\n");
+        helpers.append("  " + PRIVATE + "double h").append(id).append("(double[] v, Frame f) {\n");
         for (int i = 0; i < x.length; i++) {
             helpers.append("    c").append(id).append("[").append(i).append("] = ").append(x[i]).append(";\n");
         }
         helpers.append("    return v[e").append(id).append("[ComputedSubscript.flat(c").append(id).append(", z").append(id)
                 .append(", n").append(id).append(", f.time)]];\n  }\n");
-        return "h" + id + "(v, f)";
+        return in(part) + "h" + id + "(v, f)";
     }
 
     private static String ints(List<Integer> xs) {
