@@ -45,10 +45,15 @@ public final class GeneratedCode {
     /** As {@link #compile(CompiledModel)} with part classes of about {@code partChars} characters of source. */
     static GeneratedCode compile(CompiledModel model, int partChars) {
         GeneratedCode code = compile(model, KernelSource.NODES_PER_METHOD, partChars);
-        // a method over the JIT's limit would run interpreted: split finer (a single huge equation may stay over)
+        // a method over the JIT's limit would run interpreted: split finer, while that helps (a single
+        // huge equation or helper stays over whatever the split, and large models take long to compile)
         for (int nodes = KernelSource.NODES_PER_METHOD / 2; code.largestMethod > JIT_METHOD_LIMIT && nodes >= 16;
                 nodes /= 2) {
-            code = compile(model, nodes, partChars);
+            GeneratedCode finer = compile(model, nodes, partChars);
+            if (finer.largestMethod >= code.largestMethod) {
+                break;
+            }
+            code = finer;
         }
         return code;
     }
