@@ -124,7 +124,8 @@ public final class BenchCommand implements Callable<Integer> {
                 code = GeneratedCode.compile(compiled);
                 genMs[i] = (System.nanoTime() - t0) / 1e6;
             }
-            Simulator sim = new Simulator(compiled, b);
+            // the code just generated, not generated once more (minutes for the largest models)
+            Simulator sim = code != null ? new Simulator(compiled, code) : new Simulator(compiled, b);
             Results shape = sim.run(options);
             int dyn = compiled.dynamicOrder().size();
             int stocks = compiled.stocks().size();

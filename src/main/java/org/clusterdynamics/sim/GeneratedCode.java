@@ -18,12 +18,15 @@ public final class GeneratedCode {
     private final String source;
     private final int largestMethod;
     private final int classes;
+    /** Whether the largest method is a chunk of several statements, which a finer split makes smaller. */
+    private final boolean largestIsChunk;
 
     /** HotSpot's HugeMethodLimit: the JIT leaves larger methods to the bytecode interpreter. */
     static final int JIT_METHOD_LIMIT = 8000;
 
     private GeneratedCode(Constructor<? extends Kernel> constructor, GraphicalFunction[] tables,
-            Map<String, byte[]> bytecode, String source, int largestMethod, int classes) {
+            Map<String, byte[]> bytecode, String source, int largestMethod, boolean largestIsChunk, int classes) {
+        this.largestIsChunk = largestIsChunk;
         this.classes = classes;
         this.constructor = constructor;
         this.tables = tables;
@@ -45,10 +48,15 @@ public final class GeneratedCode {
     /** As {@link #compile(CompiledModel)} with part classes of about {@code partChars} characters of source. */
     static GeneratedCode compile(CompiledModel model, int partChars) {
         GeneratedCode code = compile(model, KernelSource.NODES_PER_METHOD, partChars);
-        // a method over the JIT's limit would run interpreted: split finer (a single huge equation may stay over)
-        for (int nodes = KernelSource.NODES_PER_METHOD / 2; code.largestMethod > JIT_METHOD_LIMIT && nodes >= 16;
-                nodes /= 2) {
-            code = compile(model, nodes, partChars);
+        // a method over the JIT's limit would run interpreted: split finer, while that helps (a single
+        // huge equation or helper stays over whatever the split, and large models take long to compile)
+        for (int nodes = KernelSource.NODES_PER_METHOD / 2; code.largestMethod > JIT_METHOD_LIMIT
+                && code.largestIsChunk && nodes >= 16; nodes /= 2) {
+            GeneratedCode finer = compile(model, nodes, partChars);
+            if (finer.largestMethod >= code.largestMethod) {
+                break;
+            }
+            code = finer;
         }
         return code;
     }
@@ -62,11 +70,14 @@ public final class GeneratedCode {
         try {
             compiler.cook(unit.source());
             int largest = 0;
+            boolean chunk = false;
             for (ClassFile cf : compiler.getClassFiles()) {
                 for (ClassFile.MethodInfo mi : cf.methodInfos) {
                     for (ClassFile.AttributeInfo a : mi.getAttributes()) {
-                        if (a instanceof ClassFile.CodeAttribute code) {
-                            largest = Math.max(largest, code.code.length);
+                        if (a instanceof ClassFile.CodeAttribute code && code.code.length > largest) {
+                            largest = code.code.length;
+                            // only a chunk of statements ("m12", or "m12$" as Janino names private ones) splits finer
+                            chunk = mi.getName().matches("m\\d+\\$?");
                         }
                     }
                 }
@@ -74,7 +85,7 @@ public final class GeneratedCode {
             Class<? extends Kernel> c = compiler.getClassLoader().loadClass(unit.className()).asSubclass(Kernel.class);
             return new GeneratedCode(c.getConstructor(GraphicalFunction[].class),
                     unit.tables().toArray(GraphicalFunction[]::new), Map.copyOf(compiler.getBytecodes()), unit.source(),
-                    largest, unit.classes());
+                    largest, chunk, unit.classes());
         } catch (Exception | LinkageError | StackOverflowError e) {
             // a class over the JVM's limits, or an equation nested deeper than Janino's stack
             throw new IllegalStateException("cannot compile the generated code of " + model.source() + ": " + e, e);

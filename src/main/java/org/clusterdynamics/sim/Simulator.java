@@ -88,6 +88,13 @@ public final class Simulator {
         }
     }
 
+    /** A simulator ({@link Backend#GENERATED}) running code already generated for this model. */
+    public Simulator(CompiledModel model, GeneratedCode code) {
+        this(model, Backend.GENERATED, new SharedCode(model));
+        useGenerated(code);
+        shared.offer(code);
+    }
+
     /**
      * A simulator ({@link Backend#AUTO}) whose generated code is compiled once for all simulators
      * given the same holder, on any thread (batches: one holder per model, one simulator per thread).
