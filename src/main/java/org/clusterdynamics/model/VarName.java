@@ -57,8 +57,15 @@ public record VarName(String asWritten, String id) implements Comparable<VarName
                 .replace(", ", ",").replace(" ,", ",").strip();
     }
 
+    /** Names longer than this are not compared character by character (see {@link #editDistance}). */
+    private static final int MAX_COMPARED = 256;
+
     /** Levenshtein distance between two names, for "did you mean" suggestions. */
     public static int editDistance(String a, String b) {
+        if (a.length() > MAX_COMPARED || b.length() > MAX_COMPARED) {
+            // no suggestion is useful for such names, and the distance costs the product of the lengths
+            return a.equals(b) ? 0 : Math.max(a.length(), b.length());
+        }
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -257,4 +257,20 @@ class BadInputTest {
                 + " '(e1-e1000000)' of 'd' has 1000000 elements, more than the 100000 a range may have"), console.err());
         assertFalse(Files.exists(csv));
     }
+
+    /** Found by FuzzTest: "did you mean" compared two 100,000-character names in quadratic time (minutes). */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void anUndefinedHugeNameBesideHugeNamesIsReportedPromptly() throws Exception {
+        String name = "a".repeat(100_000);
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            body.append("<aux name=\"").append(name).append(i).append("\"><eqn>1</eqn></aux>\n");
+        }
+        body.append("<aux name=\"x\"><eqn>").append(name).append("b + 1</eqn></aux>\n");
+        Path model = Files.writeString(dir.resolve("names.xmile"), xmile(body.toString()));
+        assertEquals(1, cdyn("check", model.toString()));
+        String said = console.out() + console.err();
+        assertTrue(said.contains("is not defined") && said.length() < 4000, said);
+    }
 }

@@ -47,7 +47,8 @@ import picocli.CommandLine;
  * A short seeded run is part of {@code mvn test}; the long run is
  * {@code mvn -B test -Dtest=FuzzTest -Dfuzz.cases=10000 -Dfuzz.seed=1} (cases per command; another
  * fuzz.seed gives other cases; see README "Guarantees").
- * Cases are derived from jqwik's seed, so a failure names the seed, mutations and command to replay.
+ * Cases are derived from jqwik's seed, so a failure names the case seed, mutations and command; replay
+ * one with {@code -Dfuzz.replay=run:CASESEED} (same fuzz.maxSeedBytes).
  */
 class FuzzTest {
     /** Cases per command: a few hundred in all for the short run in mvn test. */
@@ -177,6 +178,13 @@ class FuzzTest {
 
     /** fuzz.cases per command spread over the tries: each try runs its share, each case from its own seed. */
     private void batch(String command, long seed) throws Exception {
+        String replay = System.getProperty("fuzz.replay"); // COMMAND:CASESEED, from a failure's message
+        if (replay != null) {
+            if (replay.startsWith(command + ":")) {
+                oneCase(command, Long.parseLong(replay.substring(command.length() + 1)));
+            }
+            return;
+        }
         int perTry = Math.max(1, (CASES + TRIES - 1) / TRIES);
         // fuzz.seed gives a long run cases of its own instead of repeating the short run's first ones
         Random r = new Random(seed ^ Long.getLong("fuzz.seed", 0L));
