@@ -23,13 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.clusterdynamics.cli.fuzz.Mutations;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import picocli.CommandLine;
 
 /**
@@ -47,7 +46,7 @@ import picocli.CommandLine;
  * A short seeded run is part of {@code mvn test}; the long run is
  * {@code mvn -B test -Dtest=FuzzTest -Dfuzz.cases=10000 -Dfuzz.seed=1} (cases per command; another
  * fuzz.seed gives other cases; see README "Guarantees").
- * Cases are derived from jqwik's seed, so a failure names the case seed, mutations and command; replay
+ * Cases are derived from a fixed seed per command, so a failure names the case seed, mutations and command; replay
  * one with {@code -Dfuzz.replay=run:CASESEED} (same fuzz.maxSeedBytes).
  */
 class FuzzTest {
@@ -156,24 +155,27 @@ class FuzzTest {
             \t~\t|
             """;
 
-    @Provide
-    Arbitrary<Long> caseSeeds() {
-        return Arbitraries.longs();
+    @TestFactory
+    Stream<DynamicTest> runHoldsTheGuarantees() {
+        return tries("run", 20261205L);
     }
 
-    @Property(tries = TRIES, seed = "20261205")
-    void runHoldsTheGuarantees(@ForAll("caseSeeds") long seed) throws Exception {
-        batch("run", seed);
+    @TestFactory
+    Stream<DynamicTest> checkHoldsTheGuarantees() {
+        return tries("check", 20261206L);
     }
 
-    @Property(tries = TRIES, seed = "20261206")
-    void checkHoldsTheGuarantees(@ForAll("caseSeeds") long seed) throws Exception {
-        batch("check", seed);
+    @TestFactory
+    Stream<DynamicTest> convertHoldsTheGuarantees() {
+        return tries("convert", 20261207L);
     }
 
-    @Property(tries = TRIES, seed = "20261207")
-    void convertHoldsTheGuarantees(@ForAll("caseSeeds") long seed) throws Exception {
-        batch("convert", seed);
+    /** TRIES tests per command, each with its own seed drawn from the command's fixed seed: the same cases every run. */
+    private Stream<DynamicTest> tries(String command, long commandSeed) {
+        Random seeds = new Random(commandSeed);
+        long[] trySeeds = IntStream.range(0, TRIES).mapToLong(i -> seeds.nextLong()).toArray();
+        return IntStream.range(0, TRIES).mapToObj(i -> DynamicTest.dynamicTest(
+                command + " try " + (i + 1) + " (seed " + trySeeds[i] + ")", () -> batch(command, trySeeds[i])));
     }
 
     /** fuzz.cases per command spread over the tries: each try runs its share, each case from its own seed. */
@@ -299,7 +301,7 @@ class FuzzTest {
         }
     }
 
-    @AfterContainer
+    @AfterAll
     static void report() {
         Map<String, Long> sorted = new TreeMap<>();
         FIGURES.forEach((k, v) -> sorted.put(k, v.get()));
