@@ -128,6 +128,15 @@ const mc = model.monteCarlo({
 mc.writeCsv('tables/package-uncertainty.csv');
 charts.push(['package-capability-fan', cdyn.fanChart(mc, 'Average Capability',
   {title: 'Average capability with the 1985 package: uncertainty of its strength'})]);
+// which feedback loops drive the baseline (Loops That Matter, relative loop scores): a page of the report
+// and a table of the periods in which the same loops explain at least half of the change
+const loops = model.loops(base, {maxLoops: 2000});
+const loopPaths = {};
+for (const l of loops.list()) loopPaths[l.id] = l.polarity + ' ' + l.path;
+cdyn.writeCsv('tables/loop-dominance.csv', cdyn.table(loops.dominance().map(d => ({
+  from: d.from, to: d.to, share: d.share, loops: d.loops.join(' + '),
+  paths: d.loops.map(id => id + ': ' + (loopPaths[id] || '')).join(' | ')}))));
+charts.push(['loop-dominance', loops.chart('Which feedback loops drive the baseline (relative loop scores)')]);
 for (const [name, chart] of charts) {
   chart.write('charts/' + name + '.png');
   chart.write('charts/' + name + '.svg');
@@ -159,8 +168,12 @@ const findings = [
     + ranked.map(r => `${r[0]} products ${rband(r[0], 'Products Mastered')}, capability ${rband(r[0], 'Average Capability')}`)
       .join('; ') + '.',
   `Without clustering (no-cluster) products mastered in 1994 change by ${pct(change('no-cluster', 'Products Mastered'))}`
-    + ` (${rband('no-cluster', 'Products Mastered')}) and capability by ${pct(change('no-cluster', 'Average Capability'))}`
-    + ` (${rband('no-cluster', 'Average Capability')}).`,
+    + ` at the central parameter values (5-95% over the draws: ${rband('no-cluster', 'Products Mastered')}) and capability by`
+    + ` ${pct(change('no-cluster', 'Average Capability'))} (${rband('no-cluster', 'Average Capability')}).`,
+  `Loops That Matter over the baseline (${loops.count} loops found${loops.exhaustive ? '' : ' by the strongest-path search'}):`
+    + ` ${loops.dominance().length} periods in which different sets of loops explain half of the change`
+    + ` (tables/loop-dominance.csv); in ${loops.dominance().filter(d => d.loops.length === 1).length} of them a single`
+    + ` loop does so.`,
   `With the 1985 package, capability in 1994 lies between ${p.p5.toFixed(3)} and ${p.p95.toFixed(3)} (5th to 95th`
     + ` percentile of ${mc.runs()} runs with uncertain programme strength); the baseline has`
     + ` ${at1994('baseline', 'Average Capability').toFixed(3)}.`,
@@ -172,8 +185,8 @@ cdyn.report('report.pdf', {
   title: 'Policy scenarios for the Punjab farm-equipment clusters',
   subtitle: 'ClusterDynamics scripted comparison (scripts/policy-comparison.js)',
   notes: ['Model: ' + model.file + ' (second edition). Each scenario changes only the constants or equations listed'
-    + ' with it; everything else is the baseline of models/punjab-clusters.md, whose parameters are sourced or assumed'
-    + ' with ranges (not yet fitted). Bands are 5th to 95th percentiles over ' + bandRuns + ' Latin-hypercube draws of the '
+    + ' with it; everything else is the baseline of models/punjab-clusters.md, whose parameters are fitted with cdyn calibrate'
+    + ' (six), sourced or assumed with ranges. Bands are 5th to 95th percentiles over ' + bandRuns + ' Latin-hypercube draws of the '
     + Object.keys(assumed).length + ' assumed parameters (tables/bands.csv).'].concat(findings),
   runs: runs, descriptions: descriptions,
   outputs: OUTPUTS, at: YEARS,

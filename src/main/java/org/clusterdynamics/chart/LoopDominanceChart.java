@@ -15,7 +15,7 @@ import org.jfree.data.xy.DefaultXYDataset;
  */
 public final class LoopDominanceChart {
     /** More lines than this are unreadable; the weakest are left out and the subtitle says so. */
-    public static final int MAX_LOOPS = 8;
+    public static final int MAX_LOOPS = 6;
 
     private LoopDominanceChart() {}
 
@@ -53,14 +53,9 @@ public final class LoopDominanceChart {
         double m = Math.min(1.05, Math.max(0.1, top * 1.1));
         plot.getRangeAxis().setRange(-m, m);
         JFreeChart chart = Charts.chart(title, plot, style, true);
-        if (chart.getLegend() != null) {
-            // eight loops stacked under the plot would leave it no room
-            chart.getLegend().setPosition(org.jfree.chart.ui.RectangleEdge.RIGHT);
-        }
-        if (ranked.size() > shown) {
-            chart.addSubtitle(Charts.subtitle("The " + shown + " strongest of " + ranked.size() + " loops", style));
-        }
-        chart.addSubtitle(Charts.subtitle("+1 / -1: one reinforcing / balancing loop drives all change", style));
+        // subtitles first, so that they span the chart's width above the plot and its legend
+        chart.addSubtitle(0, Charts.subtitle((ranked.size() > shown ? "The " + shown + " strongest of " + ranked.size()
+                + " loops; " : "") + "+1 / -1: one reinforcing / balancing loop drives all change", style));
         return new Figure.Single(chart);
     }
 
@@ -72,8 +67,8 @@ public final class LoopDominanceChart {
         return v.length == 0 ? 0 : s / v.length;
     }
 
-    /** Legends stay on one line. */
+    /** Legend items short enough for two or three to a row under the plot. */
     private static String shorten(String label) {
-        return label.length() <= 58 ? label : label.substring(0, 55) + "...";
+        return label.length() <= 40 ? label : label.substring(0, 37) + "...";
     }
 }
