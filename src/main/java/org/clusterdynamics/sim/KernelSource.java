@@ -6,9 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.clusterdynamics.compile.ArrayOps;
 import org.clusterdynamics.compile.CompiledModel;
-import org.clusterdynamics.compile.ComputedSubscript;
 import org.clusterdynamics.compile.LExpr;
 import org.clusterdynamics.expr.Expr.BinaryOp;
 import org.clusterdynamics.expr.Expr.UnaryOp;
@@ -45,12 +43,12 @@ final class KernelSource {
     private final List<GraphicalFunction> tables = new ArrayList<>();
     private final Map<GraphicalFunction, Integer> tableIndex = new IdentityHashMap<>();
     /** Chunk and helper methods (with their scratch fields) by part, each part one class of its own. */
-    private final List<StringBuilder> parts = new ArrayList<>(List.of(new StringBuilder()));
+    private final KernelParts parts;
     private final Map<String, String> treeCalls = new HashMap<>();
     private final StringBuilder fields = new StringBuilder();
     private final List<Phase> phases = new ArrayList<>();
     private final StringBuilder ctor = new StringBuilder();
-    private int helperCount;
+    private static final String PRIVATE = KernelParts.PRIVATE;
     private int lookupSites;
     private int methodCount;
     /** Expression nodes written since the last statement, the size estimate for chunking. */
@@ -61,30 +59,10 @@ final class KernelSource {
      * indices over 32767, names) stay well within the 65,535 entries of one class's constant pool.
      */
     static final int PART_CHARS = 150_000;
-    /** Stands for "private " in one-class code, nothing when parts are inner classes reaching each other's members. */
-    private static final String PRIVATE = "\u0002";
-    private static final char PART_MARK = '\u0001';
-
-    /**
-     * The part to write the next method into (a new one once the current is full), and the prefix
-     * that calls a member of it from anywhere in the kernel: a mark replaced once the number of parts is known.
-     */
-    private int part() {
-        if (parts.get(parts.size() - 1).length() >= partChars) {
-            parts.add(new StringBuilder());
-        }
-        return parts.size() - 1;
-    }
-
-    private static String in(int part) {
-        return PART_MARK + Integer.toString(part) + PART_MARK;
-    }
-
-    private final int partChars;
 
     private KernelSource(int nodesPerMethod, int partChars) {
         this.nodesPerMethod = nodesPerMethod;
-        this.partChars = partChars;
+        this.parts = new KernelParts(partChars);
     }
 
     /**
@@ -168,7 +146,7 @@ final class KernelSource {
         }
         src.append("}\n");
         String code = src.toString().replace(PRIVATE, one ? "private " : "");
-        code = Pattern.compile(PART_MARK + "(\\d+)" + PART_MARK).matcher(code).replaceAll(one ? "" : "part$1.");
+        code = Pattern.compile(KernelParts.PART_MARK + "(\\d+)" + KernelParts.PART_MARK).matcher(code).replaceAll(one ? "" : "part$1.");
         return new Unit(CLASS_NAME, code, List.copyOf(tables), parts.size());
     }
 
@@ -222,7 +200,7 @@ final class KernelSource {
                 j++;
             }
             String name = "m" + methodCount++;
-            int part = part();
+            int part = parts.part();
             StringBuilder helpers = parts.get(part);
             phase.chunkParts().add(part);
             phase.chunks().add(name);
@@ -413,62 +391,15 @@ final class KernelSource {
             case PULSE_VENSIM: return call("Ops.pulseVensim", x[0], x[1], "f.time", "f.dt");
             case PULSE_TRAIN: return call("Ops.pulseTrain", x[0], x[1], x[2], x[3], "f.time");
             case RAMP: return call("Ops.ramp", x[0], x[1], x.length > 2 ? x[2] : "Double.NaN", "f.time");
-            case SUM: return fold("0.0", "+", x, "");
-            case PROD: return fold("1.0", "*", x, "");
-            case MEAN: return fold("0.0", "+", x, " / " + literal(x.length));
-            default: return viaOps(fn.fn(), x);
+            case SUM: return parts.fold("0.0", "+", x, "");
+            case PROD: return parts.fold("1.0", "*", x, "");
+            case MEAN: return parts.fold("0.0", "+", x, " / " + literal(x.length));
+            default: return parts.viaOps(fn.fn(), x);
         }
     }
 
     private static String call(String name, String... args) {
         return name + "(" + String.join(", ", args) + ")";
-    }
-
-    /** (((start op x0) op x1) ...) tail: the interpreter's left-to-right loop. */
-    /**
-     * (((start op x0) op x1) ...) tail: the interpreter's left-to-right loop. Long folds (expanded
-     * array reductions) accumulate in statements in helper methods of at most FOLD_TERMS terms,
-     * each passing the running value on, so that no expression nests deeper than the compiler's stack.
-     */
-    private String fold(String start, String op, String[] x, String tail) {
-        if (x.length <= FOLD_TERMS) {
-            StringBuilder s = new StringBuilder("((").append(start);
-            for (String a : x) {
-                s.append(' ').append(op).append(' ').append(a);
-            }
-            return s.append(")").append(tail).append(")").toString();
-        }
-        String acc = start;
-        for (int from = 0; from < x.length; from += FOLD_TERMS) {
-            int id = helperCount++;
-            int part = part();
-            StringBuilder helpers = parts.get(part);
-            helpers.append("  " + PRIVATE + "double h").append(id).append("(double[] v, Frame f, double s) {\n");
-            for (int i = from; i < Math.min(x.length, from + FOLD_TERMS); i++) {
-                helpers.append("    s ").append(op).append("= ").append(x[i]).append(";\n");
-            }
-            helpers.append("    return s;\n  }\n");
-            acc = in(part) + "h" + id + "(v, f, " + acc + ")";
-        }
-        return "(" + acc + tail + ")";
-    }
-
-    /** Terms of a sum or product written in one expression; longer ones go to helper methods. */
-    static final int FOLD_TERMS = 32;
-
-    /** Any other builtin: a helper method fills a scratch array and calls Ops.math, as the interpreter does. */
-    private String viaOps(LExpr.MathFn fn, String[] x) {
-        int id = helperCount++;
-        int part = part();
-        StringBuilder helpers = parts.get(part);
-        helpers.append("  " + PRIVATE + "final double[] s").append(id).append(" = new double[").append(x.length).append("];\n");
-        helpers.append("  " + PRIVATE + "double h").append(id).append("(double[] v, Frame f) {\n")
-                .append("    double[] s = s").append(id).append(";\n");
-        for (int i = 0; i < x.length; i++) {
-            helpers.append("    s[").append(i).append("] = ").append(x[i]).append(";\n");
-        }
-        helpers.append("    return Ops.math(LExpr.MathFn.").append(fn.name()).append(", s, f.time, f.dt);\n  }\n");
-        return in(part) + "h" + id + "(v, f)";
     }
 
     /** An array builtin: a helper fills scratch inputs and parameters and calls ArrayOps, as the interpreter does. */
@@ -481,23 +412,7 @@ final class KernelSource {
         for (int i = 0; i < p.length; i++) {
             p[i] = expr(fn.params().get(i));
         }
-        int id = helperCount++;
-        int part = part();
-        StringBuilder helpers = parts.get(part);
-        helpers.append("  " + PRIVATE + "final double[] a").append(id).append(" = new double[").append(in.length).append("];\n")
-                .append("  " + PRIVATE + "final double[] p").append(id).append(" = new double[").append(p.length).append("];\n")
-                .append("  " + PRIVATE + "final double[] w").append(id).append(" = new double[")
-                .append(ArrayOps.workSize(fn.kind(), in.length)).append("];\n");
-        helpers.append("  " + PRIVATE + "double h").append(id).append("(double[] v, Frame f) {\n");
-        for (int i = 0; i < in.length; i++) {
-            helpers.append("    a").append(id).append("[").append(i).append("] = ").append(in[i]).append(";\n");
-        }
-        for (int i = 0; i < p.length; i++) {
-            helpers.append("    p").append(id).append("[").append(i).append("] = ").append(p[i]).append(";\n");
-        }
-        helpers.append("    return ArrayOps.eval(LExpr.ArrayKind.").append(fn.kind().name()).append(", a").append(id)
-                .append(", p").append(id).append(", ").append(fn.outputIndex()).append(", w").append(id).append(");\n  }\n");
-        return in(part) + "h" + id + "(v, f)";
+        return parts.arrayHelper(fn, in, p);
     }
 
     /** An element chosen during the run: a helper computes the indices and calls ComputedSubscript, as the interpreter does. */
@@ -506,33 +421,7 @@ final class KernelSource {
         for (int i = 0; i < x.length; i++) {
             x[i] = expr(at.indices().get(i));
         }
-        int id = helperCount++;
-        int part = part();
-        StringBuilder helpers = parts.get(part);
-        helpers.append("  " + PRIVATE + "final double[] c").append(id).append(" = new double[").append(x.length).append("];\n")
-                .append("  " + PRIVATE + "final int[] e").append(id).append(" = ").append(ints(at.elements())).append(";\n")
-                .append("  " + PRIVATE + "final int[] z").append(id).append(" = ").append(ints(at.sizes())).append(";\n")
-                .append("  " + PRIVATE + "final String[] n").append(id).append(" = {");
-        String[] where = ComputedSubscript.where(at);
-        for (int i = 0; i < where.length; i++) {
-            helpers.append(i > 0 ? ", " : "").append(stringLiteral(where[i]));
-        }
-        helpers.append("};\n");
-        helpers.append("  " + PRIVATE + "double h").append(id).append("(double[] v, Frame f) {\n");
-        for (int i = 0; i < x.length; i++) {
-            helpers.append("    c").append(id).append("[").append(i).append("] = ").append(x[i]).append(";\n");
-        }
-        helpers.append("    return v[e").append(id).append("[ComputedSubscript.flat(c").append(id).append(", z").append(id)
-                .append(", n").append(id).append(", f.time)]];\n  }\n");
-        return in(part) + "h" + id + "(v, f)";
-    }
-
-    private static String ints(List<Integer> xs) {
-        StringBuilder b = new StringBuilder("{");
-        for (int i = 0; i < xs.size(); i++) {
-            b.append(i > 0 ? ", " : "").append(xs.get(i));
-        }
-        return b.append('}').toString();
+        return parts.elementHelper(at, x);
     }
 
     /** A Java string literal for s: quotes, backslashes and anything outside printable ASCII escaped. */
@@ -605,10 +494,10 @@ final class KernelSource {
         if (known != null) {
             return known;
         }
-        int part = part();
-        treeCalls.put(name, in(part) + name);
+        int part = parts.part();
+        treeCalls.put(name, KernelParts.in(part) + name);
         LookupTreeSource.write(parts.get(part), PRIVATE, name, id, g, how);
-        return in(part) + name;
+        return KernelParts.in(part) + name;
     }
 
     private String random(LExpr.Random r) {
