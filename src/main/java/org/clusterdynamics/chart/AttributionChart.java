@@ -9,18 +9,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.MinMaxCategoryRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -115,17 +112,8 @@ public final class AttributionChart {
             values.setLowerMargin(anyDown || bandDown ? 0.25 : 0.05);
             values.setUpperMargin(anyUp || bandUp ? 0.25 : 0.05);
         }
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlineVisible(false);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinePaint(Charts.GRID);
-        plot.setRangeGridlineStroke(new BasicStroke(0.5f));
-        plot.setRangeZeroBaselineVisible(true);
-        plot.setRangeZeroBaselinePaint(Color.DARK_GRAY);
+        Charts.horizontalBars(plot);
         plot.setRangeZeroBaselineStroke(new BasicStroke(1f));
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
 
         String t = title != null && !title.isBlank() ? title
                 : "Change in " + a.outcome() + " when each mechanism is switched off";

@@ -14,8 +14,11 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemSource;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.text.TextUtils;
@@ -142,6 +145,20 @@ final class Charts {
     static void style(ValueAxis a, ChartStyle style) {
         a.setLabelFont(style.labelFont());
         a.setTickLabelFont(style.tickFont());
+    }
+
+    /** The look of horizontal bar charts (tornado, indices, attribution): white, value grid only, a zero line. */
+    static void horizontalBars(CategoryPlot plot) {
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setRangeGridlineStroke(new BasicStroke(0.5f));
+        plot.setRangeZeroBaselineVisible(true);
+        plot.setRangeZeroBaselinePaint(Color.DARK_GRAY);
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
     }
 
     static XYPlot xyPlot(NumberAxis x, NumberAxis y) {

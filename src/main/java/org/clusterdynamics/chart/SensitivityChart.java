@@ -1,19 +1,14 @@
 package org.clusterdynamics.chart;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -84,16 +79,7 @@ public final class SensitivityChart {
         categories.setTickMarksVisible(false);
         categories.setCategoryMargin(0.25);
         CategoryPlot plot = new CategoryPlot(d, categories, values, r);
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlineVisible(false);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinePaint(Charts.GRID);
-        plot.setRangeGridlineStroke(new BasicStroke(0.5f));
-        plot.setRangeZeroBaselineVisible(true);
-        plot.setRangeZeroBaselinePaint(Color.DARK_GRAY);
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        Charts.horizontalBars(plot);
         return plot;
     }
 }

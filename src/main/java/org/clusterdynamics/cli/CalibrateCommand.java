@@ -7,12 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ScheduledExecutorService;
 import org.clusterdynamics.chart.ChartExport;
 import org.clusterdynamics.chart.ChartStyle;
 import org.clusterdynamics.chart.ExportOptions;
 import org.clusterdynamics.chart.FitChart;
-import org.clusterdynamics.diag.ModelException;
 import org.clusterdynamics.fit.Calibration;
 import org.clusterdynamics.fit.CalibrationResult;
 import org.clusterdynamics.fit.DataReader;
@@ -21,11 +19,8 @@ import org.clusterdynamics.fit.ObservedData;
 import org.clusterdynamics.fit.Payoff;
 import org.clusterdynamics.io.ModelFiles;
 import org.clusterdynamics.scenario.BatchRunner;
-import org.clusterdynamics.scenario.CancelToken;
-import org.clusterdynamics.scenario.Change;
 import org.clusterdynamics.scenario.Scenario;
 import org.clusterdynamics.scenario.ScenarioModel;
-import org.clusterdynamics.scenario.TerminalProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -107,7 +102,6 @@ public final class CalibrateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        Calibration.Spec cs;
         List<FitParameter> params = new ArrayList<>();
         Map<String, Double> w;
         Map<String, Double> fixed;
@@ -126,31 +120,19 @@ public final class CalibrateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--threads, --starts and --max-trials must be at least 1, --timeout"
                         + " at least 0");
             }
-        } catch (IllegalArgumentException e) {
-            err.println("cdyn calibrate: " + e.getMessage());
-            err.flush();
-            return 2;
-        } catch (IOException e) {
-            err.println("cdyn calibrate: cannot read a settings file: " + e.getMessage());
-            err.flush();
-            return 2;
+        } catch (IllegalArgumentException | IOException e) {
+            return FitOptions.optionError(err, "calibrate", e);
         }
         if (!FitOptions.checkOutFolder(err, out)) {
             return 2;
         }
-        CancelToken cancel = new CancelToken();
-        ScheduledExecutorService timer = FitOptions.timeLimit(cancel, timeout);
-        try {
+        return FitOptions.runLimited(err, "calibrate", timeout, cancel -> {
             ObservedData data = DataReader.read(dataFile);
             ScenarioModel sm = new ScenarioModel(ModelFiles.read(modelFile));
-            Scenario base = Scenario.of("calibration");
-            for (Map.Entry<String, Double> e : fixed.entrySet()) {
-                base = sm.apply(base, new Change.SetValue(e.getKey(), e.getValue()));
-            }
-            cs = new Calibration.Spec(base, data, params, po, w, until == null ? Double.NaN : until, m, starts, seed,
-                    !noProfile, maxTrials);
-            BatchRunner runner = new BatchRunner(threads == null ? BatchRunner.defaultThreads() : threads,
-                    new TerminalProgress(System.err, System.console() != null, 1000, System::currentTimeMillis), cancel);
+            Scenario base = FitOptions.baseScenario(sm, "calibration", fixed);
+            Calibration.Spec cs = new Calibration.Spec(base, data, params, po, w, until == null ? Double.NaN : until, m,
+                    starts, seed, !noProfile, maxTrials);
+            BatchRunner runner = FitOptions.runner(threads, cancel);
             long t0 = System.nanoTime();
             double cpu0 = FitOptions.cpuSeconds();
             CalibrationResult r = Calibration.run(sm, cs, runner, s -> {
@@ -166,21 +148,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                         + " calibrated.txt");
             }
             return 0;
-        } catch (ModelException e) {
-            return Reporting.fail(e, err);
-        } catch (CancelToken.Cancelled e) {
-            err.println("cdyn calibrate: stopped: " + e.getMessage() + "; nothing was written");
-            return 4;
-        } catch (IllegalArgumentException e) {
-            err.println("cdyn calibrate: " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
-            err.println("cdyn calibrate: " + e.getMessage());
-            return 1;
-        } finally {
-            timer.shutdownNow();
-            err.flush();
-        }
+        });
     }
 
     private void writeAll(CalibrationResult r, ScenarioModel sm) throws IOException {

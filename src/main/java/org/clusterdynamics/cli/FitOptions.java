@@ -11,11 +11,20 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.clusterdynamics.diag.ModelException;
 import org.clusterdynamics.files.AtomicFiles;
 import org.clusterdynamics.fit.Settings;
+import org.clusterdynamics.scenario.BatchRunner;
 import org.clusterdynamics.scenario.CancelToken;
+import org.clusterdynamics.scenario.Change;
+import org.clusterdynamics.scenario.Scenario;
+import org.clusterdynamics.scenario.ScenarioModel;
+import org.clusterdynamics.scenario.TerminalProgress;
 
-/** What calibrate and sensitivity share: NAME=VALUE lists, settings files, a time limit, writing an output folder. */
+/**
+ * What calibrate and sensitivity share: NAME=VALUE lists, settings files, option errors, the base scenario,
+ * the batch runner, a time limit with its error handling, writing an output folder.
+ */
 final class FitOptions {
     private FitOptions() {}
 
@@ -49,6 +58,57 @@ final class FitOptions {
             out.putAll(Settings.parse(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
         }
         return out;
+    }
+
+    /** Prints why the options could not be read; returns exit code 2. */
+    static int optionError(PrintWriter err, String command, Exception e) {
+        String what = e instanceof IOException ? "cannot read a settings file: " : "";
+        err.println("cdyn " + command + ": " + what + e.getMessage());
+        err.flush();
+        return 2;
+    }
+
+    /** The scenario named {@code name} with the held constants set. */
+    static Scenario baseScenario(ScenarioModel sm, String name, Map<String, Double> fixed) {
+        Scenario base = Scenario.of(name);
+        for (Map.Entry<String, Double> e : fixed.entrySet()) {
+            base = sm.apply(base, new Change.SetValue(e.getKey(), e.getValue()));
+        }
+        return base;
+    }
+
+    /** A runner on {@code threads} threads (default one per core) with progress on the terminal. */
+    static BatchRunner runner(Integer threads, CancelToken cancel) {
+        return new BatchRunner(threads == null ? BatchRunner.defaultThreads() : threads,
+                new TerminalProgress(System.err, System.console() != null, 1000, System::currentTimeMillis), cancel);
+    }
+
+    /** The work of a command once its options are read; returns the exit code. */
+    interface Job {
+        int run(CancelToken cancel) throws IOException;
+    }
+
+    /**
+     * Runs the job under a time limit of {@code timeout} seconds (0: none) and turns its failures into
+     * messages: model errors as reported, a stop (exit 4), bad input or unreadable files (exit 1).
+     */
+    static int runLimited(PrintWriter err, String command, double timeout, Job job) {
+        CancelToken cancel = new CancelToken();
+        ScheduledExecutorService timer = timeLimit(cancel, timeout);
+        try {
+            return job.run(cancel);
+        } catch (ModelException e) {
+            return Reporting.fail(e, err);
+        } catch (CancelToken.Cancelled e) {
+            err.println("cdyn " + command + ": stopped: " + e.getMessage() + "; nothing was written");
+            return 4;
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("cdyn " + command + ": " + e.getMessage());
+            return 1;
+        } finally {
+            timer.shutdownNow();
+            err.flush();
+        }
     }
 
     /** Cancels the token after {@code seconds} (none when 0); close the returned timer when done. */

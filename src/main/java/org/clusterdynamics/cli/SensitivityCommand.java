@@ -8,24 +8,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ScheduledExecutorService;
 import org.clusterdynamics.chart.ChartExport;
 import org.clusterdynamics.chart.ChartStyle;
 import org.clusterdynamics.chart.ExportOptions;
 import org.clusterdynamics.chart.Figure;
 import org.clusterdynamics.chart.SensitivityChart;
-import org.clusterdynamics.diag.ModelException;
 import org.clusterdynamics.fit.FitParameter;
 import org.clusterdynamics.fit.Sensitivity;
 import org.clusterdynamics.fit.SensitivityResult;
 import org.clusterdynamics.io.ModelFiles;
 import org.clusterdynamics.scenario.BatchRunner;
-import org.clusterdynamics.scenario.CancelToken;
-import org.clusterdynamics.scenario.Change;
 import org.clusterdynamics.scenario.Output;
 import org.clusterdynamics.scenario.Scenario;
 import org.clusterdynamics.scenario.ScenarioModel;
-import org.clusterdynamics.scenario.TerminalProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -109,30 +104,18 @@ public final class SensitivityCommand implements Callable<Integer> {
             if (threads != null && threads < 1 || timeout < 0 || bootstrap < 0) {
                 throw new IllegalArgumentException("--threads must be at least 1, --timeout and --bootstrap at least 0");
             }
-        } catch (IllegalArgumentException e) {
-            err.println("cdyn sensitivity: " + e.getMessage());
-            err.flush();
-            return 2;
-        } catch (IOException e) {
-            err.println("cdyn sensitivity: cannot read a settings file: " + e.getMessage());
-            err.flush();
-            return 2;
+        } catch (IllegalArgumentException | IOException e) {
+            return FitOptions.optionError(err, "sensitivity", e);
         }
         if (!FitOptions.checkOutFolder(err, out)) {
             return 2;
         }
-        CancelToken cancel = new CancelToken();
-        ScheduledExecutorService timer = FitOptions.timeLimit(cancel, timeout);
-        try {
+        return FitOptions.runLimited(err, "sensitivity", timeout, cancel -> {
             ScenarioModel sm = new ScenarioModel(ModelFiles.read(modelFile));
-            Scenario base = Scenario.of("sensitivity");
-            for (Map.Entry<String, Double> e : fixed.entrySet()) {
-                base = sm.apply(base, new Change.SetValue(e.getKey(), e.getValue()));
-            }
+            Scenario base = FitOptions.baseScenario(sm, "sensitivity", fixed);
             int n = samples != null ? samples : m == Sensitivity.Method.SOBOL ? 1024 : 20;
             Sensitivity.Spec s = new Sensitivity.Spec(base, factors, outs, m, n, levels, seed, bootstrap);
-            BatchRunner runner = new BatchRunner(threads == null ? BatchRunner.defaultThreads() : threads,
-                    new TerminalProgress(System.err, System.console() != null, 1000, System::currentTimeMillis), cancel);
+            BatchRunner runner = FitOptions.runner(threads, cancel);
             long t0 = System.nanoTime();
             double cpu0 = FitOptions.cpuSeconds();
             SensitivityResult r = Sensitivity.run(sm, s, runner);
@@ -145,21 +128,7 @@ public final class SensitivityCommand implements Callable<Integer> {
                 err.println("wrote " + out + ": indices.csv, tornado.csv, indices.png, tornado.png");
             }
             return 0;
-        } catch (ModelException e) {
-            return Reporting.fail(e, err);
-        } catch (CancelToken.Cancelled e) {
-            err.println("cdyn sensitivity: stopped: " + e.getMessage() + "; nothing was written");
-            return 4;
-        } catch (IllegalArgumentException e) {
-            err.println("cdyn sensitivity: " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
-            err.println("cdyn sensitivity: " + e.getMessage());
-            return 1;
-        } finally {
-            timer.shutdownNow();
-            err.flush();
-        }
+        });
     }
 
     private void writeAll(SensitivityResult r) throws IOException {

@@ -37,14 +37,7 @@ public final class MechanismAttribution {
         }
 
         public int outcomeIndex(String name) {
-            for (int k = 0; k < outcomes.size(); k++) {
-                if (outcomes.get(k).label().equalsIgnoreCase(name.strip())
-                        || Scenario.key(outcomes.get(k).variable()).equals(Scenario.key(name))) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("the attribution has no outcome '" + name + "'; its outcomes are "
-                    + String.join(", ", outcomes.stream().map(Output::label).toList()));
+            return Output.indexOf(outcomes, name);
         }
 
         /** One row per mechanism and outcome: base value, value with the mechanism off, change, change in %. */

@@ -1,5 +1,6 @@
 package org.clusterdynamics.scenario;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -72,5 +73,17 @@ public record Output(String variable, Metric metric) {
             return SeriesStats.interpolate(times, values, a.time());
         }
         return SeriesStats.of(times, values).get(((Summary) metric).kind());
+    }
+
+    /** The index of the outcome named by its label or its variable (an attribution's outcomes); refused when none. */
+    public static int indexOf(List<Output> outcomes, String name) {
+        for (int k = 0; k < outcomes.size(); k++) {
+            if (outcomes.get(k).label().equalsIgnoreCase(name.strip())
+                    || Scenario.key(outcomes.get(k).variable()).equals(Scenario.key(name))) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("the attribution has no outcome '" + name + "'; its outcomes are "
+                + String.join(", ", outcomes.stream().map(Output::label).toList()));
     }
 }

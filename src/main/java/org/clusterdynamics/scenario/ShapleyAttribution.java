@@ -78,14 +78,7 @@ public final class ShapleyAttribution {
         }
 
         public int outcomeIndex(String name) {
-            for (int k = 0; k < outcomes.size(); k++) {
-                if (outcomes.get(k).label().equalsIgnoreCase(name.strip())
-                        || Scenario.key(outcomes.get(k).variable()).equals(Scenario.key(name))) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("the attribution has no outcome '" + name + "'; its outcomes are "
-                    + String.join(", ", outcomes.stream().map(Output::label).toList()));
+            return Output.indexOf(outcomes, name);
         }
 
         /** Mechanism -> Shapley value of one outcome at the base parameters, in mechanism order. */

@@ -1,6 +1,8 @@
 package org.clusterdynamics.script;
 
+import java.util.List;
 import org.clusterdynamics.scenario.MechanismAttribution;
+import org.clusterdynamics.scenario.Output;
 import org.graalvm.polyglot.Value;
 
 /** The result of a mechanism attribution in a script: each output's change when each mechanism is off. */
@@ -12,7 +14,7 @@ final class JsAttribution extends ApiObject {
         super(model.session, "Attribution");
         this.model = model;
         this.result = result;
-            fn("table", this::table);
+        fn("table", this::table);
         fn("changes", this::changes);
         fn("writeCsv", this::writeCsv);
     }
@@ -26,15 +28,16 @@ final class JsAttribution extends ApiObject {
     /** changes(output?): {mechanism: change} of one output (the first when none is named). */
     Value changes(Value... args) {
         Args a = new Args("attribution.changes", "(output?)", args, 0, 1);
-        return model.session.js.of(result.changes(outcome(a, 0)));
+        return model.session.js.of(result.changes(outcome(a, 0, result.outcomes())));
     }
 
-    int outcome(Args a, int i) {
+    /** The index of the outcome named by argument i (the first when none is given); also serves shapley. */
+    static int outcome(Args a, int i, List<Output> outcomes) {
         if (!a.has(i)) {
             return 0;
         }
         try {
-            return result.outcomeIndex(a.string(i, "output"));
+            return Output.indexOf(outcomes, a.string(i, "output"));
         } catch (IllegalArgumentException e) {
             throw a.error(e.getMessage());
         }

@@ -45,13 +45,13 @@ final class JsShapley extends ApiObject {
     /** values(output?): {mechanism: Shapley value} at the base parameters. */
     Value values(Value... args) {
         Args a = new Args("shapley.values", "(output?)", args, 0, 1);
-        return model.session.js.of(result.shapley(outcome(a, 0)));
+        return model.session.js.of(result.shapley(JsAttribution.outcome(a, 0, result.outcomes())));
     }
 
     /** errors(output?): {mechanism: standard error} of sampled orderings (0 when exact). */
     Value errors(Value... args) {
         Args a = new Args("shapley.errors", "(output?)", args, 0, 1);
-        int k = outcome(a, 0);
+        int k = JsAttribution.outcome(a, 0, result.outcomes());
         Map<String, Double> m = new LinkedHashMap<>();
         for (int i = 0; i < result.mechanisms().size(); i++) {
             m.put(result.mechanisms().get(i), result.errors()[0][i][k]);
@@ -62,7 +62,7 @@ final class JsShapley extends ApiObject {
     /** bands(output?): {mechanism: {p5, p50, p95}} over the parameter samples. */
     Value bands(Value... args) {
         Args a = new Args("shapley.bands", "(output?)", args, 0, 1);
-        int k = outcome(a, 0);
+        int k = JsAttribution.outcome(a, 0, result.outcomes());
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < result.mechanisms().size(); i++) {
             Map<String, Double> b = new LinkedHashMap<>();
@@ -77,31 +77,20 @@ final class JsShapley extends ApiObject {
     /** total(output?): v(all on) - v(all off), what the values add up to. */
     double total(Value... args) {
         Args a = new Args("shapley.total", "(output?)", args, 0, 1);
-        return result.total(outcome(a, 0));
+        return result.total(JsAttribution.outcome(a, 0, result.outcomes()));
     }
 
     /** efficiencyGap(output?): sum of the values minus the total (zero up to rounding). */
     double efficiencyGap(Value... args) {
         Args a = new Args("shapley.efficiencyGap", "(output?)", args, 0, 1);
-        return result.efficiencyGap(outcome(a, 0));
+        return result.efficiencyGap(JsAttribution.outcome(a, 0, result.outcomes()));
     }
 
     /** rankAgreement(output?, top?): share of parameter samples with the same top mechanisms in the same order. */
     double rankAgreement(Value... args) {
         Args a = new Args("shapley.rankAgreement", "(output?, top?)", args, 0, 2);
         int top = a.has(1) ? a.integer(a.get(1), "top", 1, 1000) : 3;
-        return result.rankAgreement(outcome(a, 0), top);
-    }
-
-    int outcome(Args a, int i) {
-        if (!a.has(i)) {
-            return 0;
-        }
-        try {
-            return result.outcomeIndex(a.string(i, "output"));
-        } catch (IllegalArgumentException e) {
-            throw a.error(e.getMessage());
-        }
+        return result.rankAgreement(JsAttribution.outcome(a, 0, result.outcomes()), top);
     }
 
     /** writeCsv(file): writes table() into the output folder. */

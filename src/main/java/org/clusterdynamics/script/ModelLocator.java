@@ -47,45 +47,12 @@ final class ModelLocator {
 
     Path locate(String name) {
         String shown = "'" + name + "'";
-        Path given;
-        try {
-            given = Path.of(name);
-        } catch (InvalidPathException e) {
-            throw new ScriptError("cdyn.load(path): " + shown + " is not a valid file name");
-        }
+        Path given = parse(name, shown, "cdyn.load");
         if (name.isBlank() || ModelFiles.formatOf(given).isEmpty()) {
             throw new SandboxRefusal("reading " + shown, "scripts may read only model files (.xmile, .stmx, .itmx,"
                     + " .xml or .mdl); other files are out of reach");
         }
-        List<Path> candidates = new ArrayList<>();
-        if (given.isAbsolute()) {
-            candidates.add(given);
-        } else {
-            for (Path r : roots) {
-                candidates.add(r.resolve(given));
-            }
-        }
-        for (Path c : candidates) {
-            if (!Files.isRegularFile(c)) {
-                continue;
-            }
-            Path real;
-            try {
-                real = c.toRealPath();
-            } catch (IOException e) {
-                continue;
-            }
-            for (Path r : roots) {
-                if (real.startsWith(r)) {
-                    return shortest(real);
-                }
-            }
-            throw new SandboxRefusal("reading " + shown, "it lies outside the script's folder and the working"
-                    + " directory; copy the model next to the script");
-        }
-        throw new ScriptError("cdyn.load(path): model file " + shown + " not found (looked in "
-                + String.join(" and ", roots.stream().map(Path::toString).toList())
-                + "); give the path relative to the script or the working directory");
+        return find(given, shown, "cdyn.load", "model file", "model");
     }
 
     /** Data files a script may read (calibration data, settings, parameter tables), found like models. */
@@ -94,18 +61,30 @@ final class ModelLocator {
     /** Finds a data file (.csv, .tsv, .tab, .txt, .cin) inside the read roots, as {@link #locate} finds models. */
     Path locateData(String name, String function) {
         String shown = "'" + name + "'";
-        Path given;
-        try {
-            given = Path.of(name);
-        } catch (InvalidPathException e) {
-            throw new ScriptError(function + "(path): " + shown + " is not a valid file name");
-        }
+        Path given = parse(name, shown, function);
         String file = given.getFileName() == null ? "" : given.getFileName().toString();
         String ext = file.contains(".") ? file.substring(file.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT) : "";
         if (name.isBlank() || !DATA_EXTENSIONS.contains(ext)) {
             throw new SandboxRefusal("reading " + shown, "scripts may read only model files and data files (.csv,"
                     + " .tsv, .tab, .txt, .cin); other files are out of reach");
         }
+        return find(given, shown, function, "file", "file");
+    }
+
+    private static Path parse(String name, String shown, String function) {
+        try {
+            return Path.of(name);
+        } catch (InvalidPathException e) {
+            throw new ScriptError(function + "(path): " + shown + " is not a valid file name");
+        }
+    }
+
+    /**
+     * The first existing candidate (the path itself when absolute, else each root's child), as a short
+     * real path; refused when it resolves outside every root. {@code what} names the file in the not-found
+     * message, {@code copyWhat} in the hint to copy it next to the script.
+     */
+    private Path find(Path given, String shown, String function, String what, String copyWhat) {
         List<Path> candidates = new ArrayList<>();
         if (given.isAbsolute()) {
             candidates.add(given);
@@ -130,9 +109,9 @@ final class ModelLocator {
                 }
             }
             throw new SandboxRefusal("reading " + shown, "it lies outside the script's folder and the working"
-                    + " directory; copy the file next to the script");
+                    + " directory; copy the " + copyWhat + " next to the script");
         }
-        throw new ScriptError(function + "(path): file " + shown + " not found (looked in "
+        throw new ScriptError(function + "(path): " + what + " " + shown + " not found (looked in "
                 + String.join(" and ", roots.stream().map(Path::toString).toList())
                 + "); give the path relative to the script or the working directory");
     }
