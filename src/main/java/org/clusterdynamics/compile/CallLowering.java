@@ -5,6 +5,7 @@ import java.util.List;
 import org.clusterdynamics.compile.LExpr.MathFn;
 import org.clusterdynamics.expr.Builtin;
 import org.clusterdynamics.expr.Expr;
+import org.clusterdynamics.expr.RefusedFunctions;
 import org.clusterdynamics.expr.Subscript;
 import org.clusterdynamics.model.Definition;
 import org.clusterdynamics.model.Dialect;
@@ -33,10 +34,11 @@ final class CallLowering extends CompilerPass {
             return unit.macroExpansion.expandMacro(macro, c, s);
         }
         Builtin b = Builtin.find(fn).orElse(null);
-        if (b == null && fn.equals("a_function_of")) {
-            // what Vensim's sketch writes for a variable drawn with arrows but not yet given an equation
-            diags.error("E003", where(s), "the equation is still Vensim's placeholder 'A FUNCTION OF(...)': write the"
-                    + " variable's equation in terms of the variables listed there");
+        var refusal = RefusedFunctions.find(model.dialect(), fn);
+        if (b == null && refusal.isPresent()) {
+            // a function of the tool's own list that this engine leaves out: say why (docs/functions.md)
+            diags.error("E003", where(s), refusal.get().dialect() + "'s function " + c.asWritten()
+                    + " is not supported: " + refusal.get().reason());
             throw new Abandon();
         }
         if (b == null) {
@@ -46,7 +48,8 @@ final class CallLowering extends CompilerPass {
         }
         int n = c.args().size();
         if (n < b.minArgs() || n > b.maxArgs()) {
-            diags.error("E004", where(s), c.asWritten() + " takes " + b.arityText() + " but is given " + n);
+            diags.error("E004", where(s), c.asWritten() + " takes " + b.arityText() + " but is given " + n
+                    + refusal.map(r -> " (" + r.reason() + ")").orElse(""));
             throw new Abandon();
         }
         switch (b.kind()) {

@@ -10,13 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.clusterdynamics.compile.ModelCompiler;
 import org.clusterdynamics.diag.ModelException;
 import org.clusterdynamics.expr.Builtin;
+import org.clusterdynamics.expr.RefusedFunctions;
 import org.clusterdynamics.io.vensim.VensimReader;
 import org.clusterdynamics.io.xmile.XmileReader;
 import org.clusterdynamics.model.Model;
@@ -72,6 +75,8 @@ class FunctionsTableTest {
                         assertTrue(said.contains(r.name().toLowerCase(Locale.ROOT)), r.name()
                                 + " is refused without being named: " + e.getMessage());
                         assertFalse(said.contains("exception"), e.getMessage());
+                        assertTrue(e.getMessage().contains(r.reason()), r.name() + " is refused without its reason ("
+                                + r.reason() + "): " + e.getMessage());
                     }
                 }));
     }
@@ -85,6 +90,23 @@ class FunctionsTableTest {
         return XmileReader.read("<xmile version=\"1.0\"><sim_specs><start>0</start><stop>1</stop><dt>1</dt>"
                 + "</sim_specs><model><variables><aux name=\"x\"><eqn>1</eqn></aux><aux name=\"y\"><eqn>"
                 + r.example().replace("<", "&lt;") + "</eqn></aux></variables></model></xmile>", Path.of("functions.stmx"));
+    }
+
+    /** The document's reasons are the engine's: each refused row matches refused-functions.tsv, and back. */
+    @Test
+    void refusalReasonsComeFromTheEngine() throws IOException {
+        Map<String, String> doc = new LinkedHashMap<>();
+        for (Row r : rows()) {
+            if (r.refused()) {
+                doc.put(r.dialect() + ": " + r.name(), r.reason());
+            }
+        }
+        Map<String, String> engine = new LinkedHashMap<>();
+        for (RefusedFunctions.Refusal r : RefusedFunctions.all().values()) {
+            engine.put(r.dialect() + ": " + r.written(), r.reason());
+        }
+        assertEquals(engine, doc, "docs/functions.md's refused rows and their reasons must be those of"
+                + " src/main/resources/org/clusterdynamics/expr/refused-functions.tsv");
     }
 
     @Test
