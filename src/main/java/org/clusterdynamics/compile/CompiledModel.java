@@ -77,9 +77,21 @@ public record CompiledModel(
 
     /**
      * A DELAY FIXED pipeline: {@code output} holds input(t - delay); the delay time is fixed at
-     * the initial time; {@code initial} fills the pipeline.
+     * the initial time; {@code initial} fills the pipeline. With {@code missing} (not null) it is
+     * Vensim's DELAY MATERIAL with a delay time read at every step: each step's input leaves after
+     * the delay time of its own step, inputs leaving at the same step are added, and a step where
+     * nothing leaves gives {@code missing}.
      */
-    public record FixedDelay(int output, LExpr input, LExpr delayTime, LExpr initial) {}
+    public record FixedDelay(int output, LExpr input, LExpr delayTime, LExpr initial, LExpr missing) {
+        public FixedDelay(int output, LExpr input, LExpr delayTime, LExpr initial) {
+            this(output, input, delayTime, initial, null);
+        }
+
+        /** Whether the delay time is read at every step (DELAY MATERIAL with a changing delay time). */
+        public boolean material() {
+            return missing != null;
+        }
+    }
 
     /**
      * An XMILE conveyor. Its stock, outflow and leakage slots have no equations: the time loop sets

@@ -25,7 +25,7 @@ public final class SinglePrecision {
         List<CompiledModel.FixedDelay> delays = new ArrayList<>();
         for (CompiledModel.FixedDelay d : m.delays()) {
             delays.add(new CompiledModel.FixedDelay(d.output(), round(d.input()), round(d.delayTime()),
-                    round(d.initial())));
+                    round(d.initial()), d.material() ? round(d.missing()) : null));
         }
         return new CompiledModel(m.source(), m.specs(), m.slotNames(), m.slotKinds(), m.slotUnits(),
                 assignments(m.initOrder()), assignments(m.dynamicOrder()), List.copyOf(stocks),

@@ -98,6 +98,7 @@ final class StatefulBuiltins extends CompilerPass {
             case "delay": case "delay_fixed": {
                 LExpr input = materialize(unit.expressions.lower(a.get(0), s), fn + " input", s);
                 LExpr time = unit.expressions.lower(a.get(1), s);
+                shortestDelay(fn.equals("delay") ? "DELAY" : "DELAY FIXED", time, s);
                 LExpr init = a.size() > 2 ? unit.expressions.lower(a.get(2), s) : input;
                 int out = newSlot(SlotKind.DISCRETE, fn, s);
                 slots.get(out).init = init;
@@ -281,20 +282,42 @@ final class StatefulBuiltins extends CompilerPass {
     private LExpr delayMaterial(Expr.Call c, Scope s) {
         List<Expr> a = c.args();
         LExpr time = unit.expressions.lower(a.get(1), s);
+        LExpr missing = null;
         try {
             new ConstantFolder(unit.variables::initialOf).eval(time);
+            shortestDelay("DELAY MATERIAL", time, s); // constant: DELAY FIXED, as the reference says
         } catch (ConstantFolder.NotConstant nc) {
-            diags.error("E012", where(s), c.asWritten() + " with a delay time that changes during the run is not"
-                    + " supported (" + nc.getMessage() + "): give it a constant delay time, or use DELAY N or DELAY3,"
-                    + " which also conserve material");
-            throw new Abandon();
+            // read at every step, each input leaving after its own step's delay time
+            missing = unit.expressions.lower(a.get(3), s);
         }
         LExpr input = materialize(unit.expressions.lower(a.get(0), s), "delay material input", s);
         LExpr init = unit.expressions.lower(a.get(2), s);
         int out = newSlot(SlotKind.DISCRETE, "delay material", s);
         slots.get(out).init = init;
-        unit.delays.add(new CompiledModel.FixedDelay(out, input, time, init));
+        unit.delays.add(new CompiledModel.FixedDelay(out, input, time, init, missing));
         return new LExpr.Slot(out);
+    }
+
+    /**
+     * A fixed delay shorter than one step delays by one step. Vensim's reference for DELAY FIXED (and so
+     * DELAY MATERIAL) says so: "The minimum delay time is TIME STEP and shorter delay times will have the
+     * same effect as a delay time of TIME STEP" (https://vensim.com/documentation/fn_delay_fixed.html).
+     * isee's help for Stella's DELAY (https://iseesystems.com/resources/help/v10/Content/Reference/Builtins/Delay_builtins.htm)
+     * and the XMILE 1.0 standard give no rule for a delay shorter than DT; Stella models get the same one.
+     */
+    void shortestDelay(String fn, LExpr time, Scope s) {
+        double dt = unit.settings.timeStep();
+        double d;
+        try {
+            d = unit.settings.atRunStart().eval(time);
+        } catch (ConstantFolder.NotConstant nc) {
+            return;
+        }
+        if (dt > 0 && d < dt - 1e-9 * dt) {
+            diags.warning("W014", where(s), "the delay time of " + fn + " (" + ArrayBuiltins.fmt(d) + ") is shorter"
+                    + " than the time step (" + ArrayBuiltins.fmt(dt) + "): it delays by one time step, by Vensim's"
+                    + " rule for DELAY FIXED (the minimum delay time is TIME STEP)");
+        }
     }
 
     /**

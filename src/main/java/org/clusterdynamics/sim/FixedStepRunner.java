@@ -44,7 +44,7 @@ final class FixedStepRunner {
         double[] k3 = new double[nStocks];
         double[] k4 = new double[nStocks];
         double[] upd = new double[updSlots.length];
-        double[] delayInputs = new double[delayOut.length];
+        double[] delayInputs = new double[sim.delayInputCount()];
         int row = 0;
         double dt = s.dt();
         CompiledModel.RunControls controls = s.controls();
@@ -150,19 +150,35 @@ final class FixedStepRunner {
         kernel.rates(f, out);
     }
 
-    /** DELAY FIXED pipelines: ring buffers sized at the initial time. */
+    /**
+     * DELAY FIXED pipelines: ring buffers sized at the initial time. DELAY MATERIAL with a changing
+     * delay time follows Vensim's reference (https://vensim.com/documentation/fn_delay_material.html):
+     * each step's input leaves after its own step's delay time (at least one TIME STEP, as for DELAY
+     * FIXED), inputs leaving at the same step are added, and a step where nothing leaves gives the
+     * missing value.
+     */
     private final class DelayLines {
         private final double[][] rings;
         private final int[] heads;
         private final Frame frame;
+        private final double dt;
+        /** Per material delay: amounts by step of leaving (index step % length), and whether any leaves. */
+        private final double[][] leaving;
+        private final boolean[][] leaves;
+        private final int[] material;
 
         DelayLines(Frame f, double dt, Kernel kernel) {
             frame = f;
+            this.dt = dt;
             rings = new double[delayOut.length][];
             heads = new int[delayOut.length];
             double[] times = new double[rings.length];
             double[] initials = new double[rings.length];
             kernel.delaySetup(f, times, initials);
+            material = java.util.stream.IntStream.range(0, rings.length)
+                    .filter(i -> model.delays().get(i).material()).toArray();
+            leaving = new double[material.length][];
+            leaves = new boolean[material.length][];
             for (int i = 0; i < rings.length; i++) {
                 double time = times[i];
                 int n = Math.max(1, (int) Math.round(time / dt));
@@ -172,10 +188,33 @@ final class FixedStepRunner {
                 rings[i] = new double[n];
                 java.util.Arrays.fill(rings[i], initials[i]);
             }
+            for (int j = 0; j < material.length; j++) {
+                // the initial value leaves at every step before the first input can
+                int n = (int) Math.min(steps(times[material[j]]), Math.max(1L, s.steps() + 1L));
+                leaving[j] = new double[Math.max(8, 2 * n)];
+                leaves[j] = new boolean[leaving[j].length];
+                for (int k = 1; k < n; k++) {
+                    leaving[j][k] = initials[material[j]];
+                    leaves[j][k] = true;
+                }
+            }
+        }
+
+        /** Whole steps of a delay time: at least one, as DELAY FIXED's shortest delay. */
+        private int steps(double time) {
+            return time > dt ? (int) Math.round(time / dt) : 1;
         }
 
         void advance(double[] inputs) {
+            for (int j = 0, m = 0; j < material.length; j++, m += 2) {
+                int i = material[j];
+                int base = rings.length + m;
+                moveMaterial(j, i, inputs[i], steps(inputs[base]), inputs[base + 1]);
+            }
             for (int i = 0; i < rings.length; i++) {
+                if (model.delays().get(i).material()) {
+                    continue;
+                }
                 double[] ring = rings[i];
                 if (ring.length == 0) {
                     frame.v[delayOut[i]] = inputs[i];
@@ -186,6 +225,38 @@ final class FixedStepRunner {
                 heads[i] = (heads[i] + 1) % ring.length;
                 frame.v[delayOut[i]] = ring[heads[i]];
             }
+        }
+
+        /** At the end of step k: this step's input is booked to leave n steps on; step k + 1's amount leaves. */
+        private void moveMaterial(int j, int i, double input, int n, double missing) {
+            int k = (int) frame.step;
+            // what would leave after the last step never shows: no room is kept for it
+            n = (int) Math.min(n, Math.max(1L, s.steps() - k + 1L));
+            if (n >= leaving[j].length) {
+                grow(j, k, n);
+            }
+            int len = leaving[j].length;
+            int at = (k + n) % len;
+            leaving[j][at] += input;
+            leaves[j][at] = true;
+            int next = (k + 1) % len;
+            frame.v[delayOut[i]] = leaves[j][next] ? leaving[j][next] : missing;
+            leaving[j][next] = 0;
+            leaves[j][next] = false;
+        }
+
+        /** Room for amounts up to n steps ahead of step k (rare: only when the delay time grows past the buffer). */
+        private void grow(int j, int k, int n) {
+            int old = leaving[j].length;
+            int len = Math.max(2 * old, n + 1);
+            double[] amounts = new double[len];
+            boolean[] any = new boolean[len];
+            for (int step = k + 1; step < k + old; step++) {
+                amounts[step % len] = leaving[j][step % old];
+                any[step % len] = leaves[j][step % old];
+            }
+            leaving[j] = amounts;
+            leaves[j] = any;
         }
     }
 }

@@ -101,8 +101,7 @@ final class KernelSource {
         phase(body, "public void euler(Frame f, double[] o, double dt)", euler, eulerCost);
         outputs(body, "public void updates(Frame f, double[] o)", m.stepUpdates().stream()
                 .map(CompiledModel.Assignment::expr).toList());
-        outputs(body, "public void delayInputs(Frame f, double[] o)", m.delays().stream()
-                .map(CompiledModel.FixedDelay::input).toList());
+        outputs(body, "public void delayInputs(Frame f, double[] o)", delayInputs(m));
         List<String> setup = new ArrayList<>();
         List<Integer> setupCost = new ArrayList<>();
         for (int i = 0; i < m.delays().size(); i++) {
@@ -161,6 +160,20 @@ final class KernelSource {
      * since the JIT cannot tell that a store into {@code o} leaves {@code v} unchanged and would
      * otherwise load again, and divide again, what the previous statement already had.
      */
+    /**
+     * What the pipelines read at every step: each input, then for each material delay (in order) its
+     * delay time and missing value.
+     */
+    static List<LExpr> delayInputs(CompiledModel m) {
+        List<LExpr> out = new ArrayList<>();
+        m.delays().forEach(d -> out.add(d.input()));
+        m.delays().stream().filter(CompiledModel.FixedDelay::material).forEach(d -> {
+            out.add(d.delayTime());
+            out.add(d.missing());
+        });
+        return out;
+    }
+
     private void outputs(StringBuilder body, String signature, List<LExpr> exprs) {
         List<String> stmts = new ArrayList<>();
         List<String> stores = new ArrayList<>();

@@ -63,6 +63,11 @@ public final class Simulator {
     final int[] updSlots;
     private final Evaluator[] updEvals;
     final int[] delayOut;
+    /** How many values the pipelines read at every step (inputs, then material delays' times and missing values). */
+    int delayInputCount() {
+        return delayIn.length;
+    }
+
     private final Evaluator[] delayIn;
     private final Evaluator[] delayTime;
     private final Evaluator[] delayInit;
@@ -139,13 +144,12 @@ public final class Simulator {
         }
         n = model.delays().size();
         delayOut = new int[n];
-        delayIn = new Evaluator[n];
+        delayIn = KernelSource.delayInputs(model).stream().map(Interpreter::build).toArray(Evaluator[]::new);
         delayTime = new Evaluator[n];
         delayInit = new Evaluator[n];
         for (int i = 0; i < n; i++) {
             CompiledModel.FixedDelay d = model.delays().get(i);
             delayOut[i] = d.output();
-            delayIn[i] = Interpreter.build(d.input());
             delayTime[i] = Interpreter.build(d.delayTime());
             delayInit[i] = Interpreter.build(d.initial());
         }

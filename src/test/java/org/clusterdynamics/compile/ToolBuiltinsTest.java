@@ -141,13 +141,44 @@ class ToolBuiltinsTest {
     }
 
     @Test
-    void delayMaterialWithAConstantDelayTimeIsDelayFixedAndAChangingOneIsRefused() {
+    void delayMaterialWithAConstantDelayTimeIsDelayFixed() {
         Results r = run(vensim("dm = DELAY MATERIAL(Time * 10, 2, -1, 0) ~~|\n"));
         assertArrayEquals(new double[] {-1, -1, 0, 10, 20, 30, 40}, r.column("dm"), 0);
-        ModelException e = assertThrows(ModelException.class, () -> ModelCompiler.compile(vensim(
-                "dm = DELAY MATERIAL(1, 2 + Time, 0, 0) ~~|\n")));
-        assertEquals("E012", e.diagnostics().errors().get(0).code());
-        assertTrue(e.getMessage().contains("changes during the run"), e.getMessage());
+    }
+
+    /**
+     * Vensim's reference (fn_delay_material.html): "If delay time is decreasing, some values of the input
+     * will be added to more recent inputs for output. If delay time is increasing, missval will be used
+     * when no output is available at a time." Each step's input leaves after its own step's delay time.
+     */
+    @Test
+    void delayMaterialWithAChangingDelayTimeAddsWhatLeavesTogetherAndGivesTheMissingValueWhenNothingLeaves() {
+        // inputs 1, 2, 3... ; delays 2, 2, 2 then 1: the inputs of steps 2 and 3 both leave at step 4
+        Results shorter = bothBackends(vensim("dm = DELAY MATERIAL(Time + 1, IF THEN ELSE(Time < 3, 2, 1), 100, -1)"
+                + " ~~|\n"));
+        assertArrayEquals(new double[] {100, 100, 1, 2, 3 + 4, 5, 6}, shorter.column("dm"), 0);
+        // delays 1, 1 then 3: nothing leaves at steps 3 and 4
+        Results longer = bothBackends(vensim("dm = DELAY MATERIAL(Time + 1, IF THEN ELSE(Time < 2, 1, 3), 100, -1)"
+                + " ~~|\n"));
+        assertArrayEquals(new double[] {100, 1, 2, -1, -1, 3, 4}, longer.column("dm"), 0);
+        // a delay time that grows far past the first buffer keeps every amount: 1 at step 1, then 1 from step 21
+        Results growing = bothBackends(VensimReader.read("{UTF-8}\ndm = DELAY MATERIAL(1, IF THEN ELSE(Time < 1, 1, 20),"
+                + " 0, 0) ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 40 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n",
+                Path.of("growing.mdl")));
+        double[] expected = new double[41];
+        expected[1] = 1;
+        java.util.Arrays.fill(expected, 21, 41, 1);
+        assertArrayEquals(expected, growing.column("dm"), 0);
+    }
+
+    /** Vensim's reference for DELAY FIXED: "The minimum delay time is TIME STEP". */
+    @Test
+    void aFixedDelayShorterThanTheTimeStepDelaysByOneStepWithAWarningNamingTheRule() {
+        Model m = vensim("df = DELAY FIXED(Time * 10, 0.25, -1) ~~|\n");
+        assertArrayEquals(new double[] {-1, 0, 10, 20, 30, 40, 50}, bothBackends(m).column("df"), 0);
+        Diagnostic w = ModelCompiler.diagnose(m).all().get(0);
+        assertEquals("W014", w.code());
+        assertTrue(w.message().contains("the minimum delay time is TIME STEP"), w.message());
     }
 
     @Test
