@@ -90,17 +90,23 @@ final class ExpressionLowering extends CompilerPass {
     }
 
     /**
-     * Division in a model saved by Stella or iThink (.stmx, .itmx) follows isee's rule: a division by
-     * zero gives 0 (0/0 included) instead of stopping the run. Other files keep IEEE arithmetic, whose
-     * infinity or NaN stops the run with an error naming the variable, as Vensim (which writes .mdl
-     * and also .xmile files) stops on a floating-point error. Said once per model.
+     * Division in a model saved by Stella or iThink (.stmx, .itmx): a division by zero gives 0 (0/0
+     * included) instead of stopping the run. This rule comes from issue 13's account of Stella, not from
+     * a document: the stored copy of isee's Operators page
+     * (https://iseesystems.com/resources/help/v3/Content/08-Reference/07-Builtins/Operators.htm) holds
+     * only its beginning, which does not state it, and the XMILE 1.0 standard (section Operators) gives
+     * no rule. Other files keep IEEE arithmetic, whose infinity or NaN stops the run with an error
+     * naming the variable, as Vensim stops on a floating-point error (its user guide, chapter 7,
+     * http://www.vensim.com/documentation/html/usr07.htm, and https://vensim.com/documentation/20530.html:
+     * a division by a zero "causes an error"). Said once per model. See docs/functions.md.
      */
     private LExpr stellaDivision(LExpr l, LExpr r, Scope s) {
         if (!divisionRuleSaid) {
             divisionRuleSaid = true;
-            diags.warning("W013", where(s), "divisions by zero in this model give 0, as isee's Stella computes them"
-                    + " (Stella's rule for its .stmx/.itmx files; Vensim would stop with a floating-point error):"
-                    + " guard a division whose divisor can be 0 with SAFEDIV or an IF when another value is meant");
+            diags.warning("W013", where(s), "divisions by zero in this model give 0, the rule this engine applies to"
+                    + " Stella's .stmx/.itmx files (Vensim would stop with a floating-point error; isee's help pages"
+                    + " read for this engine do not state Stella's rule, see docs/functions.md): guard a division"
+                    + " whose divisor can be 0 with SAFEDIV or an IF when another value is meant");
         }
         LExpr q = new LExpr.Fn(MathFn.SAFEDIV, List.of(l, r));
         if (l instanceof LExpr.Const lc && r instanceof LExpr.Const rc) {

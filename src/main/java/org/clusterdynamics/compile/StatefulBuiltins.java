@@ -390,10 +390,12 @@ final class StatefulBuiltins extends CompilerPass {
             return; // known during the run only
         }
         if (t == 0) {
+            // Vensim's reference (fn_delay1.html, fn_smooth.html) and isee's help (Delay builtins:
+            // "delayed_input = Stock/delay_duration") define these as a stock divided by the delay time
             diags.error("E012", where(s), "the delay time of " + fn.toUpperCase(java.util.Locale.ROOT) + " is 0 when"
-                    + " the run starts: Vensim's reference defines these delays as a level divided by the delay time,"
-                    + " a division by zero that stops Vensim with a floating-point error; give a positive delay time"
-                    + " (at least TIME STEP), or use the input without a delay");
+                    + " the run starts: Vensim's reference and isee's help define these delays as a stock divided"
+                    + " by the delay time, a division by zero that stops Vensim with a floating-point error; give a"
+                    + " positive delay time (at least TIME STEP), or use the input without a delay");
             throw new Abandon();
         }
     }

@@ -133,7 +133,7 @@ class ToolBuiltinsTest {
         assertArrayEquals(new double[] {0, 0, 2, 1.5}, r.column("ratio"), 0);
         Diagnostic w = ModelCompiler.diagnose(stella("zero.stmx", eqs)).all().get(0);
         assertEquals("W013", w.code());
-        assertTrue(w.message().contains("give 0, as isee's Stella"), w.message());
+        assertTrue(w.message().contains("give 0, the rule this engine applies to Stella's"), w.message());
         // an .xmile file may come from any tool (Vensim writes them too): IEEE arithmetic, and the run stops
         ModelException e = assertThrows(ModelException.class, () -> run(stella("zero.xmile", eqs)));
         assertEquals("E100", e.diagnostics().errors().get(0).code());

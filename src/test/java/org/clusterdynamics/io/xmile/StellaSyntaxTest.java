@@ -25,9 +25,16 @@ class StellaSyntaxTest {
                 .run(RunOptions.defaults());
     }
 
+    /**
+     * Stella's // is division that gives 0 for a zero divisor (SAFEDIV), not floor (integer) division: the
+     * XMILE 1.0 standard (section "Operators") says integer division "does not exist in XMILE", and isee's
+     * own tooling (sd-ai's XMILE writer) converts "// (safe division)" to "/". See docs/functions.md.
+     */
     @Test
     void doubleSlashDividesSafely() {
         Results r = run("""
+                <aux name="fraction"><eqn>7//2</eqn></aux>
+                <aux name="negative"><eqn>-7//2</eqn></aux>
                 <aux name="waiting"><eqn>12</eqn></aux>
                 <aux name="throughput"><eqn>IF TIME &lt; 1 THEN 0 ELSE 4</eqn></aux>
                 <aux name="months"><eqn>waiting//throughput</eqn></aux>
@@ -36,6 +43,8 @@ class StellaSyntaxTest {
         assertEquals(0, r.valueAt("months", 0), "a zero divisor gives 0");
         assertEquals(3, r.valueAt("months", 1));
         assertEquals(10, r.valueAt("precedence", 0), "// binds like / and *, left to right");
+        assertEquals(3.5, r.valueAt("fraction", 0), "not floor division");
+        assertEquals(-3.5, r.valueAt("negative", 0), "not floor division");
     }
 
     @Test
