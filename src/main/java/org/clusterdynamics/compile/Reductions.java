@@ -96,21 +96,7 @@ final class Reductions extends CompilerPass {
     void collectFree(Expr e, Scope s, List<String> free) {
         if (e instanceof Expr.Ref r) {
             VarInfo v = unit.expressions.findVar(r.name().id(), s);
-            for (int k = 0; k < r.subscripts().size(); k++) {
-                Subscript sub = r.subscripts().get(k);
-                String dimId = null;
-                if (sub instanceof Subscript.Star && v != null && k < v.dimList.size()) {
-                    dimId = v.dimList.get(k).id();
-                } else if (sub instanceof Subscript.Named nm && dims.containsKey(nm.id())
-                        && (nm.bang() || !s.binding().containsKey(nm.id()))
-                        && !(v != null && k < v.dimList.size() && v.dimList.get(k).indexOf(nm.id()) >= 0
-                                && !unit.subscripts.within(dims.get(nm.id()), v.dimList.get(k)))) {
-                    dimId = nm.id();
-                }
-                if (dimId != null && !free.contains(dimId)) {
-                    free.add(dimId);
-                }
-            }
+            collectFree(v, r.subscripts(), s, free);
             if (r.subscripts().isEmpty() && v != null) {
                 for (DimInfo d : v.dimList) {
                     if (!s.binding().containsKey(d.id()) && !free.contains(d.id())) {
@@ -129,8 +115,28 @@ final class Reductions extends CompilerPass {
             collectFree(f.otherwise(), s, free);
         } else if (e instanceof Expr.Call c && Builtin.find(c.function())
                 .map(b -> b.kind() != Builtin.Kind.ARRAY && b.kind() != Builtin.Kind.VECTOR).orElse(true)) {
+            // a subscripted lookup table called with an input, as in SUM(RS CO2 FF[COP!](Time))
+            collectFree(unit.expressions.findVar(c.function(), s), c.subscripts(), s, free);
             for (Expr a : c.args()) {
                 collectFree(a, s, free);
+            }
+        }
+    }
+
+    private void collectFree(VarInfo v, List<Subscript> subscripts, Scope s, List<String> free) {
+        for (int k = 0; k < subscripts.size(); k++) {
+            Subscript sub = subscripts.get(k);
+            String dimId = null;
+            if (sub instanceof Subscript.Star && v != null && k < v.dimList.size()) {
+                dimId = v.dimList.get(k).id();
+            } else if (sub instanceof Subscript.Named nm && dims.containsKey(nm.id())
+                    && (nm.bang() || !s.binding().containsKey(nm.id()))
+                    && !(v != null && k < v.dimList.size() && v.dimList.get(k).indexOf(nm.id()) >= 0
+                            && !unit.subscripts.within(dims.get(nm.id()), v.dimList.get(k)))) {
+                dimId = nm.id();
+            }
+            if (dimId != null && !free.contains(dimId)) {
+                free.add(dimId);
             }
         }
     }
@@ -138,24 +144,7 @@ final class Reductions extends CompilerPass {
     /** Stars and bangs become plain dimension names, now bound by the reduction. */
     Expr stripBangs(Expr e) {
         if (e instanceof Expr.Ref r) {
-            List<Subscript> subs = new ArrayList<>();
-            VarInfo v = null;
-            for (int k = 0; k < r.subscripts().size(); k++) {
-                Subscript sub = r.subscripts().get(k);
-                if (sub instanceof Subscript.Named nm && nm.bang()) {
-                    subs.add(new Subscript.Named(nm.id(), nm.asWritten(), false));
-                } else if (sub instanceof Subscript.Star) {
-                    if (v == null) {
-                        v = vars.get(r.name().id());
-                        v = v == null ? null : v.target();
-                    }
-                    String dimId = v != null && k < v.dimList.size() ? v.dimList.get(k).id() : "*";
-                    subs.add(new Subscript.Named(dimId, dimId, false));
-                } else {
-                    subs.add(sub);
-                }
-            }
-            return new Expr.Ref(r.name(), subs);
+            return new Expr.Ref(r.name(), stripBangs(r.name().id(), r.subscripts()));
         } else if (e instanceof Expr.Unary u) {
             return new Expr.Unary(u.op(), stripBangs(u.operand()));
         } else if (e instanceof Expr.Binary b) {
@@ -163,9 +152,31 @@ final class Reductions extends CompilerPass {
         } else if (e instanceof Expr.If f) {
             return new Expr.If(stripBangs(f.condition()), stripBangs(f.then()), stripBangs(f.otherwise()));
         } else if (e instanceof Expr.Call c) {
-            return new Expr.Call(c.function(), c.asWritten(), c.subscripts(), c.args().stream().map(this::stripBangs).toList());
+            return new Expr.Call(c.function(), c.asWritten(), stripBangs(c.function(), c.subscripts()),
+                    c.args().stream().map(this::stripBangs).toList());
         }
         return e;
+    }
+
+    private List<Subscript> stripBangs(String varId, List<Subscript> subscripts) {
+        List<Subscript> subs = new ArrayList<>();
+        VarInfo v = null;
+        for (int k = 0; k < subscripts.size(); k++) {
+            Subscript sub = subscripts.get(k);
+            if (sub instanceof Subscript.Named nm && nm.bang()) {
+                subs.add(new Subscript.Named(nm.id(), nm.asWritten(), false));
+            } else if (sub instanceof Subscript.Star) {
+                if (v == null) {
+                    v = vars.get(varId);
+                    v = v == null ? null : v.target();
+                }
+                String dimId = v != null && k < v.dimList.size() ? v.dimList.get(k).id() : "*";
+                subs.add(new Subscript.Named(dimId, dimId, false));
+            } else {
+                subs.add(sub);
+            }
+        }
+        return subs;
     }
 
     /** What {@link ArrayBuiltins} needs of this compiler. */

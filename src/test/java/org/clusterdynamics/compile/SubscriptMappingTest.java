@@ -79,4 +79,34 @@ class SubscriptMappingTest {
         assertEquals(20, r.finalValue("emissions[C2]"), 0);
         assertEquals(0, r.finalValue("emissions[R1]"), 0);
     }
+
+    /**
+     * C-LEARN's pattern (issue 13, "RS CO2 FF[COP]"): a lookup table defined element by element over a
+     * dimension with subranges, called with an input over the whole dimension, over a subrange, inside SUM
+     * with a bang (SUM(RS CO2 FF[COP!](Time))), and weighted by a variable defined subrange by subrange.
+     */
+    @Test
+    void aSubscriptedLookupCalledOverADimensionItsSubrangesAndInsideSum() {
+        Results r = runText("""
+                COP: A1, A2, B1 ~~|
+                COP Developed: A1, A2 ~~|
+                Agg: Dev, Undev -> (COP: COP Developed, B1) ~~|
+                RS CO2 FF[A1]((0,1),(10,11)) ~~|
+                RS CO2 FF[A2]((0,2),(10,22)) ~~|
+                RS CO2 FF[B1]((0,3),(10,33)) ~~|
+                em[COP] = RS CO2 FF[COP](Time) ~~|
+                glob = SUM(RS CO2 FF[COP!](Time)) ~~|
+                share[COP] = ZIDZ(RS CO2 FF[COP](Time), glob) ~~|
+                dev sum = SUM(RS CO2 FF[COP Developed!](Time)) ~~|
+                weight[COP Developed] = 1 ~~|
+                weight[B1] = 10 ~~|
+                weighted total = SUM(weight[COP!] * RS CO2 FF[COP!](Time)) ~~|
+                """);
+        // at time 1 the tables give 2, 4 and 6
+        assertEquals(4, r.finalValue("em[A2]"), 0);
+        assertEquals(12, r.finalValue("glob"), 0);
+        assertEquals(0.5, r.finalValue("share[B1]"), 0);
+        assertEquals(6, r.finalValue("dev sum"), 0);
+        assertEquals(2 + 4 + 60, r.finalValue("weighted total"), 0);
+    }
 }
