@@ -147,12 +147,7 @@ final class ArrayBuiltins<S> {
 
     private void collectBangs(Expr e, List<String> out) {
         if (e instanceof Expr.Ref r) {
-            for (Subscript sub : r.subscripts()) {
-                if (sub instanceof Subscript.Named nm && nm.bang() && host.elements(nm.id()) != null
-                        && !out.contains(nm.id())) {
-                    out.add(nm.id());
-                }
-            }
+            collectBangs(r.subscripts(), out);
         } else if (e instanceof Expr.Unary u) {
             collectBangs(u.operand(), out);
         } else if (e instanceof Expr.Binary b) {
@@ -163,21 +158,35 @@ final class ArrayBuiltins<S> {
             collectBangs(f.then(), out);
             collectBangs(f.otherwise(), out);
         } else if (e instanceof Expr.Call c) {
+            collectBangs(c.subscripts(), out); // a subscripted lookup called with an input: t[d!](x)
             c.args().forEach(a -> collectBangs(a, out));
         }
     }
 
+    private void collectBangs(List<Subscript> subscripts, List<String> out) {
+        for (Subscript sub : subscripts) {
+            if (sub instanceof Subscript.Named nm && nm.bang() && host.elements(nm.id()) != null
+                    && !out.contains(nm.id())) {
+                out.add(nm.id());
+            }
+        }
+    }
+
+    private static List<Subscript> rewriteBangs(List<Subscript> subscripts, Map<String, String> keys) {
+        List<Subscript> subs = new ArrayList<>();
+        for (Subscript sub : subscripts) {
+            if (sub instanceof Subscript.Named nm && nm.bang() && keys.containsKey(nm.id())) {
+                subs.add(new Subscript.Named(keys.get(nm.id()), nm.asWritten(), false));
+            } else {
+                subs.add(sub);
+            }
+        }
+        return subs;
+    }
+
     private static Expr rewriteBangs(Expr e, Map<String, String> keys) {
         if (e instanceof Expr.Ref r) {
-            List<Subscript> subs = new ArrayList<>();
-            for (Subscript sub : r.subscripts()) {
-                if (sub instanceof Subscript.Named nm && nm.bang() && keys.containsKey(nm.id())) {
-                    subs.add(new Subscript.Named(keys.get(nm.id()), nm.asWritten(), false));
-                } else {
-                    subs.add(sub);
-                }
-            }
-            return new Expr.Ref(r.name(), subs);
+            return new Expr.Ref(r.name(), rewriteBangs(r.subscripts(), keys));
         } else if (e instanceof Expr.Unary u) {
             return new Expr.Unary(u.op(), rewriteBangs(u.operand(), keys));
         } else if (e instanceof Expr.Binary b) {
@@ -186,7 +195,7 @@ final class ArrayBuiltins<S> {
             return new Expr.If(rewriteBangs(f.condition(), keys), rewriteBangs(f.then(), keys),
                     rewriteBangs(f.otherwise(), keys));
         } else if (e instanceof Expr.Call c) {
-            return new Expr.Call(c.function(), c.asWritten(), c.subscripts(),
+            return new Expr.Call(c.function(), c.asWritten(), rewriteBangs(c.subscripts(), keys),
                     c.args().stream().map(a -> rewriteBangs(a, keys)).toList());
         }
         return e;

@@ -34,6 +34,12 @@ final class CallLowering extends CompilerPass {
             return unit.macroExpansion.expandMacro(macro, c, s);
         }
         Builtin b = Builtin.find(fn).orElse(null);
+        if (b == null && fn.equals("tabbed_array")) {
+            // the reader takes TABBED ARRAY of numbers as the array's values; here it held something else
+            diags.error("E010", where(s), c.asWritten() + " takes only numbers, separated by spaces or tabs and rows"
+                    + " by new lines, as the whole equation of an array");
+            throw new Abandon();
+        }
         var refusal = RefusedFunctions.find(model.dialect(), fn);
         if (b == null && refusal.isPresent()) {
             // a function of the tool's own list that this engine leaves out: say why (docs/functions.md)

@@ -37,7 +37,7 @@ class FunctionsTableTest {
     /** Vensim functions the reader handles itself, before the expression stage. */
     private static final Set<String> READER_FORMS = Set.of("if_then_else", "time_base", "get_direct_constants",
             "get_direct_data", "get_direct_lookups", "get_direct_subscript", "get_xls_constants", "get_xls_data",
-            "get_xls_lookups", "get_xls_subscript");
+            "get_xls_lookups", "get_xls_subscript", "tabbed_array");
     /** Names the compiler reads as keywords rather than as builtins (SELF inside PREVIOUS). */
     private static final Set<String> COMPILER_FORMS = Set.of("self");
 
