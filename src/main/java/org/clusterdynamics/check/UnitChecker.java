@@ -308,6 +308,12 @@ public final class UnitChecker {
             case "lookup": case "lookup_extrapolate": case "lookup_forward": case "lookup_backward":
                 infer(a.get(1));
                 return a.get(0) instanceof Expr.Ref r ? declared.get(r.name().id()) : null;
+            case "lookup_slope":
+                infer(a.get(1));
+                return a.get(0) instanceof Expr.Ref r ? declared.get(r.name().id()) : null; // units of the lookup
+            case "lookup_invert":
+                infer(a.get(1));
+                return Units.DIMENSIONLESS; // Vensim's reference: LOOKUP INVERT(units1, units1) --> dmnl
             default:
                 a.forEach(this::infer);
                 return null;

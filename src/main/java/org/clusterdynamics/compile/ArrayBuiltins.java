@@ -237,10 +237,10 @@ final class ArrayBuiltins<S> {
         int row = host.elements(dims.get(dims.size() - 1)).size();
         int end = (el.offset() / row + 1) * row;
         double mode = constantArgument(c, 4, s);
-        if (mode != 0 && mode != 2 && mode != 3 && mode != 4) {
-            throw host.error(s, "E012", c.asWritten() + " with mode " + fmt(mode) + " is not supported: modes 0"
-                    + " (LOOKUP), 2 (LOOKUP BACKWARD), 3 (LOOKUP EXTRAPOLATE) and 4 (LOOKUP FORWARD) are; the area,"
-                    + " invert and slope modes are not");
+        if (!(mode >= 0 && mode <= 9 && mode == Math.rint(mode))) {
+            throw host.error(s, "E012", c.asWritten() + " with mode " + fmt(mode) + ": Vensim's reference defines"
+                    + " modes 0 to 9 (0 LOOKUP, 1 AREA, 2 BACKWARD, 3 EXTRAPOLATE, 4 FORWARD, 5 INVERT, 6 SLOPE,"
+                    + " 7-9 AREA, INVERT and SLOPE extrapolated)");
         }
         List<LExpr> params = List.of(host.lower(c.args().get(1), s), host.lower(c.args().get(2), s),
                 host.lower(c.args().get(3), s), new LExpr.Const(mode));

@@ -85,12 +85,24 @@ public final class ArrayOps {
     // ---------------------------------------------------------------- VECTOR LOOKUP
 
     /**
-     * Vensim's VECTOR LOOKUP: the y values in {@code y} at x evenly spaced from xmin to xmax, read at
-     * x as LOOKUP (mode 0: interpolated, held at the ends), LOOKUP BACKWARD (2), LOOKUP EXTRAPOLATE
-     * (3) or LOOKUP FORWARD (4) reads a table.
+     * Vensim's VECTOR LOOKUP (https://vensim.com/documentation/fn_vector_lookup.html): the y values in
+     * {@code y} at x evenly spaced from xmin to xmax, read at x as LOOKUP (mode 0: interpolated, held at
+     * the ends), LOOKUP BACKWARD (2), LOOKUP EXTRAPOLATE (3) or LOOKUP FORWARD (4) reads a table; the
+     * area from xmin (1, extrapolated 7), the inverse (5, 8) and the slope (6, 9) as {@link LookupMath}.
      */
     static double vectorLookup(double[] y, double x, double xmin, double xmax, int mode) {
         int n = y.length;
+        double grid = n > 1 ? (xmax - xmin) / (n - 1) : 0;
+        switch (mode) {
+            // the reference's modes 1 and 5-9: LOOKUP AREA (from xmin), INVERT and SLOPE, 7-9 extrapolated
+            case 1: return LookupMath.area(null, y, xmin, grid, x, false);
+            case 5: return LookupMath.invert(null, y, xmin, grid, x, false);
+            case 6: return LookupMath.slope(null, y, xmin, grid, x, 0);
+            case 7: return LookupMath.area(null, y, xmin, grid, x, true);
+            case 8: return LookupMath.invert(null, y, xmin, grid, x, true);
+            case 9: return LookupMath.slope(null, y, xmin, grid, x, 1);
+            default: break;
+        }
         if (n == 1 || Double.isNaN(x)) {
             return n == 1 ? y[0] : Double.NaN;
         }

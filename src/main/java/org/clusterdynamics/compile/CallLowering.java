@@ -226,7 +226,31 @@ final class CallLowering extends CompilerPass {
             throw new Abandon();
         }
         GraphicalFunction gf = tableOf(tv, ref.subscripts(), s, ref.name().asWritten());
+        if (fn.equals("lookup_area")) {
+            // LOOKUP AREA(lookup, start, end): the area from the first point to end, less that to start
+            return new LExpr.Binary(Expr.BinaryOp.SUB,
+                    new LExpr.Lookup(gf, unit.expressions.lower(c.args().get(2), s), LExpr.LookupMode.AREA),
+                    new LExpr.Lookup(gf, unit.expressions.lower(c.args().get(1), s), LExpr.LookupMode.AREA));
+        }
+        if (fn.equals("lookup_slope")) {
+            double m;
+            try {
+                m = unit.settings.atRunStart().eval(unit.expressions.lower(c.args().get(2), s));
+            } catch (ConstantFolder.NotConstant nc) {
+                m = Double.NaN;
+            }
+            LExpr.LookupMode slope = m == 0 ? LExpr.LookupMode.SLOPE_ZERO_OUTSIDE
+                    : m == 1 ? LExpr.LookupMode.SLOPE_EXTRAPOLATED : m == -1 ? LExpr.LookupMode.SLOPE_NA_OUTSIDE : null;
+            if (slope == null) {
+                diags.error("E012", where(s), "the third argument of " + c.asWritten() + " must be 0, 1 or -1 before"
+                        + " the run starts (what to give outside the table's points: 0, the closest segment's slope,"
+                        + " or :NA:)");
+                throw new Abandon();
+            }
+            return new LExpr.Lookup(gf, unit.expressions.lower(c.args().get(1), s), slope);
+        }
         LExpr.LookupMode mode = switch (fn) {
+            case "lookup_invert" -> LExpr.LookupMode.INVERT;
             case "lookup_extrapolate" -> LExpr.LookupMode.EXTRAPOLATE;
             case "lookup_forward" -> LExpr.LookupMode.FORWARD;
             case "lookup_backward" -> LExpr.LookupMode.BACKWARD;

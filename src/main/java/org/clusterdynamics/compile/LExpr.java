@@ -103,7 +103,12 @@ public sealed interface LExpr {
     }
 
     /** How a table is read. */
-    enum LookupMode { AS_DEFINED, EXTRAPOLATE, FORWARD, BACKWARD }
+    /**
+     * How a table is read: as defined, extrapolated, forward, backward; or Vensim's area from its first
+     * point, slope (with 0, the closest segment's slope, or :NA: outside its points) and inverse.
+     */
+    enum LookupMode { AS_DEFINED, EXTRAPOLATE, FORWARD, BACKWARD, AREA, SLOPE_ZERO_OUTSIDE, SLOPE_EXTRAPOLATED,
+        SLOPE_NA_OUTSIDE, INVERT }
 
     /** Distributions for random draws. */
     enum RandomKind {

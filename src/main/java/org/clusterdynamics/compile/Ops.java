@@ -207,6 +207,11 @@ public final class Ops {
             case EXTRAPOLATE: return table.lookup(x, GraphicalFunction.Kind.EXTRAPOLATE);
             case FORWARD: return table.lookupForward(x);
             case BACKWARD: return table.lookupBackward(x);
+            case AREA: return LookupMath.area(table.xs(), table.ys(), 0, 0, x, false);
+            case SLOPE_ZERO_OUTSIDE: return LookupMath.slope(table.xs(), table.ys(), 0, 0, x, 0);
+            case SLOPE_EXTRAPOLATED: return LookupMath.slope(table.xs(), table.ys(), 0, 0, x, 1);
+            case SLOPE_NA_OUTSIDE: return LookupMath.slope(table.xs(), table.ys(), 0, 0, x, -1);
+            case INVERT: return LookupMath.invert(table.xs(), table.ys(), 0, 0, x, false);
             default: return table.lookup(x);
         }
     }

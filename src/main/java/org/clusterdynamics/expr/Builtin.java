@@ -142,6 +142,9 @@ public record Builtin(String id, int minArgs, int maxArgs, Kind kind) {
         add(m, "with_lookup", 2, 2, Kind.TABLE);
         add(m, "lookup_extrapolate", 2, 2, Kind.TABLE);
         add(m, "lookup_forward", 2, 2, Kind.TABLE);
+        add(m, "lookup_area", 3, 3, Kind.TABLE);
+        add(m, "lookup_invert", 2, 2, Kind.TABLE);
+        add(m, "lookup_slope", 3, 3, Kind.TABLE);
         add(m, "lookup_backward", 2, 2, Kind.TABLE);
         return Collections.unmodifiableMap(m);
     }

@@ -491,8 +491,10 @@ final class KernelSource {
                 }
             case FORWARD:
                 return "g" + id + ".lookupForward(" + x + ")";
-            default:
+            case BACKWARD:
                 return "g" + id + ".lookupBackward(" + x + ")";
+            default:
+                return "Ops.lookup(g" + id + ", LExpr.LookupMode." + l.mode().name() + ", " + x + ")";
         }
     }
 

@@ -46,7 +46,7 @@ final class LinkSigns {
             return t == Polarity.NONE ? o : o == Polarity.NONE ? t : t == o ? t : Polarity.UNKNOWN;
         } else if (e instanceof LExpr.Fn f) {
             return function(f, x);
-        } else if (e instanceof LExpr.Lookup l) {
+        } else if (e instanceof LExpr.Lookup l && l.mode().ordinal() <= LExpr.LookupMode.BACKWARD.ordinal()) {
             return derivative(l.x(), x).times(monotonicity(l.table().ys()));
         }
         // random draws and whole-array functions: only a run can tell

@@ -78,9 +78,9 @@ class ToolBuiltinsTest {
         ModelException e = assertThrows(ModelException.class, () -> ModelCompiler.compile(vensim("""
                 d: d1, d2 ~~|
                 y[d] = 0, 1 ~~|
-                area = VECTOR LOOKUP(y[d1], Time, 0, 1, 1) ~~|
+                area = VECTOR LOOKUP(y[d1], Time, 0, 1, 12) ~~|
                 """)));
-        assertTrue(e.getMessage().contains("mode 1 is not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("mode 12: Vensim's reference defines modes 0 to 9"), e.getMessage());
         e = assertThrows(ModelException.class, () -> ModelCompiler.compile(vensim("""
                 y = 3 ~~|
                 scalar = VECTOR LOOKUP(y, Time, 0, 1, 0) ~~|
@@ -169,6 +169,78 @@ class ToolBuiltinsTest {
         expected[1] = 1;
         java.util.Arrays.fill(expected, 21, 41, 1);
         assertArrayEquals(expected, growing.column("dm"), 0);
+    }
+
+    /** The examples of Vensim's reference pages for LOOKUP AREA and LOOKUP INVERT, as written there. */
+    @Test
+    void lookupAreaAndInvertGiveTheReferencesExamples() {
+        Results r = bothBackends(vensim("""
+                LOOK((0,1),(1,1),(2,2)) ~~|
+                a01 = LOOKUP AREA(LOOK, 0, 1) ~~|
+                a24 = LOOKUP AREA(LOOK, 2, 4) ~~|
+                a05 = LOOKUP AREA(LOOK, 0.5, 2.5) ~~|
+                INV((0,0),(1,1),(3,2)) ~~|
+                below = LOOKUP INVERT(INV, -1) ~~|
+                half = LOOKUP INVERT(INV, 0.5) ~~|
+                upper = LOOKUP INVERT(INV, 1.5) ~~|
+                """));
+        assertEquals(1.0, r.finalValue("a01"), 1e-12);
+        assertEquals(4.0, r.finalValue("a24"), 1e-12);
+        assertEquals(3.0, r.finalValue("a05"), 1e-12);
+        assertEquals(LookupMath.NA, r.finalValue("below"), 0);
+        assertEquals(0.5, r.finalValue("half"), 1e-12);
+        assertEquals(2.0, r.finalValue("upper"), 1e-12);
+    }
+
+    /**
+     * LOOKUP SLOPE by its reference's rules. The page's example table, ((0,1),(1,1),(2,3)), does not give
+     * the page's own results; the table ((0,0),(1,1),(2,1.5)) gives every one of them, so it is used here.
+     */
+    @Test
+    void lookupSlopeFollowsTheReferencesRules() {
+        Results r = bothBackends(vensim("""
+                LOOK((0,0),(1,1),(2,1.5)) ~~|
+                na = LOOKUP SLOPE(LOOK, -1, -1) ~~|
+                zero = LOOKUP SLOPE(LOOK, -1, 0) ~~|
+                closest = LOOKUP SLOPE(LOOK, -1, 1) ~~|
+                at point = LOOKUP SLOPE(LOOK, 1, 0) ~~|
+                first segment = LOOKUP SLOPE(LOOK, 0.5, 0) ~~|
+                second segment = LOOKUP SLOPE(LOOK, 1.5, 0) ~~|
+                """));
+        assertEquals(LookupMath.NA, r.finalValue("na"), 0);
+        assertEquals(0, r.finalValue("zero"), 0);
+        assertEquals(1, r.finalValue("closest"), 1e-12);
+        assertEquals(0.75, r.finalValue("at point"), 1e-12);
+        assertEquals(1, r.finalValue("first segment"), 1e-12);
+        assertEquals(0.5, r.finalValue("second segment"), 1e-12);
+    }
+
+    /** VECTOR LOOKUP's modes 1 and 5-9 are LOOKUP AREA (from xmin), INVERT and SLOPE, 7-9 extrapolated. */
+    @Test
+    void vectorLookupAreaInvertAndSlopeModes() {
+        Results r = bothBackends(vensim("""
+                d: d1, d2, d3 ~~|
+                y[d] = 1, 1, 2 ~~|
+                z[d] = 0, 1, 2 ~~|
+                area = VECTOR LOOKUP(y[d1], 2.5, 0, 2, 1) ~~|
+                area extrapolated = VECTOR LOOKUP(y[d1], 2.5, 0, 2, 7) ~~|
+                area left = VECTOR LOOKUP(y[d1], -1, 0, 2, 7) ~~|
+                inverse = VECTOR LOOKUP(z[d1], 1.5, 0, 3, 5) ~~|
+                inverse outside = VECTOR LOOKUP(z[d1], 3, 0, 3, 5) ~~|
+                inverse extrapolated = VECTOR LOOKUP(z[d1], 3, 0, 3, 8) ~~|
+                slope = VECTOR LOOKUP(z[d1], 1.5, 0, 3, 6) ~~|
+                slope outside = VECTOR LOOKUP(z[d1], -1, 0, 3, 6) ~~|
+                slope extrapolated = VECTOR LOOKUP(z[d1], -1, 0, 3, 9) ~~|
+                """));
+        assertEquals(1 + 1.5 + 2 * 0.5, r.finalValue("area"), 1e-12);
+        assertEquals(1 + 1.5 + 2 * 0.5 + 0.5 * 0.5 / 2, r.finalValue("area extrapolated"), 1e-12);
+        assertEquals(-1, r.finalValue("area left"), 1e-12);
+        assertEquals(2.25, r.finalValue("inverse"), 1e-12);
+        assertEquals(LookupMath.NA, r.finalValue("inverse outside"), 0);
+        assertEquals(4.5, r.finalValue("inverse extrapolated"), 1e-12);
+        assertEquals(2.0 / 3, r.finalValue("slope"), 1e-12);
+        assertEquals(0, r.finalValue("slope outside"), 0);
+        assertEquals(2.0 / 3, r.finalValue("slope extrapolated"), 1e-12);
     }
 
     /** Vensim's reference for DELAY FIXED: "The minimum delay time is TIME STEP". */
