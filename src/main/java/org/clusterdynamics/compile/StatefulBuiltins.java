@@ -398,6 +398,14 @@ final class StatefulBuiltins extends CompilerPass {
                     + " positive delay time (at least TIME STEP), or use the input without a delay");
             throw new Abandon();
         }
+        double dt = unit.settings.timeStep();
+        if (t > 0 && t < dt - 1e-9 * dt) {
+            // neither Vensim's reference nor isee's help gives a rule for this case (docs/functions.md)
+            diags.warning("W015", where(s), "the delay time of " + fn.toUpperCase(java.util.Locale.ROOT) + " ("
+                    + ArrayBuiltins.fmt(t) + ") is shorter than the time step (" + ArrayBuiltins.fmt(dt) + "): neither"
+                    + " Vensim's reference nor isee's help gives a rule for this, so it runs as written, and Euler"
+                    + " integration overshoots (each step moves more than the whole gap); use a smaller time step");
+        }
     }
 
     /** Vensim's rule for DELAY N: the largest order up to n for which order x TIME STEP <= delay time. */

@@ -243,6 +243,16 @@ class ToolBuiltinsTest {
         assertEquals(2.0 / 3, r.finalValue("slope extrapolated"), 1e-12);
     }
 
+    /** No document gives a rule for a first-order delay or smooth shorter than a step: it runs, and says so. */
+    @Test
+    void aSmoothShorterThanTheTimeStepRunsAsWrittenWithAWarningThatNoRuleIsDocumented() {
+        Model m = vensim("s = SMOOTH(10, 0.5) ~~|\n");
+        assertEquals(10, bothBackends(m).finalValue("s"), 0);
+        Diagnostic w = ModelCompiler.diagnose(m).all().get(0);
+        assertEquals("W015", w.code());
+        assertTrue(w.message().contains("neither Vensim's reference nor isee's help gives a rule"), w.message());
+    }
+
     /** Vensim's reference for DELAY FIXED: "The minimum delay time is TIME STEP". */
     @Test
     void aFixedDelayShorterThanTheTimeStepDelaysByOneStepWithAWarningNamingTheRule() {
