@@ -166,6 +166,7 @@ final class FixedStepRunner {
         private final double[][] leaving;
         private final boolean[][] leaves;
         private final int[] material;
+        private final boolean[] isMaterial;
 
         DelayLines(Frame f, double dt, Kernel kernel) {
             frame = f;
@@ -175,8 +176,11 @@ final class FixedStepRunner {
             double[] times = new double[rings.length];
             double[] initials = new double[rings.length];
             kernel.delaySetup(f, times, initials);
-            material = java.util.stream.IntStream.range(0, rings.length)
-                    .filter(i -> model.delays().get(i).material()).toArray();
+            isMaterial = new boolean[rings.length];
+            for (int i = 0; i < rings.length; i++) {
+                isMaterial[i] = model.delays().get(i).material();
+            }
+            material = java.util.stream.IntStream.range(0, rings.length).filter(i -> isMaterial[i]).toArray();
             leaving = new double[material.length][];
             leaves = new boolean[material.length][];
             for (int i = 0; i < rings.length; i++) {
@@ -212,7 +216,7 @@ final class FixedStepRunner {
                 moveMaterial(j, i, inputs[i], steps(inputs[base]), inputs[base + 1]);
             }
             for (int i = 0; i < rings.length; i++) {
-                if (model.delays().get(i).material()) {
+                if (isMaterial[i]) {
                     continue;
                 }
                 double[] ring = rings[i];
