@@ -31,17 +31,7 @@ public final class XmileViewReader {
 
     /** The diagrams of the file's main model that hold variables (none when it has no layout). */
     public static List<View> read(Path file) {
-        Element root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = builder().parse(in).getDocumentElement();
-        } catch (SAXException e) {
-            throw new ModelException(Diagnostic.error("XML", Where.file(file.toString()),
-                    "the file is not well-formed XML (" + e.getMessage() + "); open it in Stella or an XML editor"
-                            + " to repair it"));
-        } catch (IOException e) {
-            throw new ModelException(Diagnostic.error("IO", Where.file(file.toString()),
-                    "cannot read the file: " + e.getMessage()));
-        }
+        Element root = parse(file);
         List<View> views = new ArrayList<>();
         Element model = mainModel(root);
         if (model == null) {
@@ -59,6 +49,45 @@ public final class XmileViewReader {
             }
         }
         return views;
+    }
+
+    /**
+     * The main model's groups (XMILE {@code <group>} in {@code <variables>}: sectors), each with the
+     * names of its entities as written, in file order; empty when the file has none.
+     */
+    public static java.util.Map<String, List<String>> groups(Path file) {
+        Element root = parse(file);
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        Element model = mainModel(root);
+        if (model == null) {
+            return out;
+        }
+        for (Element vars : children(model, "variables")) {
+            for (Element g : children(vars, "group")) {
+                List<String> names = out.computeIfAbsent(VarName.cleanWritten(g.getAttribute("name")),
+                        k -> new ArrayList<>());
+                for (Element e : children(g, "entity")) {
+                    String n = VarName.cleanWritten(e.getAttribute("name"));
+                    if (!n.isEmpty()) {
+                        names.add(n);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Element parse(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return builder().parse(in).getDocumentElement();
+        } catch (SAXException e) {
+            throw new ModelException(Diagnostic.error("XML", Where.file(file.toString()),
+                    "the file is not well-formed XML (" + e.getMessage() + "); open it in Stella or an XML editor"
+                            + " to repair it"));
+        } catch (IOException e) {
+            throw new ModelException(Diagnostic.error("IO", Where.file(file.toString()),
+                    "cannot read the file: " + e.getMessage()));
+        }
     }
 
     private static DocumentBuilder builder() {
