@@ -163,7 +163,8 @@ public final class SectorLayout {
             double[] q = at.get(c.to());
             double angle = Math.toDegrees(Math.atan2(-(q[1] - p[1]), q[0] - p[0]));
             if (inside && chainOf.get(c.from()) != null && chainOf.get(c.from()) == chainOf.get(c.to())) {
-                angle += 40; // bowed, so that it does not run along the pipe between them
+                // bowed upwards, so that it runs neither along the pipe between them nor through the names under it
+                angle += Math.abs(angle) > 90 ? -40 : 40;
             }
             elements.add(ViewElement.connector(null, from, written(g, c.to()), angle));
         }
