@@ -372,21 +372,22 @@ public final class SectorLayout {
             }
             laid.add(p.flow());
             if (p.from() == null || p.to() == null) {
-                // above the stock (its name is under it): inflows left of its middle, outflows right
+                // up from the stock's top (its name is under it), then sideways: outflows to the right, inflows
+                // from the left, the valve on the level part so that its name sits under the pipe
                 boolean in = p.from() == null;
                 String s = in ? p.to() : p.from();
                 int k = (in ? above : below).merge(s, 1, Integer::sum) - 1;
-                double sx = stockAt.get(s)[0] + (in ? -1 : 1) * (10 + 6 * k);
-                double reach = CLOUD * (in ? 1 + k * 0.7 : 1.5 + k * 0.7);
-                double edge = -hh;
-                double far = -hh - reach;
-                double[] a = in ? new double[] {sx, far} : new double[] {sx, edge};
-                double[] b = in ? new double[] {sx, edge} : new double[] {sx, far};
-                double[] valve = {sx, (a[1] + b[1]) / 2};
+                double sx = stockAt.get(s)[0] + (in ? -1 : 1) * (8 + 6 * k);
+                double level = -hh - 55 - 45 * k;
+                double far = sx + (in ? -1 : 1) * CLOUD;
+                List<double[]> pts = in
+                        ? List.of(new double[] {far, level}, new double[] {sx, level}, new double[] {sx, -hh})
+                        : List.of(new double[] {sx, -hh}, new double[] {sx, level}, new double[] {far, level});
+                double[] valve = {(sx + far) / 2, level};
                 c.centres.put(p.flow(), valve);
-                c.pipePoints.put(p.flow(), List.of(a, b));
-                c.cover(sx, far, 12, 12, 12);
-                c.cover(valve[0], valve[1], 42, 10, label(g, p.flow()));
+                c.pipePoints.put(p.flow(), pts);
+                c.cover(far, level, 14, 12, 12);
+                c.cover(valve[0], level, 42, 14, 8 + label(g, p.flow()));
             } else {
                 // between two stocks that are not neighbours: down, along under the row, up
                 double depth = hh + 60 + 40 * under++;
