@@ -79,7 +79,9 @@ public final class StockFlowDiagram {
                     parts.add(new Rectangle2D.Double(p.x() - 12, p.y() - 12, 24, 24));
                 }
             }
-            if (e.kind() != Kind.CONNECTOR) {
+            if (e.kind() == Kind.GROUP) {
+                parts.add(new Rectangle2D.Double(e.x() - e.width() / 2, e.y() - e.height() / 2, e.width(), e.height()));
+            } else if (e.kind() != Kind.CONNECTOR) {
                 // room for the name under the element, about 5 units a character
                 int longest = e.name() == null ? 0 : wrap(e.name().replace('_', ' ')).stream()
                         .mapToInt(String::length).max().orElse(0);
@@ -109,6 +111,9 @@ public final class StockFlowDiagram {
                 area.getY() + margin + titleSpace);
         g2.scale(scale, scale);
         g2.translate(-b.getX(), -b.getY());
+        for (ViewElement e : view.of(Kind.GROUP)) {
+            frame(g2, e);
+        }
         for (ViewElement e : view.of(Kind.CONNECTOR)) {
             connector(g2, e);
         }
@@ -131,6 +136,19 @@ public final class StockFlowDiagram {
             }
         }
         g2.setTransform(saved);
+    }
+
+    /** A sector's frame, its name at the top left. */
+    private void frame(Graphics2D g2, ViewElement e) {
+        begin(g2, "group:" + e.name());
+        g2.setPaint(new Color(0xB0, 0xB8, 0xC4));
+        g2.setStroke(new BasicStroke(1f));
+        g2.draw(new Rectangle2D.Double(e.x() - e.width() / 2, e.y() - e.height() / 2, e.width(), e.height()));
+        g2.setFont(new Font(style.fontFamily(), Font.BOLD, 1).deriveFont(14f));
+        g2.setPaint(Charts.TEXT);
+        g2.drawString(e.name() == null ? "" : e.name(), (float) (e.x() - e.width() / 2 + 8),
+                (float) (e.y() - e.height() / 2 + 18));
+        end(g2);
     }
 
     private static Shape circle(ViewElement e) {

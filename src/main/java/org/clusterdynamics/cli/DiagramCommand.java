@@ -75,9 +75,9 @@ public final class DiagramCommand implements Callable<Integer> {
             + " model with this diagram as its view, so that Stella opens it with the same picture.")
     Path writeViews;
 
-    @Option(names = "--by-group", description = "With --write-views: lay out one view (page) per group of the"
-            + " XMILE file (<group>: sectors), variables of other groups as aliases; the file itself may be the"
-            + " target, its views are then replaced.")
+    @Option(names = "--by-group", description = "With --write-views: lay out a page per group of the XMILE file"
+            + " (<group>: sectors), framed and named in one view 'Sectors', variables of other groups as aliases;"
+            + " the file itself may be the target, its views are then replaced. --view SECTOR draws one page.")
     boolean byGroup;
 
     @Option(names = "--dpi", defaultValue = "150", description = "Resolution of a PNG (default ${DEFAULT-VALUE}).")
@@ -168,6 +168,9 @@ public final class DiagramCommand implements Callable<Integer> {
         }
     }
 
+    /** The name of the view that holds the sectors' frames. */
+    static final String SECTORS_VIEW = "Sectors";
+
     /** --by-group: a view per group written into the file; the one asked for (or the first) drawn too when --out is given. */
     private int writeGroupViews(Model model, PrintWriter stdout, PrintWriter err) throws IOException {
         long started = System.nanoTime();
@@ -187,13 +190,15 @@ public final class DiagramCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        XmileViewWriter.write(modelFile, views, writeViews);
+        // one view with a frame per sector, as Stella keeps sectors; cdyn reads each frame back as a view
+        XmileViewWriter.write(modelFile, SectorLayout.combined(SECTORS_VIEW, views), writeViews);
         if (out != null) {
             ChartExport.write(StockFlowDiagram.figure(drawn.name(), drawn, ChartStyle.defaults()), out,
                     StockFlowDiagram.exportOptions(drawn, dpi));
         }
         int elements = views.stream().mapToInt(v -> v.elements().size()).sum();
-        stdout.println("wrote " + views.size() + " views (" + elements + " elements) into " + writeViews
+        stdout.println("wrote the view '" + SECTORS_VIEW + "' with " + views.size() + " sectors (" + elements
+                + " elements) into " + writeViews
                 + (out == null ? "" : " and drew '" + drawn.name() + "' into " + out) + " ("
                 + (System.nanoTime() - started) / 1_000_000 + " ms)");
         stdout.flush();

@@ -63,6 +63,80 @@ public final class SectorLayout {
         return views;
     }
 
+    /**
+     * The sectors' pages as one view, as Stella keeps them: each page framed by a GROUP element with
+     * the sector's name (XMILE {@code <group>} in a view), the frames set out in rows; aliases get
+     * uids unique in the whole view.
+     */
+    public static View combined(String name, List<View> sectors) {
+        double margin = 20;
+        double title = 28;
+        double rowWidth = 0;
+        for (View v : sectors) {
+            rowWidth = Math.max(rowWidth, extent(v)[2] - extent(v)[0] + 2 * margin);
+        }
+        rowWidth = Math.max(rowWidth, 2400);
+        List<ViewElement> out = new ArrayList<>();
+        double x = 0;
+        double y = 0;
+        double rowHeight = 0;
+        int page = 0;
+        for (View v : sectors) {
+            page++;
+            double[] b = extent(v);
+            double w = b[2] - b[0] + 2 * margin;
+            double h = b[3] - b[1] + 2 * margin + title;
+            if (x > 0 && x + w > rowWidth) {
+                x = 0;
+                y += rowHeight + margin;
+                rowHeight = 0;
+            }
+            double dx = x + margin - b[0];
+            double dy = y + margin + title - b[1];
+            out.add(ViewElement.node(Kind.GROUP, v.name(), null, x + w / 2, y + h / 2, w, h));
+            String prefix = "p" + page + "_";
+            for (ViewElement e : v.elements()) {
+                List<ViewElement.Point> pts = new ArrayList<>();
+                e.points().forEach(p -> pts.add(new ViewElement.Point(p.x() + dx, p.y() + dy)));
+                boolean moved = e.kind() != Kind.CONNECTOR;
+                out.add(new ViewElement(e.kind(), e.name(), e.uid() == null ? null : prefix + e.uid(),
+                        moved ? e.x() + dx : e.x(), moved ? e.y() + dy : e.y(), e.width(), e.height(), pts,
+                        renamed(e.from(), prefix), renamed(e.to(), prefix), e.angle()));
+            }
+            x += w + margin;
+            rowHeight = Math.max(rowHeight, h);
+        }
+        return new View(name, out);
+    }
+
+    private static String renamed(String ref, String prefix) {
+        return ref != null && ref.startsWith("#") ? "#" + prefix + ref.substring(1) : ref;
+    }
+
+    /** minX, minY, maxX, maxY of a page's elements with room for their names. */
+    private static double[] extent(View v) {
+        double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (ViewElement e : v.elements()) {
+            if (e.kind() == Kind.CONNECTOR) {
+                continue;
+            }
+            List<String> lines = e.name() == null ? List.of() : wrap(e.name());
+            double half = Math.max(e.width() / 2, lines.stream().mapToInt(String::length).max().orElse(0)
+                    * CHAR_WIDTH / 2 + 4);
+            b[0] = Math.min(b[0], e.x() - half);
+            b[2] = Math.max(b[2], e.x() + half);
+            b[1] = Math.min(b[1], e.y() - e.height() / 2);
+            b[3] = Math.max(b[3], e.y() + e.height() / 2 + 4 + lines.size() * LINE_HEIGHT);
+            for (ViewElement.Point p : e.points()) {
+                b[0] = Math.min(b[0], p.x() - 12);
+                b[2] = Math.max(b[2], p.x() + 12);
+                b[1] = Math.min(b[1], p.y() - 12);
+                b[3] = Math.max(b[3], p.y() + 12);
+            }
+        }
+        return b;
+    }
+
     /** One sector's page: its members drawn, the variables of other sectors that they read as aliases. */
     public static View sector(VariableGraph g, String name, Collection<String> memberIds) {
         Set<String> members = new LinkedHashSet<>(memberIds);

@@ -118,8 +118,9 @@ class StructureCommandsTest {
                 dir.resolve("sector.svg").toString());
         assertEquals(0, ok.exit(), ok.err());
         var views = org.clusterdynamics.io.xmile.XmileViewReader.read(grouped);
-        assertEquals(java.util.List.of("Population sector", "Other"), views.stream().map(v -> v.name()).toList());
-        var sector = views.get(0);
+        assertEquals(java.util.List.of("Sectors", "Population sector", "Other"),
+                views.stream().map(v -> v.name()).toList());
+        var sector = views.get(1);
         assertEquals(1, sector.of(org.clusterdynamics.model.view.ViewElement.Kind.STOCK).size());
         assertEquals(2, sector.of(org.clusterdynamics.model.view.ViewElement.Kind.FLOW).size());
         // the constants the flows read are aliases on the sector's page

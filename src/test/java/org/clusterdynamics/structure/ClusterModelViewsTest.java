@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 
 /**
- * The cluster model's sector views (one per XMILE group, written by cdyn diagram --by-group):
+ * The cluster model's sector views (a framed page per XMILE group in one view, written by cdyn
+ * diagram --by-group):
  * they parse, draw every variable of their sector with its name, connect only what is on the page,
  * are what the command writes (twice the same), and leave the model's results as they were.
  */
@@ -61,9 +62,22 @@ class ClusterModelViewsTest {
     void everySectorHasAViewThatDrawsEachOfItsVariablesOnce() throws Exception {
         Model model = ModelFiles.read(MODEL);
         Map<String, List<String>> groups = XmileViewReader.groups(MODEL);
-        List<View> views = XmileViewReader.read(MODEL);
+        List<View> all = XmileViewReader.read(MODEL);
+        // one view holds the sectors, each in a frame, as Stella keeps them; each frame reads back as a view
+        assertEquals("Sectors", all.get(0).name());
+        List<View> views = all.subList(1, all.size());
         assertTrue(groups.size() >= 10, "sectors: " + groups.keySet());
         assertEquals(groups.keySet().stream().toList(), views.stream().map(View::name).toList());
+        List<ViewElement> frames = all.get(0).of(Kind.GROUP);
+        assertEquals(groups.size(), frames.size());
+        for (int i = 0; i < frames.size(); i++) {
+            for (int j = i + 1; j < frames.size(); j++) {
+                ViewElement a = frames.get(i);
+                ViewElement b = frames.get(j);
+                assertTrue(Math.abs(a.x() - b.x()) >= (a.width() + b.width()) / 2
+                        || Math.abs(a.y() - b.y()) >= (a.height() + b.height()) / 2, a.name() + " overlaps " + b.name());
+            }
+        }
         Set<String> drawn = new HashSet<>();
         for (View v : views) {
             Set<String> members = new HashSet<>();
@@ -83,16 +97,17 @@ class ClusterModelViewsTest {
                 }
             }
         }
-        Set<String> all = new HashSet<>();
+        Set<String> variables = new HashSet<>();
         for (Variable var : model.variables()) {
-            all.add(var.name().id());
+            variables.add(var.name().id());
         }
-        assertEquals(all, drawn, "every variable is drawn on one page");
+        assertEquals(variables, drawn, "every variable is drawn on one page");
     }
 
     @Test
     void eachPageIsDrawnWithItsNamesConnectorsOnTheirEndsAndValvesOnTheirPipes() throws Exception {
-        for (View v : XmileViewReader.read(MODEL)) {
+        List<View> all = XmileViewReader.read(MODEL);
+        for (View v : all.subList(1, all.size())) {
             String svg = ChartExport.svg(StockFlowDiagram.figure(v.name(), v, ChartStyle.defaults()),
                     StockFlowDiagram.exportOptions(v, 72));
             DiagramTest.checkDrawn(v, svg);
@@ -127,7 +142,8 @@ class ClusterModelViewsTest {
         Model model = ModelFiles.read(MODEL);
         VariableGraph graph = VariableGraph.of(model);
         Map<String, View> pageOf = new HashMap<>();
-        for (View v : XmileViewReader.read(MODEL)) {
+        List<View> all = XmileViewReader.read(MODEL);
+        for (View v : all.subList(1, all.size())) {
             for (ViewElement e : v.elements()) {
                 if (e.kind() == Kind.FLOW || e.kind() == Kind.STOCK) {
                     pageOf.put(VarName.canonical(e.name()), v);

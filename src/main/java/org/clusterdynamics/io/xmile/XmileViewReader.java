@@ -23,7 +23,8 @@ import org.xml.sax.SAXException;
 
 /**
  * Reads the stock-and-flow diagrams of an XMILE file ({@code <views>} of its main model): stocks,
- * flows with their pipes, auxiliaries, modules, aliases and connectors. The equations are read by
+ * flows with their pipes, auxiliaries, modules, aliases, connectors and sector frames; each sector
+ * frame ({@code <group>} in a view) is also given as a view of its own, after the view that holds it. The equations are read by
  * {@link XmileReader}; this reader looks only at the layout.
  */
 public final class XmileViewReader {
@@ -45,6 +46,10 @@ public final class XmileViewReader {
                 boolean drawable = view.elements().stream().anyMatch(e -> e.kind() != Kind.CONNECTOR);
                 if (drawable) {
                     views.add(view);
+                    // each sector's frame also gives a view of its own (Stella keeps sectors in one view)
+                    for (ViewElement g : view.of(Kind.GROUP)) {
+                        views.add(view.sector(g.name()));
+                    }
                 }
             }
         }
@@ -132,6 +137,15 @@ public final class XmileViewReader {
                         }
                     }
                     out.add(ViewElement.flow(name(e), uid(e), num(e, "x", 0), num(e, "y", 0), pts));
+                }
+                case "group" -> {
+                    // a sector's frame: XMILE gives its top left corner
+                    double w = num(e, "width", 0);
+                    double h = num(e, "height", 0);
+                    if (w > 0 && h > 0) {
+                        out.add(ViewElement.node(Kind.GROUP, name(e), uid(e), num(e, "x", 0) + w / 2,
+                                num(e, "y", 0) + h / 2, w, h));
+                    }
                 }
                 case "alias" -> {
                     String of = children(e, "of").stream().map(o -> VarName.cleanWritten(o.getTextContent()))

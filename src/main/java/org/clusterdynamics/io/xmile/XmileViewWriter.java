@@ -139,6 +139,7 @@ public final class XmileViewWriter {
                     yield f;
                 }
                 case CONNECTOR -> connector(doc, ns, view, e, uid++, aliasUid);
+                case GROUP -> frame(doc, ns, e);
                 default -> null;
             };
             if (x != null) {
@@ -148,6 +149,18 @@ public final class XmileViewWriter {
         }
         indent(doc, v, 3);
         return v;
+    }
+
+    /** A sector's frame: XMILE gives its top left corner; Stella keeps it locked to its elements. */
+    private static Element frame(Document doc, String ns, ViewElement e) {
+        Element x = doc.createElementNS(ns, "group");
+        x.setAttribute("name", e.name());
+        x.setAttribute("x", num(e.x() - e.width() / 2));
+        x.setAttribute("y", num(e.y() - e.height() / 2));
+        x.setAttribute("width", num(e.width()));
+        x.setAttribute("height", num(e.height()));
+        x.setAttribute("locked", "true");
+        return x;
     }
 
     private static Element alias(Document doc, String ns, ViewElement e, String uid) {
