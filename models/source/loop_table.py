@@ -5,6 +5,7 @@ models/punjab-loop-names.csv; build_md.py puts it into models/punjab-clusters.md
 
     java -jar target/cdyn.jar loops models/punjab-clusters.xmile --scores --out /tmp/loops
     python3 models/source/loop_table.py /tmp/loops
+    python3 models/source/loop_table.py /tmp/loops --ids NAME...   # the ids of named loops, for --loops
 
 A loop gets the name of the row whose variables are exactly its variables ("exact", subscripts
 ignored), else of the first row whose variables it all passes through ("contains": a family of long
@@ -121,7 +122,26 @@ def main(loops_dir):
     print('models/source/loop-table.md written (' + str(len(table)) + ' named loops or families)')
 
 
+def ids(loops_dir, names):
+    """The structure ids (R1, B7) that the named loops have in this output, comma-separated, in the
+    order of the names; a name no loop has is an error."""
+    name = namer(rows(NAMES))
+    found = {}
+    for r in rows(os.path.join(loops_dir, 'loops.csv')):
+        sid = re.sub(r'\[.*\]$', '', r['loop'])
+        row = name(variables(r['path']))
+        if row is not None and row['match'] == 'exact':
+            found.setdefault(row['name'], sid)
+    missing = [n for n in names if n not in found]
+    if missing:
+        sys.exit('no loop is named ' + '; '.join(missing) + ' (see models/punjab-loop-names.csv)')
+    return ','.join(found[n] for n in names)
+
+
 if __name__ == '__main__':
-    if len(sys.argv) != 2:
+    if len(sys.argv) > 3 and sys.argv[2] == '--ids':
+        print(ids(sys.argv[1], sys.argv[3:]))
+    elif len(sys.argv) == 2:
+        main(sys.argv[1])
+    else:
         sys.exit(__doc__)
-    main(sys.argv[1])

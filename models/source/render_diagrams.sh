@@ -1,6 +1,8 @@
 #!/bin/sh
-# Draws the cluster model's sector views and the causal-loop diagram of its main loops into
-# docs/images (run from the repository root after the two regeneration steps of README.md here).
+# Draws the cluster model's sector pages and the causal-loop diagram of its main loops into
+# docs/images, and writes the table of named loops (models/source/loop-table.md) from a Loops That
+# Matter run of the baseline. Run from the repository root after the two regeneration steps of
+# models/source/README.md:
 #   sh models/source/render_diagrams.sh
 set -e
 MODEL=models/punjab-clusters.xmile
@@ -11,5 +13,13 @@ for view in "Levers and switches" "Prices" "Demand" "Products" "Location and mar
   slug=$(echo "$view" | tr 'A-Z ' 'a-z-')
   java -jar "$JAR" diagram "$MODEL" --view "$view" --out "docs/images/punjab-sector-$slug.png" --dpi 72
 done
-# the loops' ids as cdyn loops models/punjab-clusters.xmile lists them (see models/punjab-loop-names.csv for their names)
-java -jar "$JAR" diagram "$MODEL" --loops ${LOOPS:-R1,R2,R5,R16,B8,B21,B22} --out docs/images/punjab-main-loops.png --dpi 72
+LOOPS_DIR=$(mktemp -d)
+java -jar "$JAR" loops "$MODEL" --scores --out "$LOOPS_DIR" > /dev/null
+python3 models/source/loop_table.py "$LOOPS_DIR"
+# the main loops by name (models/punjab-loop-names.csv), whatever ids the loop search gives them
+LOOPS=$(python3 models/source/loop_table.py "$LOOPS_DIR" --ids "spin-offs: skilled workers found firms" \
+  "demonstration (IIIa)" "vendors ease entry" "innovation rents fund leaders' learning" "copying ends exclusivity" \
+  "orders limit entry" "overcapacity closes firms")
+echo "main loops: $LOOPS"
+java -jar "$JAR" diagram "$MODEL" --loops "$LOOPS" --out docs/images/punjab-main-loops.png --dpi 72
+rm -r "$LOOPS_DIR"
