@@ -12,7 +12,10 @@
 //   tables/bands.csv            5th, 50th and 95th percentiles of every output, year and scenario, and of each
 //                               scenario's ratio to the baseline, over the model's assumed parameters (Latin
 //                               hypercube over the ranges documented as "Status: assumed, range A to B")
-//   charts/*.png, charts/*.svg  the key outputs of all scenarios over time, fan charts of the baseline, the package's fan chart
+//   tables/loop-dominance.csv   Loops That Matter over the baseline: the periods, the loops that explain half of the change,
+//                               their names (--loop-names, default models/punjab-loop-names.csv) and paths
+//   charts/*.png, charts/*.svg  the key outputs of all scenarios over time, fan charts of the baseline, the package's fan
+//                               chart, the loop-dominance chart with the loops' names
 //   summary.md                  the main findings in a few sentences
 //   report.pdf                  all of the above as a multi-page report
 
