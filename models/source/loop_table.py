@@ -74,10 +74,14 @@ def main(loops_dir):
     leads, among = {}, {}
     previous_end = None
     for d in dominance:
-        # "B6 leading (with B5, B4 for half)", "R1", "B7 leading (with B6, U2 and 1 more for half)"
-        text = d['dominant loops']
-        first = re.match(r'([RBU]\d+)', text).group(1)
-        others = re.findall(r'([RBU]\d+)', text.split('(with', 1)[1]) if '(with' in text else []
+        # older outputs only label the period: "B6 leading (with B5, B4 for half)", "... and 1 more for half"
+        if d.get('loops'):
+            # every loop of the period, the leading one first
+            first, *others = [x.strip() for x in d['loops'].split('+')]
+        else:
+            text = d['dominant loops']
+            first = re.match(r'([RBU]\d+)', text).group(1)
+            others = re.findall(r'([RBU]\d+)', text.split('(with', 1)[1]) if '(with' in text else []
         # the periods tile the run: each starts where the one before ends (the first at the start year)
         start = previous_end if previous_end is not None else float(int(float(d['from'])))
         span = (start, float(d['to']))
