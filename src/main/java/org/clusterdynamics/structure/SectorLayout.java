@@ -230,6 +230,7 @@ public final class SectorLayout {
             at.put("#" + u, p);
             elements.add(ViewElement.node(Kind.ALIAS, written(g, a.getKey()), u, p[0], p[1], 18, 18));
         }
+        List<double[]> obstacles = obstacles(elements);
         for (VariableGraph.Connector c : drawn) {
             boolean inside = members.contains(c.from());
             String from = inside ? written(g, c.from()) : "#" + aliasUid.get(c.from());
@@ -239,10 +240,68 @@ public final class SectorLayout {
             if (inside && chainOf.get(c.from()) != null && chainOf.get(c.from()) == chainOf.get(c.to())) {
                 // bowed upwards, so that it runs neither along the pipe between them nor through the names under it
                 angle += Math.abs(angle) > 90 ? -40 : 40;
+            } else {
+                angle = clearest(p, q, angle, obstacles);
             }
             elements.add(ViewElement.connector(null, from, written(g, c.to()), angle));
         }
         return new View(name, elements);
+    }
+
+    /** Boxes (x0, y0, x1, y1) that a connector should not cross: each element and its name under it. */
+    private static List<double[]> obstacles(List<ViewElement> elements) {
+        List<double[]> out = new ArrayList<>();
+        for (ViewElement e : elements) {
+            if (e.kind() == Kind.CONNECTOR || e.name() == null) {
+                continue;
+            }
+            double hw = e.kind() == Kind.FLOW ? 6 : e.width() / 2;
+            double hh = e.kind() == Kind.FLOW ? 6 : e.height() / 2;
+            List<String> lines = wrap(e.name());
+            double lw = lines.stream().mapToInt(String::length).max().orElse(0) * CHAR_WIDTH / 2;
+            out.add(new double[] {e.x() - hw, e.y() - hh, e.x() + hw, e.y() + hh});
+            out.add(new double[] {e.x() - lw, e.y() + hh + 2, e.x() + lw, e.y() + hh + 2 + lines.size() * LINE_HEIGHT});
+        }
+        return out;
+    }
+
+    /**
+     * The connector's angle (the straight one, or bent by up to 36 degrees) whose curve, drawn as a
+     * quadratic from p towards q, meets the fewest other elements and names.
+     */
+    private static double clearest(double[] p, double[] q, double straight, List<double[]> obstacles) {
+        double best = straight;
+        int fewest = Integer.MAX_VALUE;
+        for (double bend : new double[] {0, 12, -12, 24, -24, 36, -36}) {
+            double a = Math.toRadians(straight + bend);
+            double d = Math.hypot(q[0] - p[0], q[1] - p[1]);
+            double cx = p[0] + Math.cos(a) * d / 2;
+            double cy = p[1] - Math.sin(a) * d / 2;
+            int hits = 0;
+            for (double[] box : obstacles) {
+                if (contains(box, p) || contains(box, q)) {
+                    continue; // its own ends and their names
+                }
+                for (int i = 2; i <= 18; i++) {
+                    double t = i / 20.0;
+                    double x = (1 - t) * (1 - t) * p[0] + 2 * (1 - t) * t * cx + t * t * q[0];
+                    double y = (1 - t) * (1 - t) * p[1] + 2 * (1 - t) * t * cy + t * t * q[1];
+                    if (x > box[0] - 2 && x < box[2] + 2 && y > box[1] - 2 && y < box[3] + 2) {
+                        hits++;
+                        break;
+                    }
+                }
+            }
+            if (hits < fewest) {
+                fewest = hits;
+                best = straight + bend;
+            }
+        }
+        return best;
+    }
+
+    private static boolean contains(double[] box, double[] p) {
+        return p[0] >= box[0] - 1 && p[0] <= box[2] + 1 && p[1] >= box[1] - 1 && p[1] <= box[3] + 1;
     }
 
     private static String written(VariableGraph g, String id) {

@@ -138,6 +138,45 @@ class ClusterModelViewsTest {
     }
 
     @Test
+    void fewConnectorsCrossOtherElementsOrTheirNames() {
+        // a connector drawn as the diagram draws it (a curve leaving at its angle) through the box of an
+        // element that is not one of its ends, or of that element's name
+        List<View> all = XmileViewReader.read(MODEL);
+        int connectors = 0;
+        int crossing = 0;
+        for (View v : all.subList(1, all.size())) {
+            for (ViewElement c : v.of(Kind.CONNECTOR)) {
+                ViewElement f = c.from().startsWith("#") ? v.byUid(c.from().substring(1)) : v.find(c.from());
+                ViewElement t = v.find(c.to());
+                double d = Math.hypot(t.x() - f.x(), t.y() - f.y());
+                double a = Math.toRadians(c.angle());
+                double cx = f.x() + Math.cos(a) * d / 2;
+                double cy = f.y() - Math.sin(a) * d / 2;
+                connectors++;
+                boolean hits = false;
+                for (ViewElement e : v.elements()) {
+                    if (e == f || e == t || e.kind() == Kind.CONNECTOR || e.kind() == Kind.GROUP) {
+                        continue;
+                    }
+                    double hw = e.kind() == Kind.FLOW ? 6 : e.width() / 2;
+                    double hh = e.kind() == Kind.FLOW ? 6 : e.height() / 2;
+                    int lines = SectorLayout.wrap(e.name()).size();
+                    for (int i = 1; i < 20 && !hits; i++) {
+                        double s = i / 20.0;
+                        double x = (1 - s) * (1 - s) * f.x() + 2 * (1 - s) * s * cx + s * s * t.x();
+                        double y = (1 - s) * (1 - s) * f.y() + 2 * (1 - s) * s * cy + s * s * t.y();
+                        hits = Math.abs(x - e.x()) < Math.max(hw, 20) && y > e.y() - hh && y < e.y() + hh + 2 + lines * 11;
+                    }
+                }
+                crossing += hits ? 1 : 0;
+            }
+        }
+        System.out.printf("cluster model pages: %d of %d connectors cross another element or its name%n", crossing,
+                connectors);
+        assertTrue(crossing * 5 < connectors, crossing + " of " + connectors + " connectors cross other elements");
+    }
+
+    @Test
     void flowsJoinTheirOwnStocks() {
         Model model = ModelFiles.read(MODEL);
         VariableGraph graph = VariableGraph.of(model);
