@@ -12,12 +12,15 @@
 //   tables/bands.csv            5th, 50th and 95th percentiles of every output, year and scenario, and of each
 //                               scenario's ratio to the baseline, over the model's assumed parameters (Latin
 //                               hypercube over the ranges documented as "Status: assumed, range A to B")
-//   charts/*.png, charts/*.svg  the key outputs of all scenarios over time, fan charts of the baseline, the package's fan chart
+//   tables/loop-dominance.csv   Loops That Matter over the baseline: the periods, the loops that explain half of the change,
+//                               their names (--loop-names, default models/punjab-loop-names.csv) and paths
+//   charts/*.png, charts/*.svg  the key outputs of all scenarios over time, fan charts of the baseline, the package's fan
+//                               chart, the loop-dominance chart with the loops' names
 //   summary.md                  the main findings in a few sentences
 //   report.pdf                  all of the above as a multi-page report
 
 const opts = parseArgs(cdyn.args, {model: 'models/punjab-clusters.xmile', 'mc-runs': '100', 'band-runs': '40',
-  seed: '1975'});
+  seed: '1975', 'loop-names': 'models/punjab-loop-names.csv'});
 const model = cdyn.load(opts.model);
 const YEARS = [1975, 1985, 1994, 2000];
 const OUTPUTS = ['Products Mastered', 'Average Capability', 'Firms', 'Vendors', 'Unit Cost',
@@ -131,12 +134,26 @@ charts.push(['package-capability-fan', cdyn.fanChart(mc, 'Average Capability',
 // which feedback loops drive the baseline (Loops That Matter, relative loop scores): a page of the report
 // and a table of the periods in which the same loops explain at least half of the change
 const loops = model.loops(base, {maxLoops: 2000});
-const loopPaths = {};
-for (const l of loops.list()) loopPaths[l.id] = l.polarity + ' ' + l.path;
+// the main loops' names (models/punjab-loop-names.csv, see models/punjab-clusters.md): keyed by the loop's
+// variables, so that they hold whatever number the loop search gives a loop
+const loopName = loopNamer(opts['loop-names']);
+const structurePath = {};
+for (const l of loops.list()) {
+  if (!(l.structure in structurePath)) structurePath[l.structure] = l.polarity + ' ' + l.path;
+}
+const named = id => {
+  const n = loopName(structurePath[id] || '');
+  return n ? `${n} (${id})` : id;
+};
+const chartNames = {};
+for (const id of Object.keys(structurePath)) {
+  if (loopName(structurePath[id])) chartNames[id] = loopName(structurePath[id]);
+}
 cdyn.writeCsv('tables/loop-dominance.csv', cdyn.table(loops.dominance().map(d => ({
-  from: d.from, to: d.to, share: d.share, loops: d.loops.join(' + '),
-  paths: d.loops.map(id => id + ': ' + (loopPaths[id] || '')).join(' | ')}))));
-charts.push(['loop-dominance', loops.chart('Which feedback loops drive the baseline (relative loop scores)')]);
+  from: d.from, to: d.to, share: d.share, loops: d.loops.join(' + '), names: d.loops.map(named).join(' + '),
+  paths: d.loops.map(id => id + ': ' + (structurePath[id] || '')).join(' | ')}))));
+charts.push(['loop-dominance', loops.chart('Which feedback loops drive the baseline (relative loop scores)', undefined,
+  chartNames)]);
 for (const [name, chart] of charts) {
   chart.write('charts/' + name + '.png');
   chart.write('charts/' + name + '.svg');
@@ -173,7 +190,7 @@ const findings = [
   `Loops That Matter over the baseline (${loops.count} loops found${loops.exhaustive ? '' : ' by the strongest-path search'}):`
     + ` ${loops.dominance().length} periods in which different sets of loops explain half of the change`
     + ` (tables/loop-dominance.csv); in ${loops.dominance().filter(d => d.loops.length === 1).length} of them a single`
-    + ` loop does so.`,
+    + ` loop does so. Leading longest: ` + leadingLoops(loops.dominance(), named, 5) + ` (loop names: ${opts['loop-names']}).`,
   `With the 1985 package, capability in 1994 lies between ${p.p5.toFixed(3)} and ${p.p95.toFixed(3)} (5th to 95th`
     + ` percentile of ${mc.runs()} runs with uncertain programme strength); the baseline has`
     + ` ${at1994('baseline', 'Average Capability').toFixed(3)}.`,
@@ -198,6 +215,48 @@ findings.forEach(f => print('- ' + f));
 print('Written to ' + cdyn.outDir + ': tables/, charts/, summary.md, report.pdf');
 
 // "--name value" pairs after "--" on the command line, over defaults
+// A loop's name from a table of {name, match, variables}: the row with exactly the loop's variables
+// (subscripts ignored), else the first "contains" row whose variables the loop all passes through
+// (as models/source/loop_table.py). No table, no names.
+function loopNamer(file) {
+  let table = [];
+  try {
+    table = cdyn.readCsv(file);
+  } catch (e) {
+    print('no loop names (' + file + '): loops are shown by number');
+  }
+  const split = text => String(text).split(';').map(v => v.trim()).filter(v => v);
+  const rows = table.map(r => ({name: r.name, match: r.match, variables: split(r.variables)}));
+  return path => {
+    const vs = new Set(path.replace(/^[-+?] /, '').replace(/\[[^\]]*\]/g, '').split(' -> ').map(v => v.trim()));
+    const exact = rows.find(r => r.match === 'exact' && r.variables.length === vs.size
+      && r.variables.every(v => vs.has(v)));
+    if (exact) return exact.name;
+    const family = rows.find(r => r.match === 'contains' && r.variables.every(v => vs.has(v)));
+    return family ? family.name : null;
+  };
+}
+
+// The loops that lead the longest in the dominance periods, with their years.
+function leadingLoops(periods, named, n) {
+  const years = {};
+  const spans = {};
+  let previous = null;
+  for (const d of periods) {
+    const start = previous === null ? Math.floor(d.from) : previous;
+    const name = named(d.loops[0]);
+    years[name] = (years[name] || 0) + (d.to - start);
+    (spans[name] = spans[name] || []).push([start, d.to]);
+    previous = d.to;
+  }
+  const merged = s => s.reduce((out, [a, b]) => {
+    if (out.length && Math.abs(out[out.length - 1][1] - a) < 1e-9) out[out.length - 1][1] = b; else out.push([a, b]);
+    return out;
+  }, []).map(([a, b]) => a + '-' + b).join(', ');
+  return Object.keys(years).sort((a, b) => years[b] - years[a]).slice(0, n)
+    .map(k => `${k} ${years[k].toFixed(1)} years (${merged(spans[k])})`).join('; ');
+}
+
 function parseArgs(args, defaults) {
   const out = Object.assign({}, defaults);
   for (let i = 0; i < args.length; i += 2) {

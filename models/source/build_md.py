@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes models/punjab-clusters.md from punjab-clusters.md.in, the parameter table the model
-generator writes, and the outputs of scripts/mechanism-attribution.js (ATTRIBUTION_DIR) and
-scripts/policy-comparison.js (MAIN_DIR):
+generator writes, the loop table loop_table.py writes, and the outputs of
+scripts/mechanism-attribution.js (ATTRIBUTION_DIR) and scripts/policy-comparison.js (MAIN_DIR):
 
     python3 models/source/build_md.py ATTRIBUTION_DIR MAIN_DIR
 """
@@ -76,6 +76,9 @@ if __name__ == '__main__':
         text = f.read()
     with open(os.path.join(HERE, 'parameter-table.md'), encoding='utf-8') as f:
         text = text.replace('@PARAMETER_TABLE@', f.read().strip())
+    # the named loops: models/source/loop_table.py writes them from cdyn loops --scores
+    with open(os.path.join(HERE, 'loop-table.md'), encoding='utf-8') as f:
+        text = text.replace('@LOOP_TABLE@', f.read().strip())
     text = text.replace('@SHAPLEY@', shapley(att).strip()).replace('@MAIN_JOB@', main_job(main).strip())
     with open(os.path.join(ROOT, 'models', 'punjab-clusters.md'), 'w', encoding='utf-8') as f:
         f.write(text)

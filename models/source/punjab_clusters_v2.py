@@ -15,7 +15,72 @@ import sys
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, os.path.dirname(__file__))
-from punjab_clusters_v2_spec import SPEC, TOWNS, CLASSES  # noqa: E402
+SPEC_FILE = os.path.join(os.path.dirname(__file__), 'punjab_clusters_v2_spec.py')
+
+
+def import_spec_with_lines():
+    """Imports the spec, noting for each variable the spec line (at module level) that defines it:
+    the sector header above that line gives the variable's sector (see sectors())."""
+    lines = []
+
+    def note(frame, event, arg):
+        # each helper (const, aux, stock, flow, gf) adds one variable by SPEC.append
+        if event == 'c_call' and getattr(arg, '__name__', '') == 'append' \
+                and frame.f_globals.get('SPEC') is getattr(arg, '__self__', None):
+            f = frame
+            while f is not None and f.f_code.co_name != '<module>':
+                f = f.f_back
+            lines.append(f.f_lineno if f is not None else 0)
+    sys.setprofile(note)
+    try:
+        import punjab_clusters_v2_spec as spec
+    finally:
+        sys.setprofile(None)
+    if len(lines) != len(spec.SPEC):
+        sys.exit('cannot tell which sector header each variable stands under')
+    return spec, lines
+
+
+SPEC_MODULE, SPEC_LINES = import_spec_with_lines()
+SPEC, TOWNS, CLASSES = SPEC_MODULE.SPEC, SPEC_MODULE.TOWNS, SPEC_MODULE.CLASSES
+
+# The spec's sector headers ("# ----- name: details") and the diagram page (XMILE <group>) of each;
+# tiny sectors share a page. A header not listed here becomes a page of its own, named after it.
+SECTOR_PAGES = {
+    'switches (one channel each)': 'Levers and switches',
+    'policy levers': 'Levers and switches',
+    'prices': 'Prices',
+    'demand': 'Demand',
+    'products': 'Products',
+    'location and proximity': 'Location and market',
+    'market': 'Location and market',
+    'capacity, sales and firms': 'Capacity and firms',
+    'vendors': 'Vendors and components',
+    'costs, margins, prices': 'Costs',
+    'trust and co-operation': 'Trust and co-operation',
+    'skills and motivation': 'Skills and motivation',
+    "leaders' effort": 'Leaders effort',
+    'capability': 'Capability and knowledge pool',
+    'the copying lag as an outcome': 'Capability and knowledge pool',
+    'totals and reported outputs': 'Totals',
+}
+
+
+def sectors():
+    """Each variable's page: the sector header above the spec line that defines it."""
+    with open(SPEC_FILE, encoding='utf-8') as f:
+        text = f.read().split('\n')
+    headers = []
+    for i, line in enumerate(text, start=1):
+        if line.startswith('# ----'):
+            title = line.lstrip('# -').strip()
+            key = title.split(':')[0].strip()
+            headers.append((i, SECTOR_PAGES.get(key, key[:1].upper() + key[1:])))
+    out = {}
+    for v, at in zip(SPEC, SPEC_LINES):
+        above = [page for line, page in headers if line < at]
+        out[v['name']] = above[-1] if above else 'Other'
+    return out
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__), '..', '..'))
 
@@ -104,8 +169,24 @@ def xmile():
     head += [f'      <elem name="{c}"/>\n' for c in CLASSES]
     head.append('    </dim>\n  </dimensions>\n  <model>\n    <variables>\n')
     body = [var_xml(v) for v in SPEC]
-    tail = ['    </variables>\n  </model>\n</xmile>\n']
+    tail = groups_xml() + ['    </variables>\n  </model>\n</xmile>\n']
     return ''.join(head + body + tail)
+
+
+def groups_xml():
+    """The sectors as XMILE groups: cdyn diagram --by-group draws one view (page) of each."""
+    pages = {}
+    for name, page in sectors().items():
+        pages.setdefault(page, []).append(name)
+    canonical = {n.lower().replace('_', ' ') for n in pages} & {v['name'].lower() for v in SPEC}
+    if canonical:
+        sys.exit('a sector is named like a variable: ' + ', '.join(sorted(canonical)))
+    out = []
+    for page, names in pages.items():
+        out.append(f'      <group name="{escape(page)}">\n')
+        out += [f'        <entity name="{xid(escape(n))}"/>\n' for n in names]
+        out.append('      </group>\n')
+    return out
 
 
 def md_table():

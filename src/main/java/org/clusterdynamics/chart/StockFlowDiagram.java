@@ -79,9 +79,14 @@ public final class StockFlowDiagram {
                     parts.add(new Rectangle2D.Double(p.x() - 12, p.y() - 12, 24, 24));
                 }
             }
-            if (e.kind() != Kind.CONNECTOR) {
-                parts.add(new Rectangle2D.Double(e.x() - Math.max(e.width(), 60) / 2, e.y() - e.height() / 2,
-                        Math.max(e.width(), 60), e.height() / 2 + 40));
+            if (e.kind() == Kind.GROUP) {
+                parts.add(new Rectangle2D.Double(e.x() - e.width() / 2, e.y() - e.height() / 2, e.width(), e.height()));
+            } else if (e.kind() != Kind.CONNECTOR) {
+                // room for the name under the element, about 5 units a character
+                int longest = e.name() == null ? 0 : wrap(e.name().replace('_', ' ')).stream()
+                        .mapToInt(String::length).max().orElse(0);
+                double w = Math.max(Math.max(e.width(), 60), longest * 5.2 + 8);
+                parts.add(new Rectangle2D.Double(e.x() - w / 2, e.y() - e.height() / 2, w, e.height() / 2 + 40));
             }
             for (Rectangle2D p : parts) {
                 if (r == null) {
@@ -106,6 +111,9 @@ public final class StockFlowDiagram {
                 area.getY() + margin + titleSpace);
         g2.scale(scale, scale);
         g2.translate(-b.getX(), -b.getY());
+        for (ViewElement e : view.of(Kind.GROUP)) {
+            frame(g2, e);
+        }
         for (ViewElement e : view.of(Kind.CONNECTOR)) {
             connector(g2, e);
         }
@@ -128,6 +136,19 @@ public final class StockFlowDiagram {
             }
         }
         g2.setTransform(saved);
+    }
+
+    /** A sector's frame, its name at the top left. */
+    private void frame(Graphics2D g2, ViewElement e) {
+        begin(g2, "group:" + e.name());
+        g2.setPaint(new Color(0xB0, 0xB8, 0xC4));
+        g2.setStroke(new BasicStroke(1f));
+        g2.draw(new Rectangle2D.Double(e.x() - e.width() / 2, e.y() - e.height() / 2, e.width(), e.height()));
+        g2.setFont(new Font(style.fontFamily(), Font.BOLD, 1).deriveFont(14f));
+        g2.setPaint(Charts.TEXT);
+        g2.drawString(e.name() == null ? "" : e.name(), (float) (e.x() - e.width() / 2 + 8),
+                (float) (e.y() - e.height() / 2 + 18));
+        end(g2);
     }
 
     private static Shape circle(ViewElement e) {
@@ -174,7 +195,8 @@ public final class StockFlowDiagram {
             ViewElement.Point b = pts.get(pts.size() - 1);
             g2.setPaint(c);
             g2.fill(arrowHead(new Point2D.Double(a.x(), a.y()), new Point2D.Double(b.x(), b.y()), 9, 6));
-            cloudIfLoose(g2, pts.get(0));
+            cloudIfLoose(g2, pts.get(0), null);
+            cloudIfLoose(g2, b, a);
         }
         Ellipse2D valve = new Ellipse2D.Double(f.x() - 6, f.y() - 6, 12, 12);
         g2.setPaint(Color.WHITE);
@@ -188,11 +210,16 @@ public final class StockFlowDiagram {
     }
 
     /** A flow that starts or ends outside any stock comes from (or goes to) a cloud. */
-    private void cloudIfLoose(Graphics2D g2, ViewElement.Point p) {
+    private void cloudIfLoose(Graphics2D g2, ViewElement.Point p, ViewElement.Point before) {
         for (ViewElement s : view.of(Kind.STOCK)) {
             if (Math.abs(p.x() - s.x()) <= s.width() / 2 + 3 && Math.abs(p.y() - s.y()) <= s.height() / 2 + 3) {
                 return;
             }
+        }
+        if (before != null) {
+            // the pipe's end: the cloud just beyond its arrowhead
+            double d = Math.max(1e-9, Math.hypot(p.x() - before.x(), p.y() - before.y()));
+            p = new ViewElement.Point(p.x() + (p.x() - before.x()) / d * 9, p.y() + (p.y() - before.y()) / d * 7);
         }
         g2.setPaint(Color.WHITE);
         Ellipse2D cloud = new Ellipse2D.Double(p.x() - 9, p.y() - 6, 18, 12);

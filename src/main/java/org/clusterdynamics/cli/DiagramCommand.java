@@ -27,6 +27,7 @@ import org.clusterdynamics.structure.CausalLoopView;
 import org.clusterdynamics.structure.Loop;
 import org.clusterdynamics.structure.LoopAnalysis;
 import org.clusterdynamics.structure.LoopFinder;
+import org.clusterdynamics.structure.SectorLayout;
 import org.clusterdynamics.structure.VariableGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  cdyn diagram teacup.xmile --out teacup.svg",
             "  cdyn diagram models/punjab-clusters.xmile --layout auto --out clusters.png",
-            "  cdyn diagram models/punjab-clusters.xmile --loops R1,B3 --out loops.png"})
+            "  cdyn diagram models/punjab-clusters.xmile --loops R1,B3 --out loops.png",
+            "  cdyn diagram models/punjab-clusters.xmile --by-group --write-views models/punjab-clusters.xmile"})
 public final class DiagramCommand implements Callable<Integer> {
 
     @Spec
@@ -50,7 +52,8 @@ public final class DiagramCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "The model file.")
     Path modelFile;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The picture: .png, .svg or .pdf.")
+    @Option(names = "--out", paramLabel = "FILE", description = "The picture: .png, .svg or .pdf (may be left"
+            + " out with --write-views).")
     Path out;
 
     @Option(names = "--view", paramLabel = "NAME", description = "Which of the file's diagrams (default: the first).")
@@ -72,6 +75,11 @@ public final class DiagramCommand implements Callable<Integer> {
             + " model with this diagram as its view, so that Stella opens it with the same picture.")
     Path writeViews;
 
+    @Option(names = "--by-group", description = "With --write-views: lay out a page per group of the XMILE file"
+            + " (<group>: sectors), framed and named in one view 'Sectors', variables of other groups as aliases;"
+            + " the file itself may be the target, its views are then replaced. --view SECTOR draws one page.")
+    boolean byGroup;
+
     @Option(names = "--dpi", defaultValue = "150", description = "Resolution of a PNG (default ${DEFAULT-VALUE}).")
     int dpi;
 
@@ -84,8 +92,18 @@ public final class DiagramCommand implements Callable<Integer> {
             err.println("--layout '" + layout + "' is not one of file, auto");
             return 2;
         }
-        if (!InputFiles.checkNotAnInput(err, List.of(modelFile), out, "the diagram")
-                || writeViews != null && !InputFiles.checkNotAnInput(err, List.of(modelFile), writeViews, "the views")) {
+        if (out == null && writeViews == null) {
+            err.println("give --out FILE for the picture, or --write-views FILE.xmile (or both)");
+            return 2;
+        }
+        if (byGroup && (writeViews == null || loops != null)) {
+            err.println("--by-group lays out one view per group into the file given by --write-views; give"
+                    + " --write-views and no --loops");
+            return 2;
+        }
+        if (out != null && !InputFiles.checkNotAnInput(err, List.of(modelFile), out, "the diagram")
+                || writeViews != null && !byGroup
+                        && !InputFiles.checkNotAnInput(err, List.of(modelFile), writeViews, "the views")) {
             return 2;
         }
         if (writeViews != null && (loops != null || ModelFiles.formatOf(modelFile).orElse(null)
@@ -98,8 +116,13 @@ public final class DiagramCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            org.clusterdynamics.chart.ExportFormat.of(out);
+            if (out != null) {
+                org.clusterdynamics.chart.ExportFormat.of(out);
+            }
             Model model = ModelFiles.read(modelFile);
+            if (byGroup) {
+                return writeGroupViews(model, stdout, err);
+            }
             View view;
             String title;
             long started = System.nanoTime();
@@ -123,6 +146,11 @@ public final class DiagramCommand implements Callable<Integer> {
             if (writeViews != null) {
                 XmileViewWriter.write(modelFile, view, writeViews);
             }
+            if (out == null) {
+                stdout.println("wrote the view '" + view.name() + "' into " + writeViews);
+                stdout.flush();
+                return 0;
+            }
             ExportOptions options = StockFlowDiagram.exportOptions(view, dpi);
             ChartExport.write(StockFlowDiagram.figure(title, view, ChartStyle.defaults()), out, options);
             stdout.println("wrote " + out + " (" + view.elements().size() + " elements, view '" + view.name() + "', "
@@ -138,6 +166,43 @@ public final class DiagramCommand implements Callable<Integer> {
             err.println("cannot write the diagram: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The name of the view that holds the sectors' frames. */
+    static final String SECTORS_VIEW = "Sectors";
+
+    /** --by-group: a view per group written into the file; the one asked for (or the first) drawn too when --out is given. */
+    private int writeGroupViews(Model model, PrintWriter stdout, PrintWriter err) throws IOException {
+        long started = System.nanoTime();
+        java.util.Map<String, List<String>> groups = XmileViewReader.groups(modelFile);
+        if (groups.isEmpty()) {
+            err.println(modelFile + ": the file has no <group> elements to make views of; add a <group name=\"...\">"
+                    + " with an <entity name=\"...\"/> per variable to <variables> (one group per sector)");
+            return 2;
+        }
+        List<View> views = SectorLayout.of(model, groups);
+        View drawn = views.get(0);
+        if (viewName != null) {
+            drawn = views.stream().filter(v -> v.name().equalsIgnoreCase(viewName.strip())).findFirst().orElse(null);
+            if (drawn == null) {
+                err.println(modelFile + ": no group '" + viewName + "'; the file has "
+                        + String.join(", ", groups.keySet()));
+                return 2;
+            }
+        }
+        // one view with a frame per sector, as Stella keeps sectors; cdyn reads each frame back as a view
+        XmileViewWriter.write(modelFile, SectorLayout.combined(SECTORS_VIEW, views), writeViews);
+        if (out != null) {
+            ChartExport.write(StockFlowDiagram.figure(drawn.name(), drawn, ChartStyle.defaults()), out,
+                    StockFlowDiagram.exportOptions(drawn, dpi));
+        }
+        int elements = views.stream().mapToInt(v -> v.elements().size()).sum();
+        stdout.println("wrote the view '" + SECTORS_VIEW + "' with " + views.size() + " sectors (" + elements
+                + " elements) into " + writeViews
+                + (out == null ? "" : " and drew '" + drawn.name() + "' into " + out) + " ("
+                + (System.nanoTime() - started) / 1_000_000 + " ms)");
+        stdout.flush();
+        return 0;
     }
 
     /** The stored view asked for, or the first; null when there is none (or the asked one is missing: said on err). */

@@ -112,15 +112,33 @@ final class JsLoops extends ApiObject {
         return session.js.array(analysis.times());
     }
 
-    /** chart(title?, partition?): relative loop scores of the strongest loops, for chart.write or cdyn.report. */
+    /**
+     * chart(title?, partition?, names?): relative loop scores of the strongest loops, for chart.write or
+     * cdyn.report; names ({R1: 'firm entry'}) label a loop "R1: firm entry" instead of by its path.
+     */
     JsChart chart(Value... args) {
-        Args a = new Args("loops.chart", "(title?, partition?)", args, 0, 2);
+        Args a = new Args("loops.chart", "(title?, partition?, names?)", args, 0, 3);
         String title = a.has(0) ? a.string(0, "title") : "Loop dominance: " + model.name;
-        Args partArgs = new Args("loops.chart", "(title?, partition?)", a.has(1) ? new Value[] {a.get(1)}
+        Args partArgs = new Args("loops.chart", "(title?, partition?, names?)", a.has(1) ? new Value[] {a.get(1)}
                 : new Value[0], 0, 1);
         int part = part(partArgs);
-        return new JsChart(session, LoopDominanceChart.create(title, analysis.times(),
-                LoopTables.labelled(analysis, part), model.timeUnits(), ChartStyle.defaults()));
+        Map<String, double[]> series = LoopTables.labelled(analysis, part);
+        if (a.has(2)) {
+            Value names = a.get(2);
+            if (!names.hasMembers()) {
+                throw a.error("names must be an object such as {R1: 'firm entry'}");
+            }
+            Map<String, double[]> renamed = new LinkedHashMap<>();
+            for (Map.Entry<String, double[]> e : series.entrySet()) {
+                // labels read "R1: path"
+                String id = e.getKey().substring(0, Math.max(0, e.getKey().indexOf(':')));
+                Value n = names.hasMember(id) ? names.getMember(id) : null;
+                renamed.put(n != null && n.isString() ? id + ": " + n.asString() : e.getKey(), e.getValue());
+            }
+            series = renamed;
+        }
+        return new JsChart(session, LoopDominanceChart.create(title, analysis.times(), series, model.timeUnits(),
+                ChartStyle.defaults()));
     }
 
     @Override

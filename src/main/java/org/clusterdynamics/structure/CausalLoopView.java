@@ -14,25 +14,33 @@ import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
- * A causal-loop diagram of chosen loops: their variables (stocks as boxes), each link once as a
- * curved arrow marked + or - with its polarity, laid out by ELK's layered algorithm.
+ * A causal-loop diagram of chosen loops: their variables (stocks as boxes; an array once, whatever
+ * its elements), each link once as a curved arrow marked + or - with its polarity, laid out by ELK's
+ * layered algorithm.
  */
 public final class CausalLoopView {
     private CausalLoopView() {}
 
-    /** The diagram of the given loops of an analysis. */
+    private static String unsubscripted(String name) {
+        int bracket = name.indexOf('[');
+        return bracket > 0 ? name.substring(0, bracket).strip() : name;
+    }
+
+    /** The diagram of the given loops of an analysis (copies of an arrayed loop drawn once). */
     public static View of(LoopAnalysis a, List<Loop> loops) {
         SlotGraph g = a.graph();
         Map<String, Kind> nodes = new LinkedHashMap<>();
         Map<List<String>, Polarity> links = new LinkedHashMap<>();
         for (Loop loop : loops) {
             for (SlotGraph.Link l : loop.links()) {
-                String from = g.displayName(l.from());
-                String to = g.displayName(l.to());
+                // the copies of an arrayed loop are one loop of the diagram: names without subscripts
+                String from = unsubscripted(g.displayName(l.from()));
+                String to = unsubscripted(g.displayName(l.to()));
                 nodes.merge(from, g.isStock(l.from()) && SlotNames.helperRole(g.model().slotNames()[l.from()]).isEmpty()
                         ? Kind.STOCK : Kind.AUX, (x, y) -> x == Kind.STOCK || y == Kind.STOCK ? Kind.STOCK : Kind.AUX);
                 if (!from.equals(to)) {
-                    links.merge(List.of(from, to), a.linkSign(l).polarity(), Polarity::times);
+                    // a link met again (another loop, another copy) keeps its sign; copies that differ give "?"
+                    links.merge(List.of(from, to), a.linkSign(l).polarity(), Polarity::plus);
                 }
             }
         }

@@ -69,13 +69,16 @@ public final class LoopTables {
         });
     }
 
-    /** loop-dominance.csv: from, to, the dominant loops (by structure) and their mean combined share. */
+    /**
+     * loop-dominance.csv: from, to, the dominant loops (by structure), their mean combined share, and
+     * all of those loops (the label names a few), the leading one first.
+     */
     public static void writeDominance(LoopAnalysis a, Path file) throws IOException {
-        write(file, List.of("partition", "from", "to", "dominant loops", "share"), rows -> {
+        write(file, List.of("partition", "from", "to", "dominant loops", "share", "loops"), rows -> {
             for (int part : a.parts()) {
                 for (DominancePeriod p : a.dominance(part)) {
                     rows.add(List.of(Integer.toString(part + 1), num(p.from()), num(p.to()), p.label(),
-                            num(p.share())));
+                            num(p.share()), String.join(" + ", p.loops())));
                 }
             }
         });

@@ -95,4 +95,37 @@ class StructureCommandsTest {
         assertEquals(0, loops.exit(), loops.err());
         assertTrue(Files.size(dir.resolve("loops.png")) > 1000);
     }
+
+    @Test
+    void byGroupWritesAViewPerGroupIntoTheModelItselfOrSaysWhatIsMissing() throws Exception {
+        Path plain = dir.resolve("logistic.xmile");
+        Files.writeString(plain, LOGISTIC);
+        Ran none = run("diagram", plain.toString(), "--by-group", "--write-views", plain.toString());
+        assertEquals(2, none.exit());
+        assertTrue(none.err().contains("no <group> elements"), none.err());
+        Ran noTarget = run("diagram", plain.toString(), "--by-group", "--out", dir.resolve("x.png").toString());
+        assertEquals(2, noTarget.exit());
+        assertTrue(noTarget.err().contains("--write-views"), noTarget.err());
+        assertFalse(Files.exists(dir.resolve("x.png")));
+
+        // one sector holds the stock and its flows; the constants are in no group and go on a page "Other"
+        Path grouped = dir.resolve("grouped.xmile");
+        Files.writeString(grouped, LOGISTIC.replace("</variables>", """
+                <group name="Population sector"><entity name="Population"/><entity name="births"/>
+                  <entity name="deaths"/></group>
+                </variables>"""));
+        Ran ok = run("diagram", grouped.toString(), "--by-group", "--write-views", grouped.toString(), "--out",
+                dir.resolve("sector.svg").toString());
+        assertEquals(0, ok.exit(), ok.err());
+        var views = org.clusterdynamics.io.xmile.XmileViewReader.read(grouped);
+        assertEquals(java.util.List.of("Sectors", "Population sector", "Other"),
+                views.stream().map(v -> v.name()).toList());
+        var sector = views.get(1);
+        assertEquals(1, sector.of(org.clusterdynamics.model.view.ViewElement.Kind.STOCK).size());
+        assertEquals(2, sector.of(org.clusterdynamics.model.view.ViewElement.Kind.FLOW).size());
+        // the constants the flows read are aliases on the sector's page
+        assertEquals(2, sector.of(org.clusterdynamics.model.view.ViewElement.Kind.ALIAS).size());
+        assertTrue(Files.readString(dir.resolve("sector.svg")).contains("Population"));
+        assertEquals(2, org.clusterdynamics.io.ModelFiles.read(grouped).variables().size() - 3);
+    }
 }

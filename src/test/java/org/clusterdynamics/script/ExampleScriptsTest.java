@@ -127,6 +127,12 @@ class ExampleScriptsTest extends ScriptTestSupport {
         }
         String summary = r.text("summary.md");
         assertTrue(summary.contains("ce-package-1985 +8.9% (capability +6.9%)"), summary);
+        // the loop-dominance table and the summary name the loops (models/punjab-loop-names.csv), ids beside
+        List<String> loopNames = csv(Path.of("models/punjab-loop-names.csv")).stream().map(x -> x.get("name")).toList();
+        List<CSVRecord> dominance = csv(r.file("tables/loop-dominance.csv"));
+        assertTrue(dominance.stream().anyMatch(d -> loopNames.stream().anyMatch(n -> d.get("names").contains(n + " ("))),
+                "named loops in tables/loop-dominance.csv");
+        assertTrue(summary.contains("Leading longest: ") && loopNames.stream().anyMatch(summary::contains), summary);
         String text = pdfText(r.file("report.pdf"), 6);
         assertTrue(text.contains("Policy scenarios for the Punjab farm-equipment clusters"), text);
         assertTrue(text.contains("A common facility centre opens in every cluster in 1975 instead of never."), text);

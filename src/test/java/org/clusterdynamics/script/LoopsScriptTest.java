@@ -35,4 +35,20 @@ class LoopsScriptTest extends ScriptTestSupport {
         assertTrue(Files.size(r.file("loops.png")) > 1000);
         assertTrue(r.line("error").contains("no loop 'Z9'"), r.line("error"));
     }
+
+    @Test
+    void theDominanceChartShowsTheLoopsNamesBesideTheirIds() throws Exception {
+        Ran r = run("""
+                const m = cdyn.load('mini-cluster.xmile');
+                const loops = m.loops();
+                const id = loops.list()[0].structure;
+                print('id=' + id);
+                loops.chart('Named', undefined, {[id]: 'a named loop'}).write('named.svg');
+                try { loops.chart('Named', undefined, 5); } catch (e) { print('error=' + e.message); }
+                """);
+        assertEquals(0, r.exit(), () -> r.err() + r.out());
+        String svg = Files.readString(r.file("named.svg"));
+        assertTrue(svg.contains(r.line("id") + ": a named loop"), "legend names the loop");
+        assertTrue(r.line("error").contains("names must be an object"), r.line("error"));
+    }
 }

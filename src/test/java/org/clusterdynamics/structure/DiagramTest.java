@@ -37,7 +37,7 @@ class DiagramTest {
     private static final Path SAMPLES = Path.of("../shared/test-models/samples");
 
     /** Groups of the SVG by id ("stock:Name", "connector:A->B"). */
-    private static Map<String, Element> groups(String svg) throws Exception {
+    static Map<String, Element> groups(String svg) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         NodeList gs = f.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)))
@@ -52,7 +52,7 @@ class DiagramTest {
         return out;
     }
 
-    private static String text(Element group) {
+    static String text(Element group) {
         NodeList ts = group.getElementsByTagName("text");
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < ts.getLength(); i++) {
@@ -79,7 +79,7 @@ class DiagramTest {
         return Math.abs(Math.hypot(p[0] - e.x(), p[1] - e.y()) - r);
     }
 
-    private static void checkDrawn(View view, String svg) throws Exception {
+    static void checkDrawn(View view, String svg) throws Exception {
         Map<String, Element> g = groups(svg);
         int connectors = 0;
         for (ViewElement e : view.elements()) {

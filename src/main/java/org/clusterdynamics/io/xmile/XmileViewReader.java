@@ -23,7 +23,8 @@ import org.xml.sax.SAXException;
 
 /**
  * Reads the stock-and-flow diagrams of an XMILE file ({@code <views>} of its main model): stocks,
- * flows with their pipes, auxiliaries, modules, aliases and connectors. The equations are read by
+ * flows with their pipes, auxiliaries, modules, aliases, connectors and sector frames; each sector
+ * frame ({@code <group>} in a view) is also given as a view of its own, after the view that holds it. The equations are read by
  * {@link XmileReader}; this reader looks only at the layout.
  */
 public final class XmileViewReader {
@@ -31,17 +32,7 @@ public final class XmileViewReader {
 
     /** The diagrams of the file's main model that hold variables (none when it has no layout). */
     public static List<View> read(Path file) {
-        Element root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = builder().parse(in).getDocumentElement();
-        } catch (SAXException e) {
-            throw new ModelException(Diagnostic.error("XML", Where.file(file.toString()),
-                    "the file is not well-formed XML (" + e.getMessage() + "); open it in Stella or an XML editor"
-                            + " to repair it"));
-        } catch (IOException e) {
-            throw new ModelException(Diagnostic.error("IO", Where.file(file.toString()),
-                    "cannot read the file: " + e.getMessage()));
-        }
+        Element root = parse(file);
         List<View> views = new ArrayList<>();
         Element model = mainModel(root);
         if (model == null) {
@@ -55,10 +46,53 @@ public final class XmileViewReader {
                 boolean drawable = view.elements().stream().anyMatch(e -> e.kind() != Kind.CONNECTOR);
                 if (drawable) {
                     views.add(view);
+                    // each sector's frame also gives a view of its own (Stella keeps sectors in one view)
+                    for (ViewElement g : view.of(Kind.GROUP)) {
+                        views.add(view.sector(g.name()));
+                    }
                 }
             }
         }
         return views;
+    }
+
+    /**
+     * The main model's groups (XMILE {@code <group>} in {@code <variables>}: sectors), each with the
+     * names of its entities as written, in file order; empty when the file has none.
+     */
+    public static java.util.Map<String, List<String>> groups(Path file) {
+        Element root = parse(file);
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        Element model = mainModel(root);
+        if (model == null) {
+            return out;
+        }
+        for (Element vars : children(model, "variables")) {
+            for (Element g : children(vars, "group")) {
+                List<String> names = out.computeIfAbsent(VarName.cleanWritten(g.getAttribute("name")),
+                        k -> new ArrayList<>());
+                for (Element e : children(g, "entity")) {
+                    String n = VarName.cleanWritten(e.getAttribute("name"));
+                    if (!n.isEmpty()) {
+                        names.add(n);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Element parse(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return builder().parse(in).getDocumentElement();
+        } catch (SAXException e) {
+            throw new ModelException(Diagnostic.error("XML", Where.file(file.toString()),
+                    "the file is not well-formed XML (" + e.getMessage() + "); open it in Stella or an XML editor"
+                            + " to repair it"));
+        } catch (IOException e) {
+            throw new ModelException(Diagnostic.error("IO", Where.file(file.toString()),
+                    "cannot read the file: " + e.getMessage()));
+        }
     }
 
     private static DocumentBuilder builder() {
@@ -103,6 +137,15 @@ public final class XmileViewReader {
                         }
                     }
                     out.add(ViewElement.flow(name(e), uid(e), num(e, "x", 0), num(e, "y", 0), pts));
+                }
+                case "group" -> {
+                    // a sector's frame: XMILE gives its top left corner
+                    double w = num(e, "width", 0);
+                    double h = num(e, "height", 0);
+                    if (w > 0 && h > 0) {
+                        out.add(ViewElement.node(Kind.GROUP, name(e), uid(e), num(e, "x", 0) + w / 2,
+                                num(e, "y", 0) + h / 2, w, h));
+                    }
                 }
                 case "alias" -> {
                     String of = children(e, "of").stream().map(o -> VarName.cleanWritten(o.getTextContent()))

@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -36,6 +37,15 @@ public final class XmileViewWriter {
 
     /** Copies {@code source} to {@code out} with the view as the main model's only view. */
     public static void write(Path source, View view, Path out) throws IOException {
+        write(source, List.of(view), out);
+    }
+
+    /**
+     * Copies {@code source} to {@code out} with these views (pages) as the main model's views, the
+     * views it had replaced; {@code out} may be {@code source}. Writing the same views again gives
+     * the same bytes.
+     */
+    public static void write(Path source, List<View> views, Path out) throws IOException {
         Document doc;
         try (InputStream in = Files.newInputStream(source)) {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -57,42 +67,111 @@ public final class XmileViewWriter {
         for (Node c = model.getFirstChild(); c != null; ) {
             Node next = c.getNextSibling();
             if (c instanceof Element e && "views".equals(e.getLocalName())) {
+                // with the line break and indent before it, so that a second write gives the same text
+                Node before = c.getPreviousSibling();
+                if (before != null && before.getNodeType() == Node.TEXT_NODE && before.getTextContent().isBlank()) {
+                    model.removeChild(before);
+                }
                 model.removeChild(c);
             }
             c = next;
         }
-        Element views = doc.createElementNS(ns, "views");
+        Element viewsElement = doc.createElementNS(ns, "views");
+        for (View view : views) {
+            indent(doc, viewsElement, 3);
+            viewsElement.appendChild(view(doc, ns, view));
+        }
+        indent(doc, viewsElement, 2);
+        Node last = model.getLastChild();
+        if (last != null && last.getNodeType() == Node.TEXT_NODE && last.getTextContent().isBlank()) {
+            model.insertBefore(doc.createTextNode("\n    "), last);
+            model.insertBefore(viewsElement, last);
+        } else {
+            model.appendChild(viewsElement);
+        }
+        doc.setXmlStandalone(true);
+        // the declaration on a line of its own, as XMILE tools write it
+        String written = serialise(doc).replaceFirst("^(<\\?xml[^>]*\\?>)(?!\\n)", "$1\n");
+        String text = written.endsWith("\n") ? written : written + "\n";
+        AtomicFiles.write(out, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void indent(Document doc, Element parent, int level) {
+        parent.appendChild(doc.createTextNode("\n" + "  ".repeat(level)));
+    }
+
+    private static Element view(Document doc, String ns, View view) {
         Element v = doc.createElementNS(ns, "view");
         v.setAttribute("name", view.name());
         int uid = 0;
+        for (ViewElement e : view.elements()) {
+            if (e.uid() != null && e.uid().matches("\\d+")) {
+                uid = Math.max(uid, Integer.parseInt(e.uid()) + 1);
+            }
+        }
+        // aliases get numbers (XMILE uids are integers), connectors follow
+        java.util.Map<String, String> aliasUid = new java.util.HashMap<>();
+        for (ViewElement e : view.elements()) {
+            if (e.kind() == Kind.ALIAS && e.uid() != null) {
+                aliasUid.put(e.uid(), e.uid().matches("\\d+") ? e.uid() : Integer.toString(uid++));
+            }
+        }
         for (ViewElement e : view.elements()) {
             Element x = switch (e.kind()) {
                 case STOCK -> node(doc, ns, "stock", e);
                 case AUX -> node(doc, ns, "aux", e);
                 case MODULE -> node(doc, ns, "module", e);
+                case ALIAS -> alias(doc, ns, e, aliasUid.get(e.uid()));
                 case FLOW -> {
                     Element f = node(doc, ns, "flow", e);
                     Element pts = doc.createElementNS(ns, "pts");
                     for (ViewElement.Point p : e.points()) {
+                        indent(doc, pts, 6);
                         Element pt = doc.createElementNS(ns, "pt");
                         pt.setAttribute("x", num(p.x()));
                         pt.setAttribute("y", num(p.y()));
                         pts.appendChild(pt);
                     }
+                    indent(doc, pts, 5);
+                    indent(doc, f, 5);
                     f.appendChild(pts);
+                    indent(doc, f, 4);
                     yield f;
                 }
-                case CONNECTOR -> connector(doc, ns, view, e, uid++);
+                case CONNECTOR -> connector(doc, ns, view, e, uid++, aliasUid);
+                case GROUP -> frame(doc, ns, e);
                 default -> null;
             };
             if (x != null) {
+                indent(doc, v, 4);
                 v.appendChild(x);
             }
         }
-        views.appendChild(v);
-        model.appendChild(views);
-        String text = serialise(doc);
-        AtomicFiles.write(out, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+        indent(doc, v, 3);
+        return v;
+    }
+
+    /** A sector's frame: XMILE gives its top left corner; Stella keeps it locked to its elements. */
+    private static Element frame(Document doc, String ns, ViewElement e) {
+        Element x = doc.createElementNS(ns, "group");
+        x.setAttribute("name", e.name());
+        x.setAttribute("x", num(e.x() - e.width() / 2));
+        x.setAttribute("y", num(e.y() - e.height() / 2));
+        x.setAttribute("width", num(e.width()));
+        x.setAttribute("height", num(e.height()));
+        x.setAttribute("locked", "true");
+        return x;
+    }
+
+    private static Element alias(Document doc, String ns, ViewElement e, String uid) {
+        Element x = doc.createElementNS(ns, "alias");
+        x.setAttribute("uid", uid == null ? "0" : uid);
+        x.setAttribute("x", num(e.x()));
+        x.setAttribute("y", num(e.y()));
+        Element of = doc.createElementNS(ns, "of");
+        of.setTextContent(e.name().replace(' ', '_'));
+        x.appendChild(of);
+        return x;
     }
 
     private static Element node(Document doc, String ns, String tag, ViewElement e) {
@@ -108,9 +187,10 @@ public final class XmileViewWriter {
         return x;
     }
 
-    private static Element connector(Document doc, String ns, View view, ViewElement c, int uid) {
-        ViewElement from = view.find(c.from());
-        ViewElement to = view.find(c.to());
+    private static Element connector(Document doc, String ns, View view, ViewElement c, int uid,
+            java.util.Map<String, String> aliasUid) {
+        ViewElement from = resolve(view, c.from());
+        ViewElement to = resolve(view, c.to());
         if (from == null || to == null) {
             return null;
         }
@@ -122,14 +202,27 @@ public final class XmileViewWriter {
         }
         Element x = doc.createElementNS(ns, "connector");
         x.setAttribute("uid", Integer.toString(uid));
-        x.setAttribute("angle", num((angle + 360) % 360));
-        Element f = doc.createElementNS(ns, "from");
-        f.setTextContent(c.from().replace(' ', '_'));
-        Element t = doc.createElementNS(ns, "to");
-        t.setTextContent(c.to().replace(' ', '_'));
-        x.appendChild(f);
-        x.appendChild(t);
+        x.setAttribute("angle", num((angle % 360 + 360) % 360));
+        x.appendChild(end(doc, ns, "from", c.from(), aliasUid));
+        x.appendChild(end(doc, ns, "to", c.to(), aliasUid));
         return x;
+    }
+
+    /** A connector's end: a variable's name, or {@code <alias uid="n"/>} for a reference {@code #uid}. */
+    private static Element end(Document doc, String ns, String tag, String ref, java.util.Map<String, String> aliasUid) {
+        Element e = doc.createElementNS(ns, tag);
+        if (ref.startsWith("#")) {
+            Element a = doc.createElementNS(ns, "alias");
+            a.setAttribute("uid", aliasUid.getOrDefault(ref.substring(1), ref.substring(1)));
+            e.appendChild(a);
+        } else {
+            e.setTextContent(ref.replace(' ', '_'));
+        }
+        return e;
+    }
+
+    private static ViewElement resolve(View view, String ref) {
+        return ref == null ? null : ref.startsWith("#") ? view.byUid(ref.substring(1)) : view.find(ref);
     }
 
     private static Element mainModel(Element root) {

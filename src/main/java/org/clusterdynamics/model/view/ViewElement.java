@@ -14,8 +14,8 @@ import java.util.List;
 public record ViewElement(Kind kind, String name, String uid, double x, double y, double width, double height,
         List<Point> points, String from, String to, double angle) {
 
-    /** What an element draws. */
-    public enum Kind { STOCK, FLOW, AUX, MODULE, ALIAS, CLOUD, CONNECTOR }
+    /** What an element draws; a GROUP is a sector's frame (XMILE {@code <group>} in a view) around its elements. */
+    public enum Kind { STOCK, FLOW, AUX, MODULE, ALIAS, CLOUD, CONNECTOR, GROUP }
 
     /** A point of a flow's pipe. */
     public record Point(double x, double y) {}
