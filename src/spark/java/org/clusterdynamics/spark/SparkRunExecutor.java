@@ -42,6 +42,10 @@ public final class SparkRunExecutor implements RunExecutor {
     /** Tasks per core in one wave: the second half keeps cores busy while the first half's stragglers finish. */
     private static final int TASKS_PER_CORE = 2;
     private static final AtomicInteger EXECUTORS = new AtomicInteger();
+    /** The master URLs Spark 3.5 accepts (SparkContext.createTaskScheduler), by form. */
+    private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
+            "local(\\[(\\*|\\d+)(,\\s*\\d+)?])?|local-cluster\\[\\d+,\\s*\\d+,\\s*\\d+]"
+                    + "|(spark|mesos|k8s)://\\S+|yarn");
 
     private final JavaSparkContext sc;
     private final boolean owned;
@@ -76,6 +80,11 @@ public final class SparkRunExecutor implements RunExecutor {
     static SparkRunExecutor start(String master) {
         SparkConf conf = new SparkConf().setAppName("cdyn");
         if (!"submit".equals(master)) {
+            if (!MASTER.matcher(master).matches()) {
+                // checked here: Spark would log its own failure with a trace before saying so
+                throw new IllegalArgumentException("cannot start Spark with master '" + master + "': not a master URL"
+                        + " (a master is local[N], spark://HOST:PORT, yarn or k8s://URL; or 'submit' under spark-submit)");
+            }
             conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {
             throw new IllegalArgumentException("--spark submit takes the master from spark-submit, which gave none:"
