@@ -42,6 +42,11 @@ final class SparkOption {
         } catch (LinkageError e) {
             throw new IllegalArgumentException("--spark: Spark's own classes are not on the class path; start"
                     + " cdyn-spark.jar with spark-submit (README, section 'Batches on Apache Spark')");
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--spark: Spark did not start at " + master + ": "
+                    + (e.getMessage() == null ? "no reason given" : e.getMessage().lines().findFirst().orElse("")));
         }
     }
 }

@@ -66,7 +66,7 @@ class SparkBatchBenchmark {
             JavaSparkContext sc = new JavaSparkContext(new SparkConf().setMaster("local[" + cores + "]")
                     .setAppName("cdyn-bench").set("spark.ui.enabled", "false")
                     .set("spark.driver.bindAddress", "127.0.0.1").set("spark.driver.host", "127.0.0.1"));
-            sc.setLogLevel("ERROR");
+            SparkRunExecutor.quiet(sc, "ERROR");
             double contextStart = (System.nanoTime() - s0) / 1e9;
             try {
                 BatchRunner spark = new BatchRunner(cores, null, new CancelToken())

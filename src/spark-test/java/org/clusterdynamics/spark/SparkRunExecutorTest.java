@@ -59,7 +59,7 @@ class SparkRunExecutorTest {
         sc = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("cdyn-test")
                 .set("spark.ui.enabled", "false").set("spark.driver.bindAddress", "127.0.0.1")
                 .set("spark.driver.host", "127.0.0.1"));
-        sc.setLogLevel("ERROR");
+        SparkRunExecutor.quiet(sc, "ERROR");
         // small tasks, so that even the short batches here spread over several tasks and waves
         spark = new SparkRunExecutor(sc, 8);
         Path noisyFile = dir.resolve("noisy.xmile");

@@ -104,12 +104,24 @@ public final class SparkRunExecutor implements RunExecutor {
             throw new IllegalArgumentException("cannot start Spark with master '" + conf.get("spark.master") + "': "
                     + firstLine(e.getMessage()) + " (a master is local[N], spark://HOST:PORT, yarn or k8s://URL)");
         }
-        sc.setLogLevel("WARN");
         try {
+            quiet(sc, "WARN");
             return new SparkRunExecutor(sc, true, perTask);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             sc.stop();
             throw e;
+        }
+    }
+
+    /**
+     * Sets Spark's log level where Spark logs through Log4j 2; elsewhere (our SLF4J binding, or Log4j
+     * set up by another library first) Spark's call fails and the logging stays as configured.
+     */
+    public static void quiet(JavaSparkContext sc, String level) {
+        try {
+            sc.setLogLevel(level);
+        } catch (RuntimeException e) {
+            // not Log4j 2's own context: nothing to set
         }
     }
 
