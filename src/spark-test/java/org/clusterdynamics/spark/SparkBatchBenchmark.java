@@ -47,10 +47,17 @@ class SparkBatchBenchmark {
         say("cluster model Monte Carlo, " + runs + " runs, 2 outputs; " + Runtime.getRuntime().availableProcessors()
                 + " cores; load average at start " + load());
         double perRun1 = 0;
+        double localStart = 0;
         for (int threads : new int[] {1, 2}) {
             BatchRunner local = new BatchRunner(threads, null, new CancelToken());
+            long w0 = System.nanoTime();
             MonteCarlo.run(sm, spec, local); // warm-up: generated code, JIT
+            double warm = (System.nanoTime() - w0) / 1e9;
             double[] t = best(() -> MonteCarlo.run(sm, spec, local));
+            if (threads == 1) {
+                localStart = Math.max(0, warm - t[0]);
+                say(String.format(Locale.ROOT, "first local batch: %.2f s more (code generated, JIT)", localStart));
+            }
             say(String.format(Locale.ROOT, "local runner, %d thread(s): %.2f s wall, %.2f s CPU, %.0f runs/s,"
                     + " %.3f ms CPU per run", threads, t[0], t[1], runs / t[0], 1000 * t[1] / runs));
             if (threads == 1) {
@@ -78,7 +85,7 @@ class SparkBatchBenchmark {
                 if (cores == 1) {
                     executorStart = Math.max(0, warm - t[0]);
                     say(String.format(Locale.ROOT, "first batch on a fresh executor: %.2f s more (model sent, read,"
-                            + " compiled, code generated)", executorStart));
+                            + " compiled, code generated, Spark's own code warmed up)", executorStart));
                 }
                 say(String.format(Locale.ROOT, "Spark local[%d], %d runs per task: %.2f s wall, %.2f s CPU, %.0f"
                         + " runs/s (context start %.1f s)", cores, SparkRunExecutor.DEFAULT_RUNS_PER_TASK, t[0], t[1],
@@ -112,7 +119,8 @@ class SparkBatchBenchmark {
         // equal at n = S / (t / L - t / C - o)
         for (int c : new int[] {8, 32, 128}) {
             double gain = perRun1 / 2 - perRun1 / c - perDriverRun;
-            double fixed = startup + executorStart;
+            // what a cluster adds once: the context, and an executor's first batch beyond the local runner's first
+            double fixed = startup + Math.max(0, executorStart - localStart);
             say(String.format(Locale.ROOT, "estimate, a cluster of %d cores against 2 local cores: pays off above"
                     + " %s runs (per run %.3f ms CPU, Spark overhead %.3f ms per run, %.1f s fixed)", c,
                     gain <= 0 ? "no number of" : String.format(Locale.ROOT, "%,.0f", fixed / gain),
@@ -132,11 +140,11 @@ class SparkBatchBenchmark {
         return String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
-    /** The fastest of three: wall seconds and this process's CPU seconds. */
+    /** The fastest of two: wall seconds and this process's CPU seconds. */
     private static double[] best(Runnable r) {
         double[] best = {Double.MAX_VALUE, 0};
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k < 2; k++) {
             long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             r.run();
