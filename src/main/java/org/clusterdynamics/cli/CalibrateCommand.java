@@ -156,7 +156,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 err.println(s);
                 err.flush();
             });
-            err.println(FitOptions.timing("calibrate", r.runs(), t0, cpu0, runner.threads()));
+            err.println(FitOptions.timing("calibrate", r.runs(), t0, cpu0, runner));
             stdout.print(r.summary());
             stdout.flush();
             if (out != null) {

@@ -135,7 +135,7 @@ public final class SensitivityCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             double cpu0 = FitOptions.cpuSeconds();
             SensitivityResult r = Sensitivity.run(sm, s, runner);
-            err.println(FitOptions.timing("sensitivity", r.runs(), t0, cpu0, runner.threads()));
+            err.println(FitOptions.timing("sensitivity", r.runs(), t0, cpu0, runner));
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.print(r.summary());
             stdout.flush();
