@@ -236,6 +236,20 @@ class SparkRunExecutorTest {
     }
 
     @Test
+    void aModelFileChangedAfterLoadingIsRefusedNotRunDifferently() throws Exception {
+        Path copy = dir.resolve("edited.xmile");
+        String text = Files.readString(dir.resolve("noisy.xmile"));
+        Files.writeString(copy, text);
+        ScenarioModel sm = new ScenarioModel(ModelFiles.read(copy));
+        Files.writeString(copy, text.replace("<eqn>10</eqn>", "<eqn>12</eqn>"));
+        Samples s = Samples.grid(Map.of("Rate", new double[] {0.1, 0.2}));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ParameterSweep.run(sm,
+                sm.baseline(), s, List.of(Output.finalValue("Stock")), List.of(), onSpark()));
+        assertTrue(e.getMessage().startsWith("Spark: the model " + copy + " is not the same on a Spark executor as on"
+                + " the driver: the file was changed after it was loaded"), e.getMessage());
+    }
+
+    @Test
     void aTaskThatCannotTravelIsRefusedWithAMessage() {
         PreparedRun base = noisy.prepare(noisy.baseline());
         Object notSerializable = new Object();

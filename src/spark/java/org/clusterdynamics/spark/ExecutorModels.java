@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.clusterdynamics.compile.CompiledModel;
@@ -28,13 +28,17 @@ final class ExecutorModels {
     private ExecutorModels() {}
 
     /** A model read on this executor, with one shared generated code per compiled variant. */
-    record Loaded(ScenarioModel model, Map<CompiledModel, SharedCode> code) {
+    record Loaded(ScenarioModel model, Map<CompiledModel, SharedCode> code, Set<CompiledModel> verified) {
         /** The compiled model of a variant, checked against the driver's (the same file compiles the same). */
         CompiledModel compiled(Variant v) {
             CompiledModel cm = model.prepare(v.scenario()).compiled();
-            if (cm.slotNames().length != v.slots() || Arrays.hashCode(cm.slotNames()) != v.slotHash()) {
-                throw new IllegalStateException("the model " + model.file() + " compiled differently on a Spark"
-                        + " executor than on the driver; use the same cdyn version on both");
+            if (!verified.contains(cm)) {
+                if (!v.matches(cm)) {
+                    throw new IllegalStateException("the model " + model.file() + " is not the same on a Spark executor"
+                            + " as on the driver: the file was changed after it was loaded, or the executors run another"
+                            + " cdyn version; load it again and use the same cdyn-spark.jar everywhere");
+                }
+                verified.add(cm);
             }
             return cm;
         }
@@ -58,7 +62,8 @@ final class ExecutorModels {
             Model m = ModelFiles.read(file);
             m = new Model(Path.of(b.source()), m.name(), m.dialect(), m.specs(), m.variables(), m.dimensions(),
                     m.subModels(), m.macros(), m.unitAliases());
-            return new Loaded(new ScenarioModel(m), Collections.synchronizedMap(new IdentityHashMap<>()));
+            return new Loaded(new ScenarioModel(m), Collections.synchronizedMap(new IdentityHashMap<>()),
+                    Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the model " + b.source() + " into a temporary folder of a"
                     + " Spark executor: " + e.getMessage(), e);

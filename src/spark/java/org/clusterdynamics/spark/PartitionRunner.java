@@ -47,13 +47,18 @@ final class PartitionRunner<T> implements FlatMapFunction<Iterator<RunItem>, Out
             }
             RunItem it = items.next();
             int v = it.variant();
-            try {
-                if (sims[v] == null) {
+            if (sims[v] == null) {
+                try {
                     Variant var = variants.get(v);
                     loaded[v] = ExecutorModels.of(models.get(var.digest()).value());
                     compiled[v] = loaded[v].compiled(var);
                     sims[v] = loaded[v].simulator(compiled[v], killed);
+                } catch (RuntimeException e) {
+                    out.add(new Outcome(it.index(), null, RunFailure.setup(e)));
+                    continue;
                 }
+            }
+            try {
                 PreparedRun run = new PreparedRun(variants.get(v).scenario(), compiled[v], it.options());
                 out.add(new Outcome(it.index(), task.apply(it.index(), sims[v], run), null));
             } catch (RunStopped | CancelToken.Cancelled e) {

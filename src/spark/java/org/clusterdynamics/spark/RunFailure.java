@@ -14,12 +14,19 @@ import org.clusterdynamics.diag.Where;
  * same exception the local runner would have seen (so it is reported, or skipped, the same way).
  *
  * @param kind "model" (a model error with diagnostics), "argument" (a bad value) or "internal"
+ * @param setup true when the executor could not read or compile the model: the whole batch fails, not one run
  */
-record RunFailure(String kind, List<Problem> problems, String message) implements Serializable {
+record RunFailure(String kind, List<Problem> problems, String message, boolean setup) implements Serializable {
 
     /** One diagnostic, field by field. */
     record Problem(String code, String severity, String file, String variable, int line, double time, String message)
             implements Serializable {}
+
+    /** The executor could not prepare the model the runs need. */
+    static RunFailure setup(RuntimeException e) {
+        RunFailure f = of(e);
+        return new RunFailure(f.kind(), f.problems(), e.getMessage(), true);
+    }
 
     static RunFailure of(RuntimeException e) {
         if (e instanceof ModelException me) {
@@ -30,12 +37,12 @@ record RunFailure(String kind, List<Problem> problems, String message) implement
                         w == null ? null : w.variable(), w == null ? 0 : w.line(), w == null ? Double.NaN : w.time(),
                         d.message()));
             }
-            return new RunFailure("model", ps, me.getMessage());
+            return new RunFailure("model", ps, me.getMessage(), false);
         }
         if (e instanceof IllegalArgumentException) {
-            return new RunFailure("argument", List.of(), e.getMessage());
+            return new RunFailure("argument", List.of(), e.getMessage(), false);
         }
-        return new RunFailure("internal", List.of(), e.toString());
+        return new RunFailure("internal", List.of(), e.toString(), false);
     }
 
     /** The exception as the local runner would have caught it. */
@@ -54,7 +61,8 @@ record RunFailure(String kind, List<Problem> problems, String message) implement
                 return new IllegalArgumentException(message);
             }
             default -> {
-                return new IllegalStateException(message);
+                // a setup failure's message is ours and says what to do; a run's internal error is a bug
+                return setup ? new IllegalArgumentException("Spark: " + message) : new IllegalStateException(message);
             }
         }
     }

@@ -6,7 +6,6 @@ import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -170,8 +169,7 @@ public final class SparkRunExecutor implements RunExecutor {
                         }
                         items.add(new RunItem(i, v, r.options()));
                     }
-                    int parts = Math.min(slices, (items.size() + runsPerTask - 1) / runsPerTask);
-                    parts = Math.max(parts, Math.min(slices, items.size()));
+                    int parts = Math.min(slices, items.size());
                     Map<String, Broadcast<ModelBundle>> models = new HashMap<>();
                     for (Variant v : variants) {
                         models.put(v.digest(), sent.get(v.digest()));
@@ -186,6 +184,9 @@ public final class SparkRunExecutor implements RunExecutor {
                     int i = o.index();
                     if (o.failure() != null) {
                         RuntimeException e = o.failure().toException();
+                        if (o.failure().setup()) {
+                            throw e;
+                        }
                         if (BatchRunner.skipped(i, e, describe, skip)) {
                             progress.update(label, i + 1, count);
                             continue;
@@ -212,7 +213,7 @@ public final class SparkRunExecutor implements RunExecutor {
         CompiledModel cm = r.compiled();
         ModelBundle b = ModelBundle.read(cm.source());
         sent.computeIfAbsent(b.digest(), d -> sc.broadcast(b));
-        return new Variant(b.digest(), r.scenario(), cm.slotNames().length, Arrays.hashCode(cm.slotNames()));
+        return Variant.of(b.digest(), r.scenario(), cm);
     }
 
     /** Waits for a wave, checking the cancel token; cancelling cancels the batch's job group. */
