@@ -91,6 +91,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Threads for trial runs (default: one per core).")
     Integer threads;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = SparkOption.HELP)
+    String spark;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "0",
             description = "Stop after this long (default 0: no limit).")
     double timeout;
@@ -126,20 +129,34 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (!FitOptions.checkOutFolder(err, out)) {
             return 2;
         }
+        org.clusterdynamics.scenario.RunExecutor executor;
+        try {
+            executor = SparkOption.open(spark);
+        } catch (IllegalArgumentException e) {
+            return FitOptions.optionError(err, "calibrate", e);
+        }
+        try (executor) {
+            return runOn(executor, err, stdout, params, w, fixed, m, po);
+        }
+    }
+
+    private int runOn(org.clusterdynamics.scenario.RunExecutor executor, PrintWriter err, PrintWriter stdout,
+                      List<FitParameter> params, Map<String, Double> w, Map<String, Double> fixed,
+                      Calibration.Method m, Payoff po) {
         return FitOptions.runLimited(err, "calibrate", timeout, cancel -> {
             ObservedData data = DataReader.read(dataFile);
             ScenarioModel sm = new ScenarioModel(ModelFiles.read(modelFile));
             Scenario base = FitOptions.baseScenario(sm, "calibration", fixed);
             Calibration.Spec cs = new Calibration.Spec(base, data, params, po, w, until == null ? Double.NaN : until, m,
                     starts, seed, !noProfile, maxTrials);
-            BatchRunner runner = FitOptions.runner(threads, cancel);
+            BatchRunner runner = FitOptions.runner(threads, cancel).withExecutor(executor);
             long t0 = System.nanoTime();
             double cpu0 = FitOptions.cpuSeconds();
             CalibrationResult r = Calibration.run(sm, cs, runner, s -> {
                 err.println(s);
                 err.flush();
             });
-            err.println(FitOptions.timing("calibrate", r.runs(), t0, cpu0, runner.threads()));
+            err.println(FitOptions.timing("calibrate", r.runs(), t0, cpu0, runner));
             stdout.print(r.summary());
             stdout.flush();
             if (out != null) {

@@ -160,6 +160,13 @@ final class FitOptions {
     }
 
     /** "N runs in X s (Y s of processor time) on T threads": the figures for a shared machine. */
+    /** As {@link #timing(String, int, long, double, int)}, naming where the runs ran (Spark) when not here. */
+    static String timing(String what, int runs, long startNanos, double startCpu, BatchRunner runner) {
+        String line = timing(what, runs, startNanos, startCpu, runner.threads());
+        return runner.executor() == null ? line : line.replaceFirst(" on \\d+ threads$", " on "
+                + runner.executor().describe() + " (processor time of this JVM)");
+    }
+
     static String timing(String what, int runs, long startNanos, double startCpu, int threads) {
         return String.format(java.util.Locale.ROOT, "%s: %d runs in %.2f s (%.2f s of processor time) on %d threads",
                 what, runs, (System.nanoTime() - startNanos) / 1e9, cpuSeconds() - startCpu, threads);

@@ -50,6 +50,9 @@ public final class ScriptCommand implements Callable<Integer> {
             description = "Threads for sweeps and Monte Carlo (default: one per core).")
     int threads;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = SparkOption.HELP)
+    String spark;
+
     @Option(names = "--max-output", paramLabel = "SIZE", defaultValue = "1G",
             description = "The most the script may write into --out in all, e.g. 500M, 1G, 4G (default ${DEFAULT-VALUE}).")
     String maxOutput;
@@ -75,10 +78,18 @@ public final class ScriptCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("cdyn script: --threads must be positive, not " + threads);
             return ScriptRunner.USAGE;
         }
+        org.clusterdynamics.scenario.RunExecutor executor;
+        try {
+            executor = SparkOption.open(spark);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("cdyn script: " + e.getMessage());
+            return ScriptRunner.USAGE;
+        }
         PrintStream out = stream(spec.commandLine().getOut());
         PrintStream err = stream(spec.commandLine().getErr());
         TerminalProgress progress = new TerminalProgress(err, System.console() != null, 1000, System::currentTimeMillis);
-        try (ScriptRunner runner = new ScriptRunner(out, err, progress)) {
+        try (executor; ScriptRunner runner = new ScriptRunner(out, err, progress)) {
+            runner.useExecutor(executor);
             Duration limit = Duration.ofMillis(Math.round(timeout * 1000));
             Runnable restore = onCtrlC(() -> runner.stop("stopped by the user (Ctrl-C)"));
             try {

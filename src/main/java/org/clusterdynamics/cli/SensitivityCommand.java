@@ -78,6 +78,9 @@ public final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Threads for the runs (default: one per core).")
     Integer threads;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = SparkOption.HELP)
+    String spark;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "0", description = "Stop after this long (0: no limit).")
     double timeout;
 
@@ -110,16 +113,29 @@ public final class SensitivityCommand implements Callable<Integer> {
         if (!FitOptions.checkOutFolder(err, out)) {
             return 2;
         }
+        org.clusterdynamics.scenario.RunExecutor executor;
+        try {
+            executor = SparkOption.open(spark);
+        } catch (IllegalArgumentException e) {
+            return FitOptions.optionError(err, "sensitivity", e);
+        }
+        try (executor) {
+            return runOn(executor, err, factors, outs, m, fixed);
+        }
+    }
+
+    private int runOn(org.clusterdynamics.scenario.RunExecutor executor, PrintWriter err, List<FitParameter> factors,
+                      List<Output> outs, Sensitivity.Method m, Map<String, Double> fixed) {
         return FitOptions.runLimited(err, "sensitivity", timeout, cancel -> {
             ScenarioModel sm = new ScenarioModel(ModelFiles.read(modelFile));
             Scenario base = FitOptions.baseScenario(sm, "sensitivity", fixed);
             int n = samples != null ? samples : m == Sensitivity.Method.SOBOL ? 1024 : 20;
             Sensitivity.Spec s = new Sensitivity.Spec(base, factors, outs, m, n, levels, seed, bootstrap);
-            BatchRunner runner = FitOptions.runner(threads, cancel);
+            BatchRunner runner = FitOptions.runner(threads, cancel).withExecutor(executor);
             long t0 = System.nanoTime();
             double cpu0 = FitOptions.cpuSeconds();
             SensitivityResult r = Sensitivity.run(sm, s, runner);
-            err.println(FitOptions.timing("sensitivity", r.runs(), t0, cpu0, runner.threads()));
+            err.println(FitOptions.timing("sensitivity", r.runs(), t0, cpu0, runner));
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.print(r.summary());
             stdout.flush();

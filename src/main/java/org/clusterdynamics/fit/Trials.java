@@ -53,9 +53,39 @@ final class Trials {
     /** Runs one trial per parameter vector; the series of a failed trial are null. */
     RunSeries[] run(String label, double[][] values) {
         RunSeries[] out = new RunSeries[values.length];
+        if (runner.executor() != null) {
+            // runs elsewhere (Spark): a task that sends only slot numbers, failures come back as values
+            int[] s = slots;
+            runner.run(label, values.length, i -> prepared.withConstants(constants(values[i]), seed),
+                    (i, sim, run) -> Attempt.of(sim, run, s), (i, a) -> {
+                        runs.incrementAndGet();
+                        if (a.failure() != null) {
+                            failed.incrementAndGet();
+                            firstFailure.compareAndSet(null, "with " + describe(values[i]) + ": " + a.failure());
+                        }
+                        out[i] = a.series();
+                    }, i -> describe(values[i]));
+            return out;
+        }
         runner.run(label, values.length, i -> prepared.withConstants(constants(values[i]), seed),
                 (i, ignored, run) -> trial(run), (i, r) -> out[i] = r, i -> describe(values[i]));
         return out;
+    }
+
+    /** One trial computed on another machine: its series, or why it failed (the search goes on without it). */
+    record Attempt(RunSeries series, String failure) implements java.io.Serializable {
+        static Attempt of(Simulator sim, PreparedRun run, int[] slots) {
+            try {
+                return new Attempt(RunSeries.record(sim, run, slots), null);
+            } catch (RunStopped | CancelToken.Cancelled e) {
+                throw e;
+            } catch (ModelException e) {
+                return new Attempt(null, e.diagnostics().errors().stream().findFirst().map(Diagnostic::toString)
+                        .orElse(e.getMessage()));
+            } catch (RuntimeException e) {
+                return new Attempt(null, e.getMessage());
+            }
+        }
     }
 
     RunSeries runOne(double[] values) {

@@ -31,10 +31,16 @@ public final class BatchRunner {
     private final int threads;
     private final Progress progress;
     private final CancelToken cancel;
+    /** Where the runs go instead of this machine's threads (e.g. a Spark cluster); null: here. */
+    private final RunExecutor executor;
 
-    /** Computes the summary of one run on a worker thread; the simulator belongs to that thread. */
+    /**
+     * Computes the summary of one run on a worker thread; the simulator belongs to that thread.
+     * Serializable so that a {@link RunExecutor} can send it to other machines (lambdas that capture
+     * only values, such as slot numbers, serialize; summaries must be serializable there too).
+     */
     @FunctionalInterface
-    public interface RunTask<T> {
+    public interface RunTask<T> extends java.io.Serializable {
         T apply(int index, Simulator simulator, PreparedRun run);
     }
 
@@ -45,12 +51,17 @@ public final class BatchRunner {
     }
 
     public BatchRunner(int threads, Progress progress, CancelToken cancel) {
+        this(threads, progress, cancel, null);
+    }
+
+    private BatchRunner(int threads, Progress progress, CancelToken cancel, RunExecutor executor) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
         this.threads = threads;
         this.progress = progress == null ? Progress.NONE : progress;
         this.cancel = cancel == null ? new CancelToken() : cancel;
+        this.executor = executor;
     }
 
     /** One thread per available core. */
@@ -63,7 +74,21 @@ public final class BatchRunner {
     }
 
     public BatchRunner withThreads(int n) {
-        return new BatchRunner(n, progress, cancel);
+        return new BatchRunner(n, progress, cancel, executor);
+    }
+
+    /** The same runner sending its runs to {@code e} (null: back to this machine's threads). */
+    public BatchRunner withExecutor(RunExecutor e) {
+        return new BatchRunner(threads, progress, cancel, e);
+    }
+
+    /** Where runs go instead of this machine's threads, or null. */
+    public RunExecutor executor() {
+        return executor;
+    }
+
+    public Progress progress() {
+        return progress;
     }
 
     public CancelToken cancelToken() {
@@ -88,7 +113,9 @@ public final class BatchRunner {
     public <T> void run(String label, int count, IntFunction<PreparedRun> job, RunTask<T> task, Sink<T> sink,
                         IntFunction<String> describe, Consumer<FailedRun> skip) {
         try {
-            if (threads == 1 || count <= 1) {
+            if (executor != null && count > 0) {
+                executor.run(this, label, count, job, task, sink, describe, skip);
+            } else if (threads == 1 || count <= 1) {
                 runInline(label, count, job, task, sink, describe, skip);
             } else {
                 runParallel(label, count, job, task, sink, describe, skip);
@@ -99,7 +126,7 @@ public final class BatchRunner {
     }
 
     /** True when the failure was handed to {@code skip}; false when it must end the batch. */
-    private static boolean skipped(int index, RuntimeException e, IntFunction<String> describe,
+    public static boolean skipped(int index, RuntimeException e, IntFunction<String> describe,
                                    Consumer<FailedRun> skip) {
         if (skip == null || !(e instanceof ModelException || e instanceof IllegalArgumentException)) {
             return false;
@@ -197,7 +224,8 @@ public final class BatchRunner {
         };
     }
 
-    private static RuntimeException failure(String label, int index, int count, RuntimeException e,
+    /** The error that ends a batch at run {@code index}, naming the run and its parameters. */
+    public static RuntimeException failure(String label, int index, int count, RuntimeException e,
                                             IntFunction<String> describe) {
         if (e instanceof CancelToken.Cancelled) {
             return e;

@@ -8,7 +8,8 @@ import java.util.Locale;
  * time, or a mechanism switched on or off. Targets are variable names as written or canonical;
  * a value may target one array element as {@code name[elem]}.
  */
-public sealed interface Change permits Change.SetValue, Change.SetEquation, Change.SetTable, Change.Switch {
+public sealed interface Change extends java.io.Serializable
+        permits Change.SetValue, Change.SetEquation, Change.SetTable, Change.Switch {
 
     /** The variable changed, as the user wrote it. */
     String target();

@@ -15,7 +15,7 @@ import org.clusterdynamics.sim.Simulator;
  *
  * @param values values[v][row] of the v-th requested variable
  */
-public record RunSeries(double[] times, double[][] values) {
+public record RunSeries(double[] times, double[][] values) implements java.io.Serializable {
 
     /** Slot numbers of variables in a compiled model; throws naming the unknown one with suggestions. */
     public static int[] slots(CompiledModel m, List<String> variables) {

@@ -11,7 +11,7 @@ import org.clusterdynamics.model.VarName;
  *
  * @param seed seed of the model's random functions (RANDOM UNIFORM, NORMAL, ...)
  */
-public record Scenario(String name, List<Change> changes, TimeSettings time, long seed) {
+public record Scenario(String name, List<Change> changes, TimeSettings time, long seed) implements java.io.Serializable {
 
     public Scenario {
         if (name == null || name.isBlank()) {

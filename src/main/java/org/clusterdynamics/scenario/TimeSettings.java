@@ -6,7 +6,8 @@ import org.clusterdynamics.model.Method;
  * A scenario's time span, step, save step and integration method; NaN (or a null method) keeps the
  * model's own setting.
  */
-public record TimeSettings(double start, double stop, double dt, double saveStep, Method method) {
+public record TimeSettings(double start, double stop, double dt, double saveStep, Method method)
+        implements java.io.Serializable {
 
     /** Everything as in the model. */
     public static final TimeSettings MODEL = new TimeSettings(Double.NaN, Double.NaN, Double.NaN, Double.NaN, null);

@@ -105,6 +105,14 @@ public final class ScriptRunner implements AutoCloseable {
         }
     }
 
+    /** Where scripts' batches run instead of this machine's threads (Spark), or null. */
+    private volatile org.clusterdynamics.scenario.RunExecutor executor;
+
+    /** Sends the batches of the scripts this runner runs to {@code e} (null: this machine's threads). */
+    public void useExecutor(org.clusterdynamics.scenario.RunExecutor e) {
+        this.executor = e;
+    }
+
     /** Why the script in progress was stopped from outside (Ctrl-C), or null. */
     private volatile String stoppedBy;
     /** The script in progress, for {@link #stop}. */
@@ -320,7 +328,7 @@ public final class ScriptRunner implements AutoCloseable {
                 })""", "<cdyn error>").buildLiteral());
         Path dir = o.script().toAbsolutePath().getParent();
         Session s = new Session(o.script(), folder, new ModelLocator(dir, Path.of("").toAbsolutePath()),
-                new BatchRunner(o.threads(), progress, cancel), new Js(deep, thrower), o.args());
+                new BatchRunner(o.threads(), progress, cancel).withExecutor(executor), new Js(deep, thrower), o.args());
         s.notes = err;
         return s;
     }

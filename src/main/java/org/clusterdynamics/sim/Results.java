@@ -13,7 +13,7 @@ import java.util.Map;
  * <p>A simulator records rows (one contiguous copy of the state per save step, the cheap way to
  * keep everything); the first request for a column turns them into columns once.
  */
-public final class Results {
+public final class Results implements java.io.Serializable {
     private final double[] times;
     private final List<String> names;
     private final double[][] columns;

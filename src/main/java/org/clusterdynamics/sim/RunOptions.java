@@ -16,7 +16,7 @@ public record RunOptions(
         double dt,
         double saveStep,
         Map<String, Double> constants,
-        long seed) {
+        long seed) implements java.io.Serializable {
 
     public RunOptions {
         constants = constants == null ? Map.of() : Map.copyOf(constants);

@@ -36,18 +36,23 @@ class LayeringTest {
                 .layer("script").definedBy("org.clusterdynamics.script..")
                 .layer("serve").definedBy("org.clusterdynamics.serve..")
                 .layer("cli").definedBy("org.clusterdynamics.cli..")
+                // the Spark runner (profile spark; absent from the default build): the command line finds it
+                // through ServiceLoader, so no layer names it
+                .layer("spark").definedBy("org.clusterdynamics.spark..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("spark").mayNotBeAccessedByAnyLayer()
                 .whereLayer("script").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("serve").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("chart").mayOnlyBeAccessedByLayers("script", "serve", "cli")
                 .whereLayer("fit").mayOnlyBeAccessedByLayers("script", "cli")
                 .whereLayer("structure").mayOnlyBeAccessedByLayers("chart", "script", "serve", "cli")
-                .whereLayer("scenario").mayOnlyBeAccessedByLayers("fit", "chart", "script", "serve", "cli")
-                .whereLayer("sim").mayOnlyBeAccessedByLayers("scenario", "fit", "structure", "chart", "script", "serve", "cli")
+                .whereLayer("scenario").mayOnlyBeAccessedByLayers("fit", "chart", "script", "serve", "cli", "spark")
+                .whereLayer("sim").mayOnlyBeAccessedByLayers("scenario", "fit", "structure", "chart", "script", "serve", "cli",
+                        "spark")
                 .whereLayer("compile").mayOnlyBeAccessedByLayers("sim", "scenario", "fit", "structure", "chart", "script",
-                        "serve", "cli")
+                        "serve", "cli", "spark")
                 .whereLayer("check").mayOnlyBeAccessedByLayers("scenario", "script", "cli")
-                .whereLayer("io").mayOnlyBeAccessedByLayers("scenario", "chart", "script", "cli")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("scenario", "chart", "script", "cli", "spark")
                 .whereLayer("expr").mayOnlyBeAccessedByLayers("io", "check", "compile", "sim", "scenario",
                         "structure", "chart", "script", "serve", "cli")
                 .check(classes);
@@ -73,5 +78,17 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.graalvm..", "org.jfree..", "picocli..",
                         "com.orsonpdf..")
                 .check(classes);
+    }
+
+    @Test
+    void onlyTheSparkRunnerImportsSpark() {
+        // the engine never depends on Spark (its runner lives in the profile spark); the runner is batch
+        // plumbing, with no scripting, charts or command line of its own
+        noClasses().that().resideOutsideOfPackage("org.clusterdynamics.spark..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.apache.spark..", "scala..").check(classes);
+        noClasses().that().resideInAPackage("org.clusterdynamics.spark..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.graalvm..", "org.jfree..", "picocli..", "org.clusterdynamics.script..",
+                        "org.clusterdynamics.cli..", "org.clusterdynamics.chart..", "org.clusterdynamics.serve..")
+                .allowEmptyShould(true).check(classes);
     }
 }
