@@ -258,6 +258,94 @@ class SparkRunExecutorTest {
         assertTrue(e.getMessage().startsWith("the batch 'odd batch' cannot run on Spark"), e.getMessage());
     }
 
+    /**
+     * A Vensim model under {@code root}/model that reads a series and a constant from data/ beside it
+     * and a constant from {@code root}/elsewhere by an absolute path; read with both folders as data roots.
+     */
+    private static ScenarioModel dataModel(Path root, double initial) throws Exception {
+        Path model = Files.createDirectories(root.resolve("model"));
+        Files.createDirectories(model.resolve("data"));
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        Files.writeString(model.resolve("data/demand.csv"), "0,2\n5,6\n10,3\n20,8\n");
+        Files.writeString(model.resolve("data/params.csv"), "Initial," + initial + "\n");
+        Path abs = Files.writeString(elsewhere.resolve("lifetime.csv"), "Lifetime,4\n");
+        Path mdl = Files.writeString(model.resolve("m.mdl"), """
+                Stock = INTEG(Inflow - Stock / Lifetime, Initial) ~ things ~|
+                Inflow = Demand * Share ~ things/Month ~|
+                Demand := GET DIRECT DATA('data/demand.csv', ',', 'A', 'B1') ~ things/Month ~|
+                Initial = GET DIRECT CONSTANTS('data/params.csv', ',', 'B1') ~ things ~|
+                Lifetime = GET DIRECT CONSTANTS('%s', ',', 'B1') ~ Month ~|
+                Share = 0.5 ~ dmnl ~|
+                ********************************************************
+                \t.Control
+                ********************************************************~
+                \t\tSimulation Control Parameters
+                \t|
+                FINAL TIME  = 20 ~ Month ~|
+                INITIAL TIME  = 0 ~ Month ~|
+                SAVEPER  = 1 ~ Month ~|
+                TIME STEP  = 0.25 ~ Month ~|
+                """.formatted(abs.toString().replace('\\', '/')));
+        return new ScenarioModel(ModelFiles.read(mdl, List.of(), List.of(model, elsewhere)));
+    }
+
+    @Test
+    void aModelThatReadsDataFilesRunsOnSparkAsLocally() throws Exception {
+        ScenarioModel sm = dataModel(Files.createDirectories(dir.resolve("with-data")), 7);
+        Map<String, Distribution> d = new LinkedHashMap<>();
+        d.put("Share", new Distribution.Uniform(0.2, 0.9));
+        MonteCarlo.Spec spec = new MonteCarlo.Spec(sm.baseline(), Samples.latinHypercube(d, 40, 3), 3,
+                List.of("Stock", "Demand"), new double[] {5, 50, 95}, MonteCarlo.DEFAULT_EXACT_LIMIT);
+        MonteCarloResult here = MonteCarlo.run(sm, spec, local());
+        MonteCarloResult there = MonteCarlo.run(sm, spec, onSpark());
+        assertEquals(40, there.completed());
+        for (int v = 0; v < 2; v++) {
+            for (int p = 0; p < 3; p++) {
+                assertArrayEquals(bits(here.percentileValues()[v][p]), bits(there.percentileValues()[v][p]));
+            }
+            assertArrayEquals(bits(here.finals()[v]), bits(there.finals()[v]));
+        }
+        // the data files' values are in the results: Initial = 7 at time 0, the demand series at time 5
+        assertEquals(7.0, there.percentileValues()[0][1][0]);
+        assertEquals(6.0, there.percentileValues()[1][1][5]);
+        Samples s = Samples.grid(Map.of("Share", new double[] {0.1, 0.5, 1}));
+        List<Output> outs = List.of(Output.finalValue("Stock"), Output.at("Stock", 3));
+        SweepResult a = ParameterSweep.run(sm, sm.baseline(), s, outs, List.of("Stock"), local());
+        SweepResult b = ParameterSweep.run(sm, sm.baseline(), s, outs, List.of("Stock"), onSpark());
+        for (int i = 0; i < s.size(); i++) {
+            assertArrayEquals(bits(a.values()[i]), bits(b.values()[i]), "run " + i);
+            assertArrayEquals(bits(a.series()[0][i]), bits(b.series()[0][i]), "run " + i);
+        }
+    }
+
+    @Test
+    void theExecutorReadsTheDataFilesSentNotTheDriversPaths() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("sent"));
+        ScenarioModel sm = dataModel(root, 11);
+        PreparedRun base = sm.prepare(sm.baseline());
+        ModelBundle bundle = ModelBundle.read(base.compiled().source());
+        assertEquals("model/m.mdl", bundle.modelPath());
+        assertEquals(List.of("elsewhere/lifetime.csv", "model/data/demand.csv", "model/data/params.csv"),
+                bundle.data().stream().map(ModelBundle.DataFile::path).toList());
+        // the driver's data files are gone: an executor that looked for them would fail
+        for (String f : List.of("elsewhere/lifetime.csv", "model/data/demand.csv", "model/data/params.csv")) {
+            Files.delete(root.resolve(f));
+        }
+        ExecutorModels.Loaded loaded = ExecutorModels.of(bundle);
+        // the same compiled names and start values as the driver's (Initial 11, Lifetime 4 from the files)
+        loaded.compiled(Variant.of(bundle.digest(), base.scenario(), base.compiled()));
+        // a data file changed on the driver makes another bundle, which the executors compile again
+        Files.writeString(root.resolve("model/data/params.csv"), "Initial,12\n");
+        Files.writeString(root.resolve("model/data/demand.csv"), "0,2\n5,6\n10,3\n20,8\n");
+        Files.writeString(root.resolve("elsewhere/lifetime.csv"), "Lifetime,4\n");
+        assertTrue(!bundle.current());
+        ModelBundle changed = ModelBundle.read(base.compiled().source());
+        assertTrue(!changed.digest().equals(bundle.digest()));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ExecutorModels.of(changed)
+                .compiled(Variant.of(changed.digest(), base.scenario(), base.compiled())));
+        assertTrue(e.getMessage().contains("is not the same on a Spark executor as on the driver"), e.getMessage());
+    }
+
     private static long[] bits(double[] xs) {
         assertNotNull(xs);
         return Arrays.stream(xs).mapToLong(Double::doubleToRawLongBits).toArray();

@@ -5,13 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.clusterdynamics.compile.CompiledModel;
 import org.clusterdynamics.io.ModelFiles;
+import org.clusterdynamics.io.files.DataFileAccess;
 import org.clusterdynamics.model.Model;
 import org.clusterdynamics.scenario.ScenarioModel;
 import org.clusterdynamics.sim.SharedCode;
@@ -52,35 +56,47 @@ final class ExecutorModels {
         return LOADED.computeIfAbsent(b.digest(), d -> load(b));
     }
 
-    /** Reads the model from a private copy of its file; messages still name the driver's file. */
+    /**
+     * Reads the model from private copies of its file and data files, laid out as on the driver, with
+     * the data paths the model names absolutely sent to the copies too; messages still name the driver's file.
+     */
     private static Loaded load(ModelBundle b) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("cdyn-spark-");
-            Path file = dir.resolve(b.fileName());
-            Files.write(file, b.bytes());
-            Model m = ModelFiles.read(file);
+            Path file = write(dir, b.modelPath(), b.bytes());
+            Map<Path, Path> copies = new HashMap<>();
+            for (ModelBundle.DataFile d : b.data()) {
+                copies.put(Path.of(d.driverPath()).toAbsolutePath().normalize(), write(dir, d.path(), d.bytes()));
+            }
+            Path root = dir;
+            Model m = DataFileAccess.redirecting(copies, () -> ModelFiles.read(file, List.of(), List.of(root)));
             m = new Model(Path.of(b.source()), m.name(), m.dialect(), m.specs(), m.variables(), m.dimensions(),
                     m.subModels(), m.macros(), m.unitAliases());
             return new Loaded(new ScenarioModel(m), Collections.synchronizedMap(new IdentityHashMap<>()),
                     Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>())));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the model " + b.source() + " into a temporary folder of a"
-                    + " Spark executor: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the model " + b.source() + " and its data files into a"
+                    + " temporary folder of a Spark executor: " + e.getMessage(), e);
         } finally {
             delete(dir);
         }
+    }
+
+    private static Path write(Path dir, String rel, byte[] bytes) throws IOException {
+        Path p = ModelBundle.under(dir, rel);
+        Files.createDirectories(p.getParent());
+        return Files.write(p, bytes);
     }
 
     private static void delete(Path dir) {
         if (dir == null) {
             return;
         }
-        try (var files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
+        try (var files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(p);
             }
-            Files.deleteIfExists(dir);
         } catch (IOException e) {
             // a temporary folder left behind is harmless
         }

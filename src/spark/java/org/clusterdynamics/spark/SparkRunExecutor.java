@@ -53,6 +53,8 @@ public final class SparkRunExecutor implements RunExecutor {
     private final AtomicInteger batches = new AtomicInteger();
     /** Model files already sent, by digest: a script's many batches on one model send it once. */
     private final Map<String, Broadcast<ModelBundle>> sent = new HashMap<>();
+    /** The bundles made, by model file: finding a model's data files reads the model again, once. */
+    private final Map<String, ModelBundle> bundles = new HashMap<>();
 
     /**
      * Runs batches on a context the caller owns (and stops), e.g. one shared by a test class.
@@ -208,12 +210,17 @@ public final class SparkRunExecutor implements RunExecutor {
         }
     }
 
-    /** The variant of a run's compiled model; sends its model file the first time it is seen. */
+    /** The variant of a run's compiled model; sends its model and data files the first time they are seen. */
     private Variant variant(PreparedRun r) {
         CompiledModel cm = r.compiled();
-        ModelBundle b = ModelBundle.read(cm.source());
-        sent.computeIfAbsent(b.digest(), d -> sc.broadcast(b));
-        return Variant.of(b.digest(), r.scenario(), cm);
+        ModelBundle b = bundles.get(cm.source());
+        if (b == null || !b.current()) {
+            b = ModelBundle.read(cm.source());
+            bundles.put(cm.source(), b);
+        }
+        ModelBundle bundle = b;
+        sent.computeIfAbsent(bundle.digest(), d -> sc.broadcast(bundle));
+        return Variant.of(bundle.digest(), r.scenario(), cm);
     }
 
     /** Waits for a wave, checking the cancel token; cancelling cancels the batch's job group. */

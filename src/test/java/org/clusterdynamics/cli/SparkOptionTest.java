@@ -2,13 +2,20 @@ package org.clusterdynamics.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ServiceLoader;
 import org.clusterdynamics.scenario.RunExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --spark} in the ordinary build, which holds no Spark runner: a message on how to get it. */
 class SparkOptionTest {
@@ -29,6 +36,25 @@ class SparkOptionTest {
         assertTrue(err.contains("cdyn script: --spark needs the Spark runner"), err);
         assertTrue(err.contains("cdyn calibrate: --spark needs the Spark runner"), err);
         assertFalse(err.contains("Exception") || err.contains("\tat "), err);
+    }
+
+    @Test
+    void aServicesFileNamingAMissingClassGivesTheSameMessage(@TempDir Path dir) throws Exception {
+        // what an ordinary build can keep in target/classes after a build with the profile spark
+        Path services = dir.resolve("META-INF/services/" + RunExecutor.Provider.class.getName());
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, "org.clusterdynamics.spark.NoSuchSparkProvider\n");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            assertThrows(java.util.ServiceConfigurationError.class,
+                    () -> ServiceLoader.load(RunExecutor.Provider.class, loader).iterator().next());
+            assertNull(SparkOption.find(loader));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SparkOption.open("local[2]", loader));
+            assertTrue(e.getMessage().startsWith("--spark needs the Spark runner, which this cdyn.jar does not hold:"
+                    + " build target/cdyn-spark.jar with 'mvn -Pspark package -DskipTests' and start it with"
+                    + " spark-submit"), e.getMessage());
+        }
     }
 
     private static boolean sparkRunnerPresent() {

@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.clusterdynamics.diag.Diagnostics;
 import org.clusterdynamics.diag.Where;
+import org.clusterdynamics.io.files.DataFileAccess;
 import org.clusterdynamics.model.VarName;
 
 /**
@@ -29,7 +30,8 @@ final class DataFiles {
     /** Reads the files; problems go to {@code diags}. Later files win for columns named twice. */
     static DataFiles read(List<Path> files, Diagnostics diags) {
         DataFiles d = new DataFiles();
-        for (Path f : files) {
+        for (Path given : files) {
+            Path f = DataFileAccess.path(given);
             String lower = f.getFileName().toString().toLowerCase(Locale.ROOT);
             if (lower.endsWith(".xls") || lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
                 continue; // a workbook is given for the GET functions' indirect references ('?name')
@@ -44,12 +46,12 @@ final class DataFiles {
                 }
                 rows = fmt.build().parse(r).getRecords();
             } catch (IOException | RuntimeException e) {
-                diags.error("VENSIM_DATA", Where.file(f.toString()), "cannot read the data file: " + org.clusterdynamics.diag.Texts.reason(e)
+                diags.error("VENSIM_DATA", Where.file(given.toString()), "cannot read the data file: " + org.clusterdynamics.diag.Texts.reason(e)
                         + "; give a tab- or comma-separated file with time in the first column");
                 continue;
             }
             if (rows.isEmpty()) {
-                diags.error("VENSIM_DATA", Where.file(f.toString()),
+                diags.error("VENSIM_DATA", Where.file(given.toString()),
                         "the data file is empty: give a header row with Time and variable names");
                 continue;
             }

@@ -24,6 +24,7 @@ import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
 import org.clusterdynamics.diag.Diagnostics;
 import org.clusterdynamics.diag.Where;
+import org.clusterdynamics.io.files.DataFileAccess;
 
 /**
  * Reads the spreadsheets and text tables behind Vensim's GET XLS / GET DIRECT functions at read
@@ -129,7 +130,7 @@ final class ExternalData implements AutoCloseable {
     private Path locate(String fileName) throws DataException {
         Path p;
         try {
-            p = folder.resolve(fileName).normalize();
+            p = DataFileAccess.path(folder.resolve(fileName).normalize());
         } catch (java.nio.file.InvalidPathException e) {
             throw new DataException("'" + org.clusterdynamics.diag.Texts.name(fileName) + "' is not a valid file name:"
                     + " fix the file name in the GET call");
@@ -141,8 +142,8 @@ final class ExternalData implements AutoCloseable {
         // wild name .xls where the file is .xlsx and the other way round
         String s = p.toString();
         String lower = s.toLowerCase(Locale.ROOT);
-        Path alt = lower.endsWith(".xls") ? Path.of(s + "x")
-                : lower.endsWith(".xlsx") ? Path.of(s.substring(0, s.length() - 1)) : null;
+        Path alt = DataFileAccess.path(lower.endsWith(".xls") ? Path.of(s + "x")
+                : lower.endsWith(".xlsx") ? Path.of(s.substring(0, s.length() - 1)) : null);
         if (alt != null && Files.isRegularFile(alt)) {
             return allowed(alt, fileName);
         }
@@ -184,7 +185,7 @@ final class ExternalData implements AutoCloseable {
         for (Path d : indirectFiles) {
             String given = d.getFileName() == null ? "" : d.getFileName().toString();
             if (given.equalsIgnoreCase(wanted) || stem(given).equalsIgnoreCase(stem(wanted))) {
-                return d;
+                return DataFileAccess.path(d);
             }
         }
         try {

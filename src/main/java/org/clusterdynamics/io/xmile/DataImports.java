@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.clusterdynamics.diag.Diagnostics;
 import org.clusterdynamics.diag.Where;
+import org.clusterdynamics.io.files.DataFileAccess;
 import org.clusterdynamics.model.Aux;
 import org.clusterdynamics.model.Definition;
 import org.clusterdynamics.model.Dimension;
@@ -51,7 +52,7 @@ final class DataImports {
                 if (imp.attribute("enabled").map(e -> e.strip().equalsIgnoreCase("false")).orElse(false)) {
                     continue;
                 }
-                Path csv = resolve(source, imp.attribute("resource").orElse("").strip());
+                Path csv = DataFileAccess.path(resolve(source, imp.attribute("resource").orElse("").strip()));
                 if (csv == null || !Files.isRegularFile(csv)
                         || !csv.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
                     continue;
