@@ -16,6 +16,8 @@ class LayeringTest {
     @BeforeAll
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // the profile spark's tests (target/spark-test-classes), which ArchUnit does not know as tests
+                .withImportOption(location -> !location.contains("/spark-test-classes/"))
                 .importPackages("org.clusterdynamics");
     }
 
