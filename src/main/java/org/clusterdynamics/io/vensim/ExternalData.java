@@ -173,7 +173,7 @@ final class ExternalData implements AutoCloseable {
      * warning about itself to the console. Its simple logger, switched off, keeps the console for
      * this program's own messages (a user who configures Log4j keeps that configuration).
      */
-    private static void quietPoiLogging() {
+    static void quietPoiLogging() {
         if (System.getProperty("log4j2.loggerContextFactory") == null) {
             System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
             System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
@@ -307,7 +307,7 @@ final class ExternalData implements AutoCloseable {
     }
 
     /** A workbook sheet; named ranges may be global or local to this sheet. */
-    private record SheetGrid(Workbook wb, Sheet sheet) implements Grid {
+    record SheetGrid(Workbook wb, Sheet sheet) implements Grid {
         @Override
         public Object cell(int row, int col) {
             Row r = row < 0 ? null : sheet.getRow(row);
