@@ -510,6 +510,15 @@ public final class Simulator {
                 stockSlots, rateEvals, updEvals, delayIn, delayTime, delayInit);
     }
 
+    /** Cuts outflows of non-negative stocks, in the generated code when the kernel has it. */
+    void limitOutflows(Kernel kernel, Frame f, double dt) {
+        if (kernel.limitsOutflows()) {
+            kernel.limitOutflows(f, dt);
+        } else {
+            limitOutflows(f.v, dt);
+        }
+    }
+
     void limitOutflows(double[] v, double dt) {
         for (int[] nn : nonNegative) {
             double available = v[nn[0]] / dt;
