@@ -324,7 +324,22 @@ public final class Simulator {
     record Settings(Method method, double start, double stop, double dt, double saveStep, int steps, int saveEvery,
             int rows, double[] overrideValues, int[] overrideSlots, long seed, CompiledModel.RunControls controls) {}
 
+    /** The options of the last run and their settings: benchmarks and sweeps repeat the same options. */
+    private record SettingsOf(RunOptions options, Settings settings) {}
+
+    private SettingsOf lastSettings;
+
     Settings settings(RunOptions o) {
+        SettingsOf last = lastSettings;
+        if (last != null && last.options() == o) {
+            return last.settings();
+        }
+        Settings s = computeSettings(o);
+        lastSettings = new SettingsOf(o, s);
+        return s;
+    }
+
+    private Settings computeSettings(RunOptions o) {
         var sp = model.specs();
         double start = Double.isNaN(o.start()) ? sp.start() : o.start();
         double stop = Double.isNaN(o.stop()) ? sp.stop() : o.stop();
@@ -388,8 +403,13 @@ public final class Simulator {
             throw new ModelException(Diagnostic.error("E021", w, "the adaptive method cannot follow a FINAL TIME, TIME"
                     + " STEP or SAVEPER that changes during the run: use --method euler or --method rk4"));
         }
-        return new Settings(method, start, stop, dt, save, steps, saveEvery, rows,
-                vals.stream().mapToDouble(Double::doubleValue).toArray(), slotsL.stream().mapToInt(Integer::intValue).toArray(),
+        double[] overrideValues = new double[vals.size()];
+        int[] overrideSlots = new int[slotsL.size()];
+        for (int i = 0; i < overrideSlots.length; i++) {
+            overrideValues[i] = vals.get(i);
+            overrideSlots[i] = slotsL.get(i);
+        }
+        return new Settings(method, start, stop, dt, save, steps, saveEvery, rows, overrideValues, overrideSlots,
                 o.seed(), controls);
     }
 
