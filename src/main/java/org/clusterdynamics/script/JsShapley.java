@@ -18,6 +18,7 @@ final class JsShapley extends ApiObject {
         fn("values", this::values);
         fn("errors", this::errors);
         fn("bands", this::bands);
+        fn("draws", this::draws);
         fn("total", this::total);
         fn("efficiencyGap", this::efficiencyGap);
         fn("rankAgreement", this::rankAgreement);
@@ -72,6 +73,21 @@ final class JsShapley extends ApiObject {
             m.put(result.mechanisms().get(i), b);
         }
         return model.session.js.of(m);
+    }
+
+    /** draws(output?): one {mechanism: Shapley value} per parameter draw (the base parameters not included). */
+    Value draws(Value... args) {
+        Args a = new Args("shapley.draws", "(output?)", args, 0, 1);
+        int k = JsAttribution.outcome(a, 0, result.outcomes());
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        for (int s = 1; s < result.samples(); s++) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            for (int i = 0; i < result.mechanisms().size(); i++) {
+                m.put(result.mechanisms().get(i), result.values()[s][i][k]);
+            }
+            out.add(m);
+        }
+        return model.session.js.of(out);
     }
 
     /** total(output?): v(all on) - v(all off), what the values add up to. */
