@@ -218,7 +218,7 @@ public final class Samples {
             }
             for (int j = 0; j < k; j++) {
                 double r = m[i][j];
-                if (!Double.isFinite(r) || Math.abs(r) > 1) {
+                if (!Double.isFinite(r) || Math.abs(r) > 1 + 1e-9) { // a calibration's 1.0000000000000002 is 1
                     throw new IllegalArgumentException("correlation: the value for '" + names.get(i) + "' and '"
                             + names.get(j) + "' must be between -1 and 1, not " + Change.number(r));
                 }

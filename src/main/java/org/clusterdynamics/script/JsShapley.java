@@ -75,17 +75,27 @@ final class JsShapley extends ApiObject {
         return model.session.js.of(m);
     }
 
-    /** draws(output?): one {mechanism: Shapley value} per parameter draw (the base parameters not included). */
+    /**
+     * draws(output?): one {values: {mechanism: Shapley value}, oneAtATime: {mechanism: change}, allOn, allOff}
+     * per parameter draw (the base parameters not included).
+     */
     Value draws(Value... args) {
         Args a = new Args("shapley.draws", "(output?)", args, 0, 1);
         int k = JsAttribution.outcome(a, 0, result.outcomes());
         java.util.List<Object> out = new java.util.ArrayList<>();
         for (int s = 1; s < result.samples(); s++) {
-            Map<String, Double> m = new LinkedHashMap<>();
+            Map<String, Double> values = new LinkedHashMap<>();
+            Map<String, Double> oat = new LinkedHashMap<>();
             for (int i = 0; i < result.mechanisms().size(); i++) {
-                m.put(result.mechanisms().get(i), result.values()[s][i][k]);
+                values.put(result.mechanisms().get(i), result.values()[s][i][k]);
+                oat.put(result.mechanisms().get(i), result.oneAtATime()[s][i][k]);
             }
-            out.add(m);
+            Map<String, Object> draw = new LinkedHashMap<>();
+            draw.put("values", values);
+            draw.put("oneAtATime", oat);
+            draw.put("allOn", result.allOn()[s][k]);
+            draw.put("allOff", result.allOff()[s][k]);
+            out.add(draw);
         }
         return model.session.js.of(out);
     }
