@@ -67,6 +67,8 @@ public final class Simulator {
     private final Evaluator[] delayTime;
     private final Evaluator[] delayInit;
     private final int[] savedSlots;
+    /** Slots each name given to {@link #slotsNamed} sets; names that set nothing are not kept. */
+    private final Map<String, List<Integer>> slotsByName = new java.util.concurrent.ConcurrentHashMap<>();
     /** Asked every {@link #STOP_CHECK_INTERVAL} steps whether to give up the run (a time limit). */
     private BooleanSupplier stopRequested = () -> false;
     /** Steps between two stop checks: rare enough to cost nothing, frequent enough to stop in time. */
@@ -402,8 +404,24 @@ public final class Simulator {
         return "";
     }
 
-    /** Slots a name sets: one element, or every element of an array named without subscripts. */
+    /**
+     * Slots a name sets: one element, or every element of an array named without subscripts.
+     * Remembered per name: batches set the same few names on every run, and matching a name
+     * against every slot's name costs more than a small model's run.
+     */
     List<Integer> slotsNamed(String name) {
+        List<Integer> known = slotsByName.get(name);
+        if (known != null) {
+            return known;
+        }
+        List<Integer> found = findSlotsNamed(name);
+        if (!found.isEmpty() && slotsByName.size() < 10_000) {
+            slotsByName.put(name, found);
+        }
+        return found;
+    }
+
+    private List<Integer> findSlotsNamed(String name) {
         List<Integer> out = new ArrayList<>();
         String key = VarName.outputKey(name);
         for (int i = 0; i < model.slotCount(); i++) {
@@ -415,7 +433,7 @@ public final class Simulator {
                 out.add(i);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     Frame newFrame(Settings s) {
