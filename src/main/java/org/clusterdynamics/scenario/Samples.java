@@ -181,8 +181,17 @@ public final class Samples {
         // T = S (Q^-1)' P', where P P' is the target and Q Q' the scores' own sample correlation
         RealMatrix s = new Array2DRowRealMatrix(scores, false);
         RealMatrix p = cholesky(target, correlated);
-        RealMatrix q = cholesky(sampleCorrelation(scores), correlated);
-        RealMatrix t = s.multiply(MatrixUtils.inverse(q).transpose()).multiply(p.transpose());
+        // with few runs the scores' own correlation is singular: then only the target is imposed
+        RealMatrix t = s.multiply(p.transpose());
+        if (n > k + 1) {
+            try {
+                RealMatrix q = new CholeskyDecomposition(sampleCorrelation(scores), 1e-6, 1e-10).getL();
+                t = s.multiply(MatrixUtils.inverse(q).transpose()).multiply(p.transpose());
+            } catch (MathIllegalArgumentException e) {
+                // keep the uncorrected scores
+            }
+        }
+        final RealMatrix scored = t;
         double[][] out = new double[n][];
         for (int i = 0; i < n; i++) {
             out[i] = rows[i].clone();
@@ -198,7 +207,7 @@ public final class Samples {
                 order[i] = i;
             }
             final int col = j;
-            java.util.Arrays.sort(order, (a, b) -> Double.compare(t.getEntry(a, col), t.getEntry(b, col)));
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(scored.getEntry(a, col), scored.getEntry(b, col)));
             for (int r = 0; r < n; r++) {
                 out[order[r]][cols[j]] = sorted[r];
             }
