@@ -235,6 +235,7 @@ const ranked = policies.filter(r => r.name !== 'baseline')
 const p = mc.at('Average Capability', 1994);
 const p50 = x => pctl(x, 50);
 const sig = (x, d) => Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(d || 2);
+const p3 = x => Number(x.toPrecision(3));
 const shapleyFinding = v => {
   const s = shapleySummary[v];
   const tops = Object.entries(s.vals).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, 4);
@@ -293,6 +294,22 @@ cdyn.report('report.pdf', {
     + ' runs at the central parameter values.'].concat(findings),
   runs: runs, descriptions: descriptions,
   outputs: OUTPUTS, at: YEARS,
+  tables: [{title: `1994: medians and 5-95% bands over ${bandRuns} draws of the uncertain parameters (change: paired`
+    + ` ratio to the baseline); central: the run at the central parameter values`,
+  table: cdyn.table([].concat(...scenarios.map(sc => ['Products Mastered', 'Average Capability', 'Firms'].map(v => {
+    const b = b94(sc.name, v);
+    const short = {'Products Mastered': 'products', 'Average Capability': 'capability', 'Firms': 'firms'};
+    const r1 = x => Math.round(10 * x) / 10;
+    return {'scenario, output': sc.name + ', ' + short[v], median: b.p50, p5: b.p5, p95: b.p95,
+      central: at1994(sc.name, v), 'change %': r1(100 * (b['ratio p50'] - 1)), 'p5 %': r1(100 * (b['ratio p5'] - 1)),
+      'p95 %': r1(100 * (b['ratio p95'] - 1))};
+  }))))}].concat(SH_OUT.map(v => ({
+    title: `Shapley values for ${v} in 1994: ${centralHow} at the central parameters; median and 5-95% over ${shDraws}`
+      + ` draws (${shOrderings} sampled orderings each); one at a time: all on minus all on but this switch`,
+    table: cdyn.table(shapleyRows.filter(r => r.output === v + ' @ 1994').map(r => ({mechanism: r.mechanism,
+      central: p3(r['shapley (central)']), median: p3(r['shapley p50']), p5: p3(r['shapley p5']),
+      p95: p3(r['shapley p95']), 'one at a time': p3(r['one at a time (central)']), 'its p5': p3(r['one at a time p5']),
+      'its p95': p3(r['one at a time p95'])})))}))),
   charts: charts.map(c => c[1]),
 });
 

@@ -15,7 +15,7 @@ final class ApiHelp {
               fanChart(monteCarlo, name, {title, units}) -> Chart
               sweepChart(sweep, {parameter, output, by, title}) -> Chart
               attributionChart(attribution, {output, title, bands}) -> Chart
-              report(file, {title, subtitle, notes, runs, descriptions, outputs, at, charts})
+              report(file, {title, subtitle, notes, runs, descriptions, outputs, at, charts, tables})
               help() -> this text
               readCsv(path) -> [rows]                 readSettings(path) -> {name: value}
             Model

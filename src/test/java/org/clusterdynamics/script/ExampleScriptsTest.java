@@ -165,6 +165,9 @@ class ExampleScriptsTest extends ScriptTestSupport {
         assertTrue(text.contains("A common facility centre opens in every cluster in 1975 instead of never."), text);
         assertTrue(text.contains("design-protection-1985") && text.contains("0.1 from 1980"), text);
         assertTrue(text.contains("5-95%"), "the report gives bands: " + text);
+        String all = text;
+        assertTrue(all.contains("1994: medians and 5-95% bands over 12 draws"), "the report's table of bands");
+        assertTrue(all.contains("Shapley values for Average Capability in 1994"), "the report's Shapley table");
     }
 
     private static void attribution(Ran r) throws Exception {
