@@ -10,7 +10,7 @@
 // figures (each switch off, the others on). Bands: the Shapley values (exact by default, 16,384 runs a
 // draw; --band-method shapley-sampled for sampled orderings) over a Latin hypercube of the uncertain
 // parameters: the assumed ones over their ranges, the fitted ones jointly as the calibration
-// estimated them (models/data/fit-all). The default 16 draws make 278,528 runs.
+// estimated them (models/data/fit-all). The default 12 draws make 212,992 runs.
 // Writes:
 //   shapley.csv            Shapley value, share of the total, standard error, one-at-a-time change
 //   shapley-bands.csv      the same with 5th, 50th and 95th percentiles over the parameter draws
@@ -21,7 +21,7 @@
 //   shapley-*.png          bars of the Shapley values with 5-95% whiskers over the parameter draws
 
 const opts = parseArgs(cdyn.args, {model: 'models/punjab-clusters.xmile', method: 'shapley', orderings: '100',
-  'band-samples': '16', 'band-method': 'shapley', 'band-orderings': '4', fit: 'models/data/fit-all', seed: '1994'});
+  'band-samples': '12', 'band-method': 'shapley', 'band-orderings': '4', fit: 'models/data/fit-all', seed: '1994'});
 const model = cdyn.load(opts.model);
 const CELLS = ['Ia', 'Ib', 'Ic', 'Id', 'IIa', 'IIb', 'IIIa', 'IIIb', 'IIIc', 'IVa', 'IVb', 'IVc'];
 const NAMES = {
