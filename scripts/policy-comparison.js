@@ -212,8 +212,10 @@ cdyn.writeCsv('tables/loop-dominance.csv', cdyn.table(loops.dominance().map(d =>
   paths: d.loops.map(id => id + ': ' + (loopPaths[id] || '')).join(' | ')}))));
 charts.push(['loop-dominance', loops.chart('Which feedback loops drive the baseline (relative loop scores)')]);
 for (const [name, chart] of charts) {
-  chart.write('charts/' + name + '.png');
-  chart.write('charts/' + name + '.svg');
+  // fourteen bars need a tall chart
+  const size = name.startsWith('shapley-') ? {width: 1800, height: 1800} : {};
+  chart.write('charts/' + name + '.png', size);
+  chart.write('charts/' + name + '.svg', size);
 }
 
 // findings, computed rather than typed: each figure is the median over the draws of the uncertain parameters with
