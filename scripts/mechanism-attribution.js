@@ -2,22 +2,26 @@
 //
 //   java -jar target/cdyn.jar script scripts/mechanism-attribution.js --out out/attribution
 //   java -jar target/cdyn.jar script scripts/mechanism-attribution.js --out out/attribution -- --method shapley-sampled --orderings 50
+//   java -jar target/cdyn.jar script scripts/mechanism-attribution.js --out out/attribution -- --band-samples 40
 //
 // Shares the 1994 effect of all fourteen switches (twelve Table 2 cells and two negative effects)
 // among them with Shapley values: by default exactly, over all 2^14 = 16,384 combinations of the
-// switches (about a minute on two idle cores); with --method shapley-sampled from random orderings.
-// Beside them, the one-at-a-time figures (each switch off, the others on). Bands: Shapley values
-// from sampled orderings repeated over a Latin hypercube of the assumed parameters.
+// switches; with --method shapley-sampled from random orderings. Beside them, the one-at-a-time
+// figures (each switch off, the others on). Bands: the Shapley values (exact by default, 16,384 runs a
+// draw; --band-method shapley-sampled for sampled orderings) over a Latin hypercube of the uncertain
+// parameters: the assumed ones over their ranges, the fitted ones jointly as the calibration
+// estimated them (models/data/fit-all). The default 12 draws make 212,992 runs.
 // Writes:
 //   shapley.csv            Shapley value, share of the total, standard error, one-at-a-time change
 //   shapley-bands.csv      the same with 5th, 50th and 95th percentiles over the parameter draws
 //   attribution.csv        one-at-a-time: each switch off in turn (the first edition's method)
 //   all-cells-off.csv      all twelve cells off against the no-cluster counterfactual
-//   ranking.csv            share of parameter draws in which the top three keep their order
+//   ranking.csv            share of parameter draws in which the central top three keep their order, are the top
+//                          three in any order, and the first keeps first place
 //   shapley-*.png          bars of the Shapley values with 5-95% whiskers over the parameter draws
 
 const opts = parseArgs(cdyn.args, {model: 'models/punjab-clusters.xmile', method: 'shapley', orderings: '100',
-  'band-samples': '20', 'band-orderings': '4', seed: '1994'});
+  'band-samples': '12', 'band-method': 'shapley', 'band-orderings': '4', fit: 'models/data/fit-all', seed: '1994'});
 const model = cdyn.load(opts.model);
 const CELLS = ['Ia', 'Ib', 'Ic', 'Id', 'IIa', 'IIb', 'IIIa', 'IIIb', 'IIIc', 'IVa', 'IVb', 'IVc'];
 const NAMES = {
@@ -40,11 +44,15 @@ const shapley = model.attribution({base: base, mechanisms: mechanisms, outputs: 
   method: opts.method, orderings: Number(opts.orderings), seed: seed});
 shapley.writeCsv('shapley.csv');
 
-// bands: sampled orderings (the same for every draw) over draws of the assumed parameters
+// bands: the Shapley values (exact, or sampled orderings the same in every draw) over draws of the uncertain
+// parameters; the duty is a policy lever, not an uncertain parameter
 const assumed = assumedRanges(model);
+delete assumed['Import Duty'];
+const fitted = fittedDraws(opts.fit);
 const banded = model.attribution({base: base, mechanisms: mechanisms, outputs: OUTCOMES, at: [1994],
-  method: 'shapley-sampled', orderings: Number(opts['band-orderings']), seed: seed,
-  parameters: assumed, samples: Number(opts['band-samples'])});
+  method: opts['band-method'], orderings: Number(opts['band-orderings']), seed: seed,
+  parameters: Object.assign({}, assumed, fitted.parameters), correlation: fitted.correlation,
+  samples: Number(opts['band-samples'])});
 banded.writeCsv('shapley-bands.csv');
 
 const files = {'Average Capability': 'capability', 'Products Mastered': 'products', 'Firms': 'firms'};
@@ -53,9 +61,21 @@ for (const v of OUTCOMES) {
     title: `Shapley value of each mechanism for ${v} in 1994`}).write('shapley-' + files[v] + '.png',
     {width: 1800, height: 1800});
 }
+// how robust is the ranking? against the central top three of the exact values (shapley.csv)
+const agreement = {};
+for (const v of OUTCOMES) {
+  const out = v + ' @ 1994';
+  const top3 = topOf(shapley.values(out), 3);
+  const draws = banded.draws(out);
+  const share = f => draws.filter(d => f(topOf(d.values, 3))).length / draws.length;
+  agreement[v] = {top3: top3, order: share(t => t.join('|') === top3.join('|')),
+    set: share(t => t.slice().sort().join('|') === top3.slice().sort().join('|')), first: share(t => t[0] === top3[0])};
+}
 cdyn.writeCsv('ranking.csv', cdyn.table(OUTCOMES.map(v => ({output: v + ' @ 1994',
-  'top three in the same order (share of draws)': banded.rankAgreement(v + ' @ 1994', 3),
-  'top one the same (share of draws)': banded.rankAgreement(v + ' @ 1994', 1)}))));
+  'central top three': agreement[v].top3.join('; '),
+  'top three in the same order (share of draws)': agreement[v].order,
+  'top three in any order (share of draws)': agreement[v].set,
+  'top one the same (share of draws)': agreement[v].first}))));
 
 // one at a time, as in the first edition
 const attribution = model.attribution({base: base, mechanisms: mechanisms, outputs: OUTCOMES, at: [1994]});
@@ -78,12 +98,30 @@ for (const v of OUTCOMES) {
   print(`${v} 1994: all switches on minus all off = ${total.toPrecision(4)}; efficiency gap `
     + `${shapley.efficiencyGap(out).toExponential(1)}; ` + top.map(([m, x]) => `${m} ${x >= 0 ? '+' : ''}`
     + `${x.toPrecision(3)} (${(100 * x / total).toFixed(0)}%; 5-95% ${bands[m].p5.toPrecision(2)} to `
-    + `${bands[m].p95.toPrecision(2)})`).join(', '));
-  print(`  top three keep their order in ${(100 * banded.rankAgreement(out, 3)).toFixed(0)}% of `
-    + `${banded.samples()} parameter draws (${banded.runs()} runs)`);
+    + `${bands[m].p95.toPrecision(2)}; median ${bands[m].p50.toPrecision(2)})`).join(', '));
+  print(`  the central top three keep their order in ${(100 * agreement[v].order).toFixed(0)}% of `
+    + `${banded.samples()} parameter draws, are the top three in any order in ${(100 * agreement[v].set).toFixed(0)}%, `
+    + `the first keeps first place in ${(100 * agreement[v].first).toFixed(0)}% (${banded.method()}, ${banded.runs()} runs)`);
 }
 print(`${shapley.method()}: ${shapley.runs()} runs`);
 print(check.format());
+
+// the k mechanisms with the largest absolute values, largest first
+function topOf(values, k) {
+  return Object.entries(values).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, k).map(e => e[0]);
+}
+
+// the fitted parameters as the calibration estimated them: normal with the estimate and its standard error,
+// truncated to the fit's search range, correlated as the estimates are (cdyn calibrate's tables in dir)
+function fittedDraws(dir) {
+  const params = {};
+  for (const r of cdyn.readCsv(dir + '/parameters.csv')) {
+    params[r.parameter] = cdyn.normal(r.estimate, r['std error'], {min: r.lo, max: r.hi});
+  }
+  const corr = cdyn.readCsv(dir + '/correlation.csv');
+  const names = corr.map(r => r.parameter);
+  return {parameters: params, correlation: {names: names, matrix: corr.map(r => names.map(n => r[n]))}};
+}
 
 // {name: uniform(lo, hi)} for every scalar constant documented as "Status: assumed, range LO to HI."
 function assumedRanges(m) {

@@ -189,14 +189,14 @@ flow('Tubewell Adoption', '(Tubewell_Innovation_Coefficient + Tubewell_Imitation
 flow('Tubewell Retirement', 'Tubewells/Tubewell_Life', 'tubewells/year', 'Tubewells scrapped.')
 const('Tubewell Life', 15, 'year', 'Working life of a tubewell and its pump set.', 'assumed', 10, 20, 'NOTES: 10-20 years')
 const('Tubewell Innovation Coefficient', 0.01, '1/year', 'Bass p for tubewells.', 'assumed', 0.005, 0.03, 'NOTES: p 0.01-0.03')
-const('Tubewell Imitation Coefficient', 0.6, '1/year', 'Bass q for tubewells.', 'fitted', 0.249, 0.951, 'Fitted with cdyn calibrate (gaussian payoff) to models/data/punjab-targets.csv, 9 points; 95% interval from the covariance at the optimum: 0.249 to 0.951. At the upper bound of the range searched (0.3-0.6, NOTES).')
+const('Tubewell Imitation Coefficient', 0.6, '1/year', 'Bass q for tubewells.', 'fitted', 0.413, 0.6, 'Fitted with cdyn calibrate (gaussian payoff) to models/data/punjab-targets.csv, 9 points; 95% profile-likelihood interval 0.413 to 0.6 (the upper end is the bound of the range searched, 0.3-0.6, NOTES); from the covariance at the optimum: 0.249 to 0.951.')
 stock('Tractors', 1660, ['Tractor Adoption'], ['Tractor Retirement'], 'tractors', 'Tractors in use in the Punjab.')
 flow('Tractor Adoption', '(Tractor_Innovation_Coefficient + Tractor_Imitation_Coefficient*Tractors/MAX(Tractor_Potential, One_Tractor))*(MAX(Tractor_Potential, Tractors) - Tractors)',
      'tractors/year', 'Bass adoption of tractors (gross purchases, replacements included).')
 flow('Tractor Retirement', 'Tractors/Tractor_Life', 'tractors/year', 'Tractors scrapped.')
 const('Tractor Life', 18, 'year', 'Working life of a tractor.', 'assumed', 15, 20, 'NOTES: L_tr 15-20 years')
 const('Tractor Innovation Coefficient', 0.01, '1/year', 'Bass p for tractors.', 'assumed', 0.005, 0.03)
-const('Tractor Imitation Coefficient', 0.466, '1/year', 'Bass q for tractors.', 'fitted', 0.342, 0.589, 'Fitted with cdyn calibrate (gaussian payoff) to models/data/punjab-targets.csv, 9 points; 95% interval from the covariance at the optimum: 0.342 to 0.589.')
+const('Tractor Imitation Coefficient', 0.466, '1/year', 'Bass q for tractors.', 'fitted', 0.373, 0.5, 'Fitted with cdyn calibrate (gaussian payoff) to models/data/punjab-targets.csv, 9 points; 95% profile-likelihood interval 0.373 to 0.5 (the upper end is the bound of the range searched, 0.3-0.5); from the covariance at the optimum: 0.342 to 0.589.')
 const('SEU per Pump Set', 4, 'SEU/tubewells', 'Equipment per tubewell (pump, engine parts, fittings).', 'assumed', 3, 6)
 const('SEU per Tractor', 6, 'SEU/tractors', 'Implements per tractor.', 'assumed', 4, 8)
 const('Implement Life', 8, 'year', 'Working life of tractor implements (shorter than the tractor\'s).', 'assumed', 5, 12)
@@ -343,7 +343,7 @@ aux('Local Component Requirement', 'Component_Requirement[Cluster]*Local_Parts_F
     'Components made locally (in house or by vendors).', C)
 aux('Local Component Demand', 'Local_Component_Requirement[Cluster]/Locations[Cluster]', 'SEU/year',
     'Local component demand one vendor location can serve.', C)
-const('Vendor MES', 38.6, 'SEU/year', 'Critical minimum scale of a vendor location (foundry, forge).', 'fitted', -7.3, 84.6, 'Fitted with cdyn calibrate (gaussian payoff) to models/data/punjab-targets.csv, 9 points; 95% interval from the covariance at the optimum: -7.3 to 84.6. Poorly determined (one point: the 1960s integrated share); searched 30-240.')
+const('Vendor MES', 38.6, 'SEU/year', 'Critical minimum scale of a vendor location (foundry, forge).', 'fitted', 30, 77.5, 'Fitted with cdyn calibrate (gaussian payoff) to models/data/punjab-targets.csv, 9 points; 95% profile-likelihood interval 30 to 77.5 (the lower end is the bound of the range searched, 30-240); from the covariance at the optimum: -7.3 to 84.6. Poorly determined (one point: the 1960s integrated share).')
 aux('Vendor Viability', 'IF Local_Component_Demand[Cluster] > Vendor_MES THEN 1 - Vendor_MES/Local_Component_Demand[Cluster] ELSE 0',
     'dmnl', 'Share of local component demand a vendor can serve at a profit: zero below the minimum scale.', C)
 const('Max Outsourced Fraction', 0.9, 'dmnl', 'Most of the locally made components a town can buy from vendors.', 'assumed', 0.7, 0.95)
@@ -541,7 +541,7 @@ aux('Cluster Capability', 'Leader_Fraction*Leader_Capability[Cluster] + (1 - Lea
 
 # ------------------------------------------------------------------ the copying lag as an outcome
 const('Clustered Copying Lag', 0.389, 'year', 'Time a co-located follower as capable as the leader needs to copy a design.',
-      'fitted', -0.045, 0.824, 'Fitted with cdyn calibrate (gaussian payoff) to models/data/punjab-targets.csv, 9 points; 95% interval from the covariance at the optimum: -0.045 to 0.824. Poorly determined (one point: copies one year after launch).')
+      'fitted', 0.3, 0.81, 'Fitted with cdyn calibrate (gaussian payoff) to models/data/punjab-targets.csv, 9 points; 95% profile-likelihood interval 0.3 to 0.81 (the lower end is the bound of the range searched, 0.3-1); from the covariance at the optimum: -0.045 to 0.824. Poorly determined (one point: copies one year after launch).')
 const('Isolated Copying Lag', 3, 'year', 'The same for a follower who sees the design only at fairs and markets.', 'assumed', 2, 5)
 const('Gap Elasticity', 0.5, 'dmnl', 'How the capability gap between leaders and followers lengthens copying.', 'assumed', 0, 1)
 aux('Town Copying Lag', '(Clustered_Copying_Lag + (Isolated_Copying_Lag - Clustered_Copying_Lag)*(1 - Cluster_Proximity_Index[Cluster]))*(MAX(Leader_Capability[Cluster], Minimum_Capability)/MAX(Follower_Capability[Cluster], Minimum_Capability))^Gap_Elasticity + Design_Protection_Extra_Lag*Design_Protection_Active',
@@ -576,9 +576,9 @@ aux('Trust Weight', 'Cluster_Trust[Cluster]*Cluster_Firms[Cluster]', 'firms', 'W
 aux('Trust', 'SAFEDIV(SUM(Trust_Weight[*]), Firms, Base_Trust)', 'dmnl', 'Firm-weighted trust.')
 aux('Total Employment', 'SUM(Employment[*])', 'workers', 'Workers of assemblers and vendors.')
 const('Survey Units per Cluster Firm', 20.4, 'dmnl', 'Province-wide light engineering units per farm-equipment assembler in the '
-      'eight towns (the survey counts all light engineering, not farm equipment alone).', 'fitted', 15.2, 25.6, 'Fitted with cdyn calibrate (gaussian payoff) to models/data/punjab-targets.csv, 9 points; 95% interval from the covariance at the optimum: 15.2 to 25.6. Identified by the 1977-78 count alone: a mapping.')
+      'eight towns (the survey counts all light engineering, not farm equipment alone).', 'fitted', 16.0, 25.3, 'Fitted with cdyn calibrate (gaussian payoff) to models/data/punjab-targets.csv, 9 points; 95% profile-likelihood interval 16.0 to 25.3; from the covariance at the optimum: 15.2 to 25.6. Identified by the 1977-78 count alone: a mapping.')
 const('Survey Foundries per Cluster Vendor', 8.14, 'dmnl', 'Province-wide iron casting units per vendor in the eight towns.',
-      'fitted', 5.91, 10.4, 'Fitted with cdyn calibrate (gaussian payoff) to models/data/punjab-targets.csv, 9 points; 95% interval from the covariance at the optimum: 5.91 to 10.4. Identified by the 1977-78 count alone: a mapping.')
+      'fitted', 6.28, 10.4, 'Fitted with cdyn calibrate (gaussian payoff) to models/data/punjab-targets.csv, 9 points; 95% profile-likelihood interval 6.28 to 10.4; from the covariance at the optimum: 5.91 to 10.4. Identified by the 1977-78 count alone: a mapping.')
 aux('Survey Light Engineering Units', 'Firms*Survey_Units_per_Cluster_Firm', 'firms',
     'The model\'s firms mapped to the 1977-78 survey\'s province-wide count of light engineering units.',
     src='A survey by the Punjab Small Industries Corporation in 1977-8 ... 2,141 light engineering services units (Aftab and Rahim, 1986:68).')

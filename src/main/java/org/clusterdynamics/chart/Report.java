@@ -21,9 +21,29 @@ import org.clusterdynamics.sim.Results;
  * @param outputTimes times at which the table shows values; empty for the final values
  * @param timeUnits the model's time units, or null
  * @param figures charts, one after another, each with its title as caption
+ * @param tables further tables (such as percentile bands), after the outputs table
  */
 public record Report(String title, String subtitle, List<String> notes, List<ReportScenario> scenarios,
-                     List<String> outputs, List<Double> outputTimes, String timeUnits, List<Figure> figures) {
+                     List<String> outputs, List<Double> outputTimes, String timeUnits, List<Figure> figures,
+                     List<Table> tables) {
+
+    /** A titled table; numbers are shown as the outputs table shows values (4 significant digits), text as it is. */
+    public record Table(String title, List<String> columns, List<List<Object>> rows) {
+        public Table {
+            if (columns == null || columns.isEmpty()) {
+                throw new IllegalArgumentException("report table '" + title + "': no column");
+            }
+            for (List<Object> r : rows) {
+                if (r.size() != columns.size()) {
+                    throw new IllegalArgumentException("report table '" + title + "': a row has " + r.size()
+                            + " cells for " + columns.size() + " columns");
+                }
+            }
+            title = title == null ? "" : title;
+            columns = List.copyOf(columns);
+            rows = rows.stream().map(r -> java.util.Collections.unmodifiableList(new ArrayList<>(r))).toList();
+        }
+    }
 
     public Report {
         if (title == null || title.isBlank()) {
@@ -45,6 +65,7 @@ public record Report(String title, String subtitle, List<String> notes, List<Rep
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
         outputTimes = outputTimes == null ? List.of() : List.copyOf(outputTimes);
         figures = figures == null ? List.of() : List.copyOf(figures);
+        tables = tables == null ? List.of() : List.copyOf(tables);
         timeUnits = timeUnits == null || timeUnits.isBlank() ? null : timeUnits.strip();
         List<ScenarioResults> runs = new ArrayList<>();
         scenarios.forEach(s -> runs.add(s.asScenarioResults()));
@@ -82,6 +103,7 @@ public record Report(String title, String subtitle, List<String> notes, List<Rep
         private String timeUnits;
         private ChartStyle style = ChartStyle.defaults();
         private final List<Function<List<ScenarioResults>, Figure>> charts = new ArrayList<>();
+        private final List<Table> tables = new ArrayList<>();
 
         private Builder(String title) {
             this.title = title;
@@ -89,6 +111,12 @@ public record Report(String title, String subtitle, List<String> notes, List<Rep
 
         public Builder subtitle(String s) {
             subtitle = s;
+            return this;
+        }
+
+        /** A further table (title, column names, rows of text), shown after the outputs table. */
+        public Builder table(String tableTitle, List<String> columns, List<List<Object>> rows) {
+            tables.add(new Table(tableTitle, columns, rows));
             return this;
         }
 
@@ -172,7 +200,7 @@ public record Report(String title, String subtitle, List<String> notes, List<Rep
             scenarios.forEach(s -> runs.add(s.asScenarioResults()));
             List<Figure> figures = new ArrayList<>();
             charts.forEach(c -> figures.add(c.apply(runs)));
-            return new Report(title, subtitle, notes, scenarios, outputs, times, timeUnits, figures);
+            return new Report(title, subtitle, notes, scenarios, outputs, times, timeUnits, figures, tables);
         }
     }
 }

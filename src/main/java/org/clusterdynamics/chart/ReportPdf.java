@@ -141,6 +141,7 @@ public final class ReportPdf {
             titlePage();
             scenarios();
             outputs();
+            tables();
             charts();
             List<List<Placed>> pages = paginate();
             Map<Block, Integer> pageOf = new IdentityHashMap<>();
@@ -277,6 +278,34 @@ public final class ReportPdf {
                     for (ScenarioResults r : part) {
                         cells.add(Numbers.format(value(r.results(), r.writtenName(v), t)));
                     }
+                    blocks.add(row(cells, w, right, false, i++ % 2 == 1, header));
+                }
+            }
+        }
+
+        /** The report's further tables, under one heading, each with its title; long ones run over pages. */
+        void tables() {
+            if (report.tables().isEmpty()) {
+                return;
+            }
+            heading("Tables");
+            for (Report.Table t : report.tables()) {
+                int n = t.columns().size();
+                double[] w = new double[n];
+                boolean[] right = new boolean[n];
+                double first = n == 1 ? width : Math.min(width * 0.4, Math.max(width * 0.25, width - (n - 1) * MIN_VALUE_COLUMN));
+                w[0] = first;
+                for (int i = 1; i < n; i++) {
+                    w[i] = (width - first) / (n - 1);
+                    right[i] = true;
+                }
+                blocks.add(text(t.title(), bold, Color.BLACK, 10, 4, true));
+                Row header = row(t.columns(), w, right, true, false, null);
+                blocks.add(header);
+                int i = 0;
+                for (List<Object> r : t.rows()) {
+                    List<String> cells = r.stream().map(v -> v instanceof Number x ? Numbers.format(x.doubleValue())
+                            : String.valueOf(v)).toList();
                     blocks.add(row(cells, w, right, false, i++ % 2 == 1, header));
                 }
             }

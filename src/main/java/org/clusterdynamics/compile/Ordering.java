@@ -77,13 +77,26 @@ final class Ordering extends CompilerPass {
         }
     }
 
+    /**
+     * The slots an expression reads, ascending. One scratch set serves every equation: a set of
+     * its own per equation grows to the highest slot it reads, which for a model of 70,000 slots
+     * allocated hundreds of megabytes.
+     */
+    private static int[] refs(LExpr e, BitSet scratch) {
+        slotRefs(e, scratch);
+        int[] out = scratch.stream().toArray();
+        for (int k = out.length - 1; k >= 0; k--) {
+            scratch.clear(out[k]); // from the top: each clear then finds the new highest word at once
+        }
+        return out;
+    }
+
     List<CompiledModel.Assignment> initOrder() {
         int n = slots.size();
-        List<BitSet> deps = new ArrayList<>(n);
+        List<int[]> deps = new ArrayList<>(n);
+        BitSet scratch = new BitSet(n);
         for (int i = 0; i < n; i++) {
-            BitSet b = new BitSet();
-            slotRefs(slots.get(i).init, b);
-            deps.add(b);
+            deps.add(refs(slots.get(i).init, scratch));
         }
         int[] order = topoSort(n, deps, i -> true, "initial values");
         List<CompiledModel.Assignment> out = new ArrayList<>();
@@ -98,22 +111,16 @@ final class Ordering extends CompilerPass {
 
     List<CompiledModel.Assignment> dynamicOrder() {
         int n = slots.size();
-        List<BitSet> deps = new ArrayList<>(n);
+        List<int[]> deps = new ArrayList<>(n);
         boolean[] hasDyn = new boolean[n];
         for (int i = 0; i < n; i++) {
             hasDyn[i] = slots.get(i).dyn != null;
         }
+        BitSet scratch = new BitSet(n);
+        int[] none = new int[0];
         for (int i = 0; i < n; i++) {
-            BitSet b = new BitSet();
-            if (hasDyn[i]) {
-                slotRefs(slots.get(i).dyn, b);
-                for (int j = b.nextSetBit(0); j >= 0; j = b.nextSetBit(j + 1)) {
-                    if (!hasDyn[j]) {
-                        b.clear(j);
-                    }
-                }
-            }
-            deps.add(b);
+            deps.add(hasDyn[i] ? java.util.stream.IntStream.of(refs(slots.get(i).dyn, scratch)).filter(j -> hasDyn[j])
+                    .toArray() : none);
         }
         int[] order = topoSort(n, deps, i -> hasDyn[i], "equations");
         // keep only what changes during a run; constants are set once by the initial pass
@@ -121,10 +128,10 @@ final class Ordering extends CompilerPass {
         List<CompiledModel.Assignment> out = new ArrayList<>();
         for (int i : order) {
             LExpr e = slots.get(i).dyn;
-            BitSet refs = new BitSet();
-            slotRefs(e, refs);
+            int[] refs = refs(e, scratch);
             boolean ch = readsTime(e) || !e.equals(slots.get(i).init) || e instanceof LExpr.Param || slots.get(i).clipped;
-            for (int j = refs.nextSetBit(0); j >= 0 && !ch; j = refs.nextSetBit(j + 1)) {
+            for (int k = 0; k < refs.length && !ch; k++) {
+                int j = refs[k];
                 ch = !hasDyn[j] && (slots.get(j).external || slots.get(j).kind != SlotKind.AUX
                         && slots.get(j).kind != SlotKind.FLOW && slots.get(j).kind != SlotKind.HIDDEN_AUX)
                         || changing[j];
@@ -137,7 +144,7 @@ final class Ordering extends CompilerPass {
         return out;
     }
 
-    int[] topoSort(int n, List<BitSet> deps, java.util.function.IntPredicate included, String what) {
+    int[] topoSort(int n, List<int[]> deps, java.util.function.IntPredicate included, String what) {
         int[] state = new int[n]; // 0 new, 1 on stack, 2 done
         int[] order = new int[n];
         int[] count = {0};
@@ -149,7 +156,7 @@ final class Ordering extends CompilerPass {
         return Arrays.copyOf(order, count[0]);
     }
 
-    void visit(int root, List<BitSet> deps, java.util.function.IntPredicate included, int[] state, int[] order,
+    void visit(int root, List<int[]> deps, java.util.function.IntPredicate included, int[] state, int[] order,
             int[] count, Deque<Integer> path, String what) {
         // iterative depth-first search: large models would overflow the stack
         Deque<int[]> stack = new ArrayDeque<>();
@@ -159,15 +166,18 @@ final class Ordering extends CompilerPass {
         while (!stack.isEmpty()) {
             int[] top = stack.peek();
             int node = top[0];
-            int next = deps.get(node).nextSetBit(top[1] + 1);
-            if (next < 0) {
+            // top[1]: the position in the node's (ascending) dependencies last followed
+            int[] d = deps.get(node);
+            int at = top[1] + 1;
+            if (at >= d.length) {
                 stack.pop();
                 path.pop();
                 state[node] = 2;
                 order[count[0]++] = node;
                 continue;
             }
-            top[1] = next;
+            top[1] = at;
+            int next = d[at];
             if (!included.test(next) || state[next] == 2) {
                 continue;
             }

@@ -15,20 +15,20 @@ final class ApiHelp {
               fanChart(monteCarlo, name, {title, units}) -> Chart
               sweepChart(sweep, {parameter, output, by, title}) -> Chart
               attributionChart(attribution, {output, title, bands}) -> Chart
-              report(file, {title, subtitle, notes, runs, descriptions, outputs, at, charts})
+              report(file, {title, subtitle, notes, runs, descriptions, outputs, at, charts, tables})
               help() -> this text
               readCsv(path) -> [rows]                 readSettings(path) -> {name: value}
             Model
               name, file, variables(filter?), variable(name), constants(filter?), time()
               baseline(), scenario(name, {set, equations, tables, from, off, on, time, seed})
               run(scenario?) -> Run, runAll([scenarios], {threads}) -> [Run]
-              sweep({parameters, design, samples, seed, outputs, at, stats, series, base, threads, onError})
-                -> Sweep
-              monteCarlo({runs, seed, parameters, sampling, outputs, percentiles, base, threads, onError})
-                -> MonteCarlo
+              sweep({parameters, design, samples, seed, outputs, at, stats, series, base, threads, onError,
+                correlation}) -> Sweep
+              monteCarlo({runs, seed, parameters, sampling, outputs, percentiles, base, threads, onError,
+                correlation}) -> MonteCarlo
               attribution({mechanisms, outputs, at, stats, base, threads}) -> Attribution
               attribution({method: 'shapley' | 'shapley-sampled', mechanisms, outputs, at, stats, base, threads,
-                orderings, seed, parameters, samples, sampling}) -> Shapley
+                orderings, seed, parameters, samples, sampling, correlation}) -> Shapley
               calibrate({data, fit, payoff, weights, until, method, starts, seed, profile, maxTrials, base,
                 threads}) -> Calibration
               sensitivity({parameters, outputs, method, samples, levels, seed, bootstrap, base, threads}) -> Sensitivity
@@ -48,7 +48,7 @@ final class ApiHelp {
               exact(), failures(), writeCsv(file)
             Attribution: table(), changes(output?), writeCsv(file)
             Shapley: values(output?), total(output?), efficiencyGap(output?), errors(output?), bands(output?),
-              rankAgreement(output?, top?), table(), runs(), samples(), method(), writeCsv(file)
+              draws(output?), rankAgreement(output?, top?), table(), runs(), samples(), method(), writeCsv(file)
             Chart: write(file, {width, height, dpi}), title()
             Calibration: values(), parameters(), statistics(), correlation(), payoff(), runs(), scenario(name?),
               table(), chart(title?), writeSettings(file)

@@ -44,7 +44,7 @@ import org.graalvm.polyglot.Value;
 final class CdynApi extends ApiObject {
     private static final Set<String> CHART_KEYS = Set.of("title", "units", "layout", "timeUnits");
     private static final Set<String> REPORT_KEYS = Set.of("title", "subtitle", "notes", "runs", "descriptions",
-            "outputs", "at", "charts");
+            "outputs", "at", "charts", "tables");
 
     private final Session session;
 
@@ -486,12 +486,28 @@ final class CdynApi extends ApiObject {
     }
 
     /**
-     * report(file, {title, subtitle, notes, runs, descriptions, outputs, at, charts}): a multi-page PDF
-     * with the scenarios and their changes, a table of outputs and the charts (Chart objects, or
-     * names of variables to chart across the runs).
+     * report(file, {title, subtitle, notes, runs, descriptions, outputs, at, charts, tables}): a multi-page PDF
+     * with the scenarios and their changes, a table of outputs, further tables ({title, table}) and the
+     * charts (Chart objects, or names of variables to chart across the runs).
      */
+    /** tables: [{title, table}] with Table objects (cdyn.table(...)); numbers shown as the report shows values. */
+    private static void reportTables(Args x, Value ts, Report.Builder b) {
+        if (!ts.hasArrayElements()) {
+            throw x.error("tables must be an array of {title, table} with a Table such as cdyn.table(rows)");
+        }
+        for (int i = 0; i < ts.getArraySize(); i++) {
+            Map<String, Value> t = x.options(ts.getArrayElement(i), "tables[" + i + "]", Set.of("title", "table"));
+            if (!t.containsKey("table") || !x.isHandle(t.get("table"), JsTable.class)) {
+                throw x.error("tables[" + i + "] needs table: a Table such as cdyn.table(rows)");
+            }
+            org.clusterdynamics.scenario.Table table = x.handle(t.get("table"), JsTable.class, "").table;
+            b.table(t.containsKey("title") ? x.string(t.get("title"), "tables[" + i + "].title") : "", table.columns(),
+                    table.rows());
+        }
+    }
+
     String report(Value... a) {
-        Args x = new Args("cdyn.report", "(file, {title, subtitle, notes, runs, descriptions, outputs, at, charts})",
+        Args x = new Args("cdyn.report", "(file, {title, subtitle, notes, runs, descriptions, outputs, at, charts, tables})",
                 a, 2, 2);
         Map<String, Value> o = x.options(x.get(1), "the options", REPORT_KEYS);
         if (!o.containsKey("title") || !o.containsKey("runs")) {
@@ -540,6 +556,9 @@ final class CdynApi extends ApiObject {
             b.at(at);
         }
         b.timeUnits(runs.get(0).model.timeUnits());
+        if (o.containsKey("tables")) {
+            reportTables(x, o.get("tables"), b);
+        }
         if (o.containsKey("charts")) {
             Value cs = o.get("charts");
             if (!cs.hasArrayElements()) {

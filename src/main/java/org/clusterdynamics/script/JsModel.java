@@ -25,12 +25,13 @@ import org.graalvm.polyglot.Value;
 /** A model loaded by a script: its variables, its scenarios, and batches of runs (sweeps, Monte Carlo, attribution). */
 final class JsModel extends ApiObject {
     private static final Set<String> SWEEP_KEYS = Set.of("base", "parameters", "design", "samples", "seed", "outputs",
-            "at", "stats", "series", "threads", "onError");
+            "at", "stats", "series", "threads", "onError", "correlation");
     private static final Set<String> MC_KEYS = Set.of("base", "parameters", "runs", "seed", "sampling", "outputs",
-            "percentiles", "threads", "onError");
+            "percentiles", "threads", "onError", "correlation");
     private static final Set<String> ATTRIBUTION_KEYS = Set.of("base", "mechanisms", "outputs", "at", "stats",
-            "threads", "method", "orderings", "seed", "parameters", "samples", "sampling");
-    private static final Set<String> SHAPLEY_ONLY = Set.of("orderings", "seed", "parameters", "samples", "sampling");
+            "threads", "method", "orderings", "seed", "parameters", "samples", "sampling", "correlation");
+    private static final Set<String> SHAPLEY_ONLY = Set.of("orderings", "seed", "parameters", "samples", "sampling",
+            "correlation");
 
     final Session session;
     final ScenarioModel sm;
@@ -300,7 +301,8 @@ final class JsModel extends ApiObject {
             int n = a.integer(o.get("samples"), "samples", 1, 10_000_000);
             long seed = o.containsKey("seed") ? a.seed(o.get("seed"), "seed") : 1;
             Map<String, Distribution> dists = distributions(a, params, true);
-            samples = design.equals("lhs") ? Samples.latinHypercube(dists, n, seed) : Samples.random(dists, n, seed);
+            samples = correlate(a, o, design.equals("lhs") ? Samples.latinHypercube(dists, n, seed)
+                    : Samples.random(dists, n, seed), seed);
         } else {
             throw a.error("unknown design '" + design + "'; use 'grid', 'lhs' or 'random'");
         }
@@ -326,6 +328,34 @@ final class JsModel extends ApiObject {
             default -> throw a.error("onError must be 'fail' (stop at the first failed run) or 'skip' (record failed"
                     + " runs and go on), not '" + v + "'");
         };
+    }
+
+    /**
+     * The draws with the option correlation: {names: [...], matrix: [[...]]} imposed (Iman-Conover:
+     * each parameter keeps its own values, runs are paired so that the named ones are correlated).
+     */
+    private static Samples correlate(Args a, Map<String, Value> o, Samples samples, long seed) {
+        if (!o.containsKey("correlation")) {
+            return samples;
+        }
+        Map<String, Value> c = a.options(o.get("correlation"), "correlation", Set.of("names", "matrix"));
+        if (!c.containsKey("names") || !c.containsKey("matrix")) {
+            throw a.error("correlation needs names: ['A', 'B', ...] and matrix: [[1, r], [r, 1]] (one row per name)");
+        }
+        List<String> names = a.strings(c.get("names"), "correlation.names");
+        Value m = c.get("matrix");
+        if (!m.hasArrayElements()) {
+            throw a.error("correlation.matrix must be a list of rows, e.g. [[1, 0.5], [0.5, 1]]");
+        }
+        double[][] matrix = new double[(int) m.getArraySize()][];
+        for (int i = 0; i < matrix.length; i++) {
+            matrix[i] = a.numbers(m.getArrayElement(i), "correlation.matrix[" + i + "]");
+        }
+        try {
+            return samples.correlated(names, matrix, seed);
+        } catch (IllegalArgumentException e) {
+            throw a.error(e.getMessage());
+        }
     }
 
     private static Map<String, Distribution> distributions(Args a, Map<String, Value> params, boolean ranges) {
@@ -373,9 +403,9 @@ final class JsModel extends ApiObject {
         if (params.isEmpty()) {
             samples = Samples.none(runs);
         } else if (sampling.equals("random")) {
-            samples = Samples.random(distributions(a, params, false), runs, seed);
+            samples = correlate(a, o, Samples.random(distributions(a, params, false), runs, seed), seed);
         } else if (sampling.equals("lhs")) {
-            samples = Samples.latinHypercube(distributions(a, params, false), runs, seed);
+            samples = correlate(a, o, Samples.latinHypercube(distributions(a, params, false), runs, seed), seed);
         } else {
             throw a.error("unknown sampling '" + sampling + "'; use 'random' or 'lhs'");
         }
@@ -450,9 +480,9 @@ final class JsModel extends ApiObject {
             String sampling = o.containsKey("sampling") ? a.string(o.get("sampling"), "sampling").toLowerCase(Locale.ROOT)
                     : "lhs";
             if (sampling.equals("random")) {
-                samples = Samples.random(distributions(a, params, false), n, seed);
+                samples = correlate(a, o, Samples.random(distributions(a, params, false), n, seed), seed);
             } else if (sampling.equals("lhs")) {
-                samples = Samples.latinHypercube(distributions(a, params, false), n, seed);
+                samples = correlate(a, o, Samples.latinHypercube(distributions(a, params, false), n, seed), seed);
             } else {
                 throw a.error("unknown sampling '" + sampling + "'; use 'random' or 'lhs'");
             }

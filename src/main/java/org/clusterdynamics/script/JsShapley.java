@@ -18,6 +18,7 @@ final class JsShapley extends ApiObject {
         fn("values", this::values);
         fn("errors", this::errors);
         fn("bands", this::bands);
+        fn("draws", this::draws);
         fn("total", this::total);
         fn("efficiencyGap", this::efficiencyGap);
         fn("rankAgreement", this::rankAgreement);
@@ -72,6 +73,31 @@ final class JsShapley extends ApiObject {
             m.put(result.mechanisms().get(i), b);
         }
         return model.session.js.of(m);
+    }
+
+    /**
+     * draws(output?): one {values: {mechanism: Shapley value}, oneAtATime: {mechanism: change}, allOn, allOff}
+     * per parameter draw (the base parameters not included).
+     */
+    Value draws(Value... args) {
+        Args a = new Args("shapley.draws", "(output?)", args, 0, 1);
+        int k = JsAttribution.outcome(a, 0, result.outcomes());
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        for (int s = 1; s < result.samples(); s++) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            Map<String, Double> oat = new LinkedHashMap<>();
+            for (int i = 0; i < result.mechanisms().size(); i++) {
+                values.put(result.mechanisms().get(i), result.values()[s][i][k]);
+                oat.put(result.mechanisms().get(i), result.oneAtATime()[s][i][k]);
+            }
+            Map<String, Object> draw = new LinkedHashMap<>();
+            draw.put("values", values);
+            draw.put("oneAtATime", oat);
+            draw.put("allOn", result.allOn()[s][k]);
+            draw.put("allOff", result.allOff()[s][k]);
+            out.add(draw);
+        }
+        return model.session.js.of(out);
     }
 
     /** total(output?): v(all on) - v(all off), what the values add up to. */

@@ -107,7 +107,7 @@ final class AdaptiveRunner {
                 t = end;
             }
             load(f, target, y, kernel);
-            sim.limitOutflows(f.v, s.dt());
+            sim.limitOutflows(kernel, f, s.dt());
             double[] d = new double[n];
             kernel.rates(f, d);
             sim.checkFinite(d, target);
@@ -122,7 +122,7 @@ final class AdaptiveRunner {
         }
         f.time = t;
         kernel.dynamic(f);
-        sim.limitOutflows(f.v, s.dt());
+        sim.limitOutflows(kernel, f, s.dt());
     }
 
     /** Switch times of time functions whose times are constant numbers. */

@@ -70,7 +70,7 @@ final class FixedStepRunner {
                 }
             }
             belts.admit(v, dt);
-            sim.limitOutflows(v, dt);
+            sim.limitOutflows(kernel, f, dt);
             sim.checkStop(k, t0);
             if (following ? t0 >= nextSave - Ops.TIME_EPS : k % s.saveEvery() == 0) {
                 rec.record(row++, f);
@@ -146,7 +146,7 @@ final class FixedStepRunner {
         f.time = t;
         kernel.dynamic(f);
         belts.admit(v, f.dt); // a conveyor's own flows keep their values of the step's start
-        sim.limitOutflows(v, f.dt);
+        sim.limitOutflows(kernel, f, f.dt);
         kernel.rates(f, out);
     }
 

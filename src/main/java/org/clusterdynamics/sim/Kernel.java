@@ -30,4 +30,17 @@ public abstract class Kernel {
 
     /** The pipelines' delay times and initial values, once at the initial time. */
     public abstract void delaySetup(Frame f, double[] times, double[] initials);
+
+    /**
+     * Whether {@link #limitOutflows} does this model's non-negative stock limits (generated code);
+     * otherwise the simulator walks its table of them.
+     */
+    public boolean limitsOutflows() {
+        return false;
+    }
+
+    /** Cuts outflows of non-negative stocks to what they can give, exactly as {@code Simulator.limitOutflows}. */
+    public void limitOutflows(Frame f, double dt) {
+        throw new UnsupportedOperationException("this kernel leaves outflow limits to the simulator");
+    }
 }

@@ -99,6 +99,22 @@ final class KernelSource {
             eulerCost.add(3);
         }
         phase(body, "public void euler(Frame f, double[] o, double dt)", euler, eulerCost);
+        // non-negative stocks: the same steps as Simulator.limitOutflows, without its table walk
+        List<String> limits = new ArrayList<>();
+        List<Integer> limitCost = new ArrayList<>();
+        for (CompiledModel.NonNegativeStock nn : m.nonNegativeStocks()) {
+            StringBuilder b = new StringBuilder("{ double a = v[" + nn.stock() + "] / dt;");
+            for (int in : nn.inflows()) {
+                b.append(" a += v[").append(in).append("];");
+            }
+            for (int out : nn.outflows()) {
+                b.append(" if (v[").append(out).append("] > a) v[").append(out).append("] = Math.max(a, 0.0); a -= v[")
+                        .append(out).append("];");
+            }
+            limits.add(b.append(" }").toString());
+            limitCost.add(2 + 2 * nn.inflows().length + 4 * nn.outflows().length);
+        }
+        phase(body, "public void limitOutflows(Frame f, double dt)", limits, limitCost);
         outputs(body, "public void updates(Frame f, double[] o)", m.stepUpdates().stream()
                 .map(CompiledModel.Assignment::expr).toList());
         outputs(body, "public void delayInputs(Frame f, double[] o)", delayInputs(m));
@@ -130,7 +146,8 @@ final class KernelSource {
                 .append("public final class ").append(simple).append(" extends org.clusterdynamics.sim.Kernel {\n")
                 .append(fields)
                 .append("  " + PRIVATE + "final int[] hint = new int[").append(Math.max(1, lookupSites)).append("];\n")
-                .append("  public ").append(simple).append("(GraphicalFunction[] g) {\n").append(ctor).append("  }\n");
+                .append("  public ").append(simple).append("(GraphicalFunction[] g) {\n").append(ctor).append("  }\n")
+                .append("  public boolean limitsOutflows() {\n    return true;\n  }\n");
         renderPhases(body);
         src.append(body);
         boolean one = parts.size() == 1;

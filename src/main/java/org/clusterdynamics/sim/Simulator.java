@@ -72,6 +72,8 @@ public final class Simulator {
     private final Evaluator[] delayTime;
     private final Evaluator[] delayInit;
     private final int[] savedSlots;
+    /** Slots each name given to {@link #slotsNamed} sets; names that set nothing are not kept. */
+    private final Map<String, List<Integer>> slotsByName = new java.util.concurrent.ConcurrentHashMap<>();
     /** Asked every {@link #STOP_CHECK_INTERVAL} steps whether to give up the run (a time limit). */
     private BooleanSupplier stopRequested = () -> false;
     /** Steps between two stop checks: rare enough to cost nothing, frequent enough to stop in time. */
@@ -326,7 +328,22 @@ public final class Simulator {
     record Settings(Method method, double start, double stop, double dt, double saveStep, int steps, int saveEvery,
             int rows, double[] overrideValues, int[] overrideSlots, long seed, CompiledModel.RunControls controls) {}
 
+    /** The options of the last run and their settings: benchmarks and sweeps repeat the same options. */
+    private record SettingsOf(RunOptions options, Settings settings) {}
+
+    private SettingsOf lastSettings;
+
     Settings settings(RunOptions o) {
+        SettingsOf last = lastSettings;
+        if (last != null && last.options() == o) {
+            return last.settings();
+        }
+        Settings s = computeSettings(o);
+        lastSettings = new SettingsOf(o, s);
+        return s;
+    }
+
+    private Settings computeSettings(RunOptions o) {
         var sp = model.specs();
         double start = Double.isNaN(o.start()) ? sp.start() : o.start();
         double stop = Double.isNaN(o.stop()) ? sp.stop() : o.stop();
@@ -390,8 +407,13 @@ public final class Simulator {
             throw new ModelException(Diagnostic.error("E021", w, "the adaptive method cannot follow a FINAL TIME, TIME"
                     + " STEP or SAVEPER that changes during the run: use --method euler or --method rk4"));
         }
-        return new Settings(method, start, stop, dt, save, steps, saveEvery, rows,
-                vals.stream().mapToDouble(Double::doubleValue).toArray(), slotsL.stream().mapToInt(Integer::intValue).toArray(),
+        double[] overrideValues = new double[vals.size()];
+        int[] overrideSlots = new int[slotsL.size()];
+        for (int i = 0; i < overrideSlots.length; i++) {
+            overrideValues[i] = vals.get(i);
+            overrideSlots[i] = slotsL.get(i);
+        }
+        return new Settings(method, start, stop, dt, save, steps, saveEvery, rows, overrideValues, overrideSlots,
                 o.seed(), controls);
     }
 
@@ -406,8 +428,24 @@ public final class Simulator {
         return "";
     }
 
-    /** Slots a name sets: one element, or every element of an array named without subscripts. */
+    /**
+     * Slots a name sets: one element, or every element of an array named without subscripts.
+     * Remembered per name: batches set the same few names on every run, and matching a name
+     * against every slot's name costs more than a small model's run.
+     */
     List<Integer> slotsNamed(String name) {
+        List<Integer> known = slotsByName.get(name);
+        if (known != null) {
+            return known;
+        }
+        List<Integer> found = findSlotsNamed(name);
+        if (!found.isEmpty() && slotsByName.size() < 10_000) {
+            slotsByName.put(name, found);
+        }
+        return found;
+    }
+
+    private List<Integer> findSlotsNamed(String name) {
         List<Integer> out = new ArrayList<>();
         String key = VarName.outputKey(name);
         for (int i = 0; i < model.slotCount(); i++) {
@@ -419,7 +457,7 @@ public final class Simulator {
                 out.add(i);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     Frame newFrame(Settings s) {
@@ -494,6 +532,15 @@ public final class Simulator {
         shared.addWork((long) (steps + 1) * (dynSlots.length + stockSlots.length));
         return new InterpretedKernel(initSlots, initEvals, activeDynamic(fixed), activeDynamicEvals(fixed),
                 stockSlots, rateEvals, updEvals, delayIn, delayTime, delayInit);
+    }
+
+    /** Cuts outflows of non-negative stocks, in the generated code when the kernel has it. */
+    void limitOutflows(Kernel kernel, Frame f, double dt) {
+        if (kernel.limitsOutflows()) {
+            kernel.limitOutflows(f, dt);
+        } else {
+            limitOutflows(f.v, dt);
+        }
     }
 
     void limitOutflows(double[] v, double dt) {

@@ -93,6 +93,30 @@ class ReportTest {
     }
 
     @Test
+    void furtherTablesFollowTheOutputsWithNumbersAsTheOutputsShowThem() throws Exception {
+        Results r = new Results(new double[] {0, 10}, List.of("Stock"), new double[][] {{100, 200}},
+                Map.of("Stock", "widgets"));
+        Path out = dir.resolve("tables.pdf");
+        ReportPdf.write(Report.builder("Bands").scenario("Only", r).outputs("stock")
+                .table("Percentiles in 2030", List.of("output", "median", "p5", "p95"),
+                        List.of(List.of("firms", 123.456789, 0.000123456, 1234567.0), List.of("capability", 0.5, 0.25, 0.75)))
+                .build(), out);
+        String text = text(out);
+        assertTrue(text.contains("Tables"), text);
+        assertTrue(text.contains("Percentiles in 2030"), text);
+        assertTrue(text.contains("firms 123.5 1.235E-4 1,235,000") || text.contains("firms 123.5 1.235E-4 1,234,567"), text);
+        assertTrue(text.contains("capability 0.5 0.25 0.75"), text);
+        assertTrue(text.indexOf("Percentiles in 2030") > text.indexOf("Stock (widgets)"), "after the outputs table");
+    }
+
+    @Test
+    void aTableRowWithTheWrongNumberOfCellsIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Report.Table("T",
+                List.of("a", "b"), List.of(List.of("only one"))));
+        assertTrue(e.getMessage().contains("a row has 1 cells for 2 columns"), e.getMessage());
+    }
+
+    @Test
     void manyScenariosSplitTheTableAndLongTablesRepeatTheirHeader() throws Exception {
         Report.Builder b = Report.builder("Many");
         Results base = TestData.logistic(0.15, 400);

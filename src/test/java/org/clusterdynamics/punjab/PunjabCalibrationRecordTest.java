@@ -32,6 +32,17 @@ class PunjabCalibrationRecordTest {
             double inModel = Double.parseDouble(text);
             assertEquals(estimate, inModel, 0.005 * Math.abs(estimate), r[0] + " in the model (rounded to 3 digits)");
             assertTrue(lo <= inModel && inModel <= hi, r[0] + " inside its 95% interval");
+            // the profile-likelihood interval (cdyn calibrate without --no-profile) holds the value too, and the
+            // model's documentation gives it
+            double plo = Double.parseDouble(r[7]);
+            double phi = Double.parseDouble(r[8]);
+            assertTrue(plo <= inModel * 1.005 && inModel <= phi * 1.005, r[0] + " inside its profile interval");
+            String status = PunjabModel.model().variable(r[0]).orElseThrow().documentation();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Status: fitted, 95% interval (\\S+) to (\\S+?)\\.(\\s|$)")
+                    .matcher(status);
+            assertTrue(m.find(), r[0] + ": " + status);
+            assertEquals(plo, Double.parseDouble(m.group(1)), 0.01 * Math.abs(plo), r[0] + ": profile interval documented");
+            assertEquals(phi, Double.parseDouble(m.group(2)), 0.01 * Math.abs(phi), r[0] + ": profile interval documented");
             String doc = PunjabModel.model().variable(r[0]).orElseThrow().documentation();
             assertTrue(doc.contains("Status: fitted"), r[0] + " is documented as fitted");
         }

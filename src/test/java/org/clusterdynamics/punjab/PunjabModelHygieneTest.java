@@ -106,15 +106,19 @@ class PunjabModelHygieneTest {
 
     @Test
     void halvingTheStepChangesNoReportedOutputByMoreThanOnePercent() {
-        Results coarse = PunjabModel.run(PunjabScenarios.BASELINE);
-        double dt = coarse.times()[1] - coarse.times()[0];
-        Results fine = PunjabModel.run(PunjabScenarios.BASELINE, RunOptions.defaults().withDt(dt / 2).withSaveStep(dt));
-        for (String name : PunjabModel.OUTPUTS) {
-            for (double t : REPORTED_YEARS) {
-                double a = coarse.valueAt(name, t);
-                double b = fine.valueAt(name, t);
-                double rel = Math.abs(a - b) / Math.max(Math.abs(b), 1e-9);
-                assertTrue(rel <= 0.01, name + " differs by " + 100 * rel + "% in " + t);
+        // every scenario whose figures the scripts report: the baseline, the policies, no cluster, all cells off
+        for (Scenario s : List.of(PunjabScenarios.BASELINE, PunjabScenarios.NO_CLUSTER, PunjabScenarios.CE_PACKAGE_1985,
+                PunjabScenarios.DESIGN_PROTECTION_1985, PunjabScenarios.ALL_CELLS_OFF)) {
+            Results coarse = PunjabModel.run(s);
+            double dt = coarse.times()[1] - coarse.times()[0];
+            Results fine = PunjabModel.run(s, RunOptions.defaults().withDt(dt / 2).withSaveStep(dt));
+            for (String name : PunjabModel.OUTPUTS) {
+                for (double t : REPORTED_YEARS) {
+                    double a = coarse.valueAt(name, t);
+                    double b = fine.valueAt(name, t);
+                    double rel = Math.abs(a - b) / Math.max(Math.abs(b), 1e-9);
+                    assertTrue(rel <= 0.01, s.name() + ": " + name + " differs by " + 100 * rel + "% in " + t);
+                }
             }
         }
     }

@@ -42,11 +42,14 @@ class ExampleScriptsTest extends ScriptTestSupport {
 
     ExampleScriptsTest() {
         examples.put("baseline.js", new Example(List.of(), ExampleScriptsTest::baseline));
-        examples.put("policy-comparison.js", new Example(List.of("--mc-runs", "60", "--band-runs", "12"),
+        // small batches here: the documented run is exact at the central values and has 200 draws
+        examples.put("policy-comparison.js", new Example(List.of("--mc-runs", "60", "--band-runs", "12",
+                "--shapley-draws", "4", "--shapley-orderings", "2", "--shapley-central", "shapley-sampled"),
                 ExampleScriptsTest::policies));
         // small batches here: the documented run is exact over 2^14 combinations
         examples.put("mechanism-attribution.js", new Example(List.of("--method", "shapley-sampled", "--orderings", "2",
-                "--band-samples", "3", "--band-orderings", "1"), ExampleScriptsTest::attribution));
+                "--band-samples", "3", "--band-method", "shapley-sampled", "--band-orderings", "1"),
+                ExampleScriptsTest::attribution));
         examples.put("sensitivity.js", new Example(List.of(), ExampleScriptsTest::sensitivity));
         examples.put("report.js", new Example(List.of("60"), ExampleScriptsTest::report));
     }
@@ -121,12 +124,42 @@ class ExampleScriptsTest extends ScriptTestSupport {
         }
         assertEquals(1.0, num(find(bands, "scenario", "baseline"), "ratio p50"), 1e-12, "the baseline's ratio to itself");
         for (String c : List.of("products", "capability", "firms", "cost-and-share", "trust-and-copying",
-                "package-capability-fan", "baseline-products-fan", "baseline-capability-fan")) {
+                "package-capability-fan", "baseline-products-fan", "baseline-capability-fan", "shapley-capability",
+                "shapley-products", "shapley-firms")) {
             png(r.file("charts/" + c + ".png"));
             assertTrue(r.text("charts/" + c + ".svg").startsWith("<?xml"), c);
         }
         String summary = r.text("summary.md");
-        assertTrue(summary.contains("ce-package-1985 +8.9% (capability +6.9%)"), summary);
+        // figures are medians over the draws with bands; the central run is labelled as such
+        assertTrue(summary.contains("; central +8.9%), capability") && summary.contains("; central +6.9%)"), summary);
+        assertTrue(summary.contains("central run 59.0)"), summary);
+        for (String out : List.of("Average Capability", "Products Mastered", "Firms")) {
+            assertTrue(summary.contains("Shapley values for " + out + " in 1994"), summary);
+        }
+        assertTrue(summary.contains("keep their order in") && summary.contains("of the 4 draws"),
+                "the report says how often the ranking holds: " + summary);
+        // every figure in the findings comes with a band
+        for (String line : summary.split("\n")) {
+            if (line.startsWith("- ") && !line.contains("Loops That Matter") && !line.contains("Shapley design")) {
+                assertTrue(line.contains("5-95%"), "a finding without a band: " + line);
+            }
+        }
+        // Shapley values with bands, beside the one-at-a-time figures; they add up to the total effect
+        List<CSVRecord> sh = csv(r.file("tables/shapley.csv"));
+        assertEquals(14 * 3, sh.size());
+        for (String out : List.of("Average Capability @ 1994", "Products Mastered @ 1994", "Firms @ 1994")) {
+            double sum = 0;
+            double total = Double.NaN;
+            for (CSVRecord c : sh) {
+                if (c.get("output").equals(out)) {
+                    sum += num(c, "shapley (central)");
+                    total = num(c, "total effect (central)");
+                    assertTrue(num(c, "shapley p5") <= num(c, "shapley p95"), c.toString());
+                    assertTrue(c.isMapped("one at a time p95"), "one-at-a-time bands");
+                }
+            }
+            assertEquals(total, sum, 1e-9 * Math.max(1, Math.abs(total)), out + ": efficiency");
+        }
         // the loop-dominance table and the summary name the loops (models/punjab-loop-names.csv), ids beside
         List<String> loopNames = csv(Path.of("models/punjab-loop-names.csv")).stream().map(x -> x.get("name")).toList();
         List<CSVRecord> dominance = csv(r.file("tables/loop-dominance.csv"));
@@ -138,6 +171,9 @@ class ExampleScriptsTest extends ScriptTestSupport {
         assertTrue(text.contains("A common facility centre opens in every cluster in 1975 instead of never."), text);
         assertTrue(text.contains("design-protection-1985") && text.contains("0.1 from 1980"), text);
         assertTrue(text.contains("5-95%"), "the report gives bands: " + text);
+        String all = text;
+        assertTrue(all.contains("1994: medians and 5-95% bands over 12 draws"), "the report's table of bands");
+        assertTrue(all.contains("Shapley values for Average Capability in 1994"), "the report's Shapley table");
     }
 
     private static void attribution(Ran r) throws Exception {
