@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** The {@code cdyn calibrate} command: fits constants of a model to observed data. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"Fits constants of a model to observed data and reports the estimates with 95% intervals"
+        description = {"Fits constants of a model to observed data and reports the estimates with 95%% intervals"
                 + " (covariance and profile likelihood), their correlations and per variable R2, RMSE, MAPE and"
                 + " Theil's statistics.",
             "With --out DIR it writes parameters.csv, correlation.csv, statistics.csv, fit.csv, fit.png and"

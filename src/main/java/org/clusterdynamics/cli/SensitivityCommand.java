@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 /** The {@code cdyn sensitivity} command: Sobol indices or Morris screening of outputs to constants. */
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
         description = {"Global sensitivity of outputs to constants varied over ranges: Sobol first-order and total"
-                + " indices (Saltelli sampling, Jansen estimators, bootstrap 95% intervals) or Morris elementary"
+                + " indices (Saltelli sampling, Jansen estimators, bootstrap 95%% intervals) or Morris elementary"
                 + " effects, with one-at-a-time swings for a tornado chart. The same --seed gives the same indices"
                 + " for any --threads.",
             "With --out DIR it writes indices.csv, tornado.csv, indices.png and tornado.png (charts of the first output)."},
