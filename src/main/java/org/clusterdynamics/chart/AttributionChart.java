@@ -3,7 +3,6 @@ package org.clusterdynamics.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
-import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,8 +57,7 @@ public final class AttributionChart {
         r.setDrawBarOutline(false);
         r.setItemMargin(0);
         r.setMaximumBarWidth(0.15);
-        DecimalFormat signed = Numbers.decimal("+#,##0.###;-#,##0.###");
-        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", signed));
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", Numbers.signedFormat()));
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(style.tickFont());
         r.setDefaultItemLabelPaint(Charts.TEXT);

@@ -51,6 +51,33 @@ final class Numbers {
         return v > 0 ? "+" + s : s;
     }
 
+    /**
+     * Signed labels for bars: up to three decimals, and significant digits where those would show a
+     * value that is not zero as "-0" or "+0".
+     */
+    static java.text.NumberFormat signedFormat() {
+        DecimalFormat decimals = decimal("+#,##0.###;-#,##0.###");
+        return new java.text.NumberFormat() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public StringBuffer format(double v, StringBuffer to, java.text.FieldPosition pos) {
+                String s = decimals.format(v);
+                return to.append(v != 0 && (s.equals("-0") || s.equals("+0")) ? signed(v) : s);
+            }
+
+            @Override
+            public StringBuffer format(long v, StringBuffer to, java.text.FieldPosition pos) {
+                return format((double) v, to, pos);
+            }
+
+            @Override
+            public Number parse(String text, java.text.ParsePosition pos) {
+                throw new UnsupportedOperationException("labels are only written");
+            }
+        };
+    }
+
     static DecimalFormat decimal(String pattern) {
         DecimalFormat f = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
         f.setRoundingMode(RoundingMode.HALF_EVEN);

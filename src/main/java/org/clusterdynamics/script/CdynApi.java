@@ -449,9 +449,10 @@ final class CdynApi extends ApiObject {
                 }
             }
             String label = sh.result.outcomes().get(k).label();
-            String sub = "Shapley value: the switch's effect averaged over every order of switching on; the values add up to "
+            // under Charts.MAX_LABEL (160 characters), or the middle of the subtitle is cut out
+            String sub = "Effect averaged over every order of switching on; sum "
                     + String.format(java.util.Locale.ROOT, "%.4g", sh.result.total(k)) + " (all on minus all off)"
-                    + (bands.isEmpty() ? "" : "; whiskers: 5th to 95th percentile over " + (drawn.result.samples() - 1)
+                    + (bands.isEmpty() ? "" : "; whiskers: 5-95% over " + (drawn.result.samples() - 1)
                     + " parameter samples");
             Attribution attr = new Attribution(label, unitsOf(sh.model, sh.result.outcomes().get(k).variable()),
                     sh.result.shapley(k), bands, sub);

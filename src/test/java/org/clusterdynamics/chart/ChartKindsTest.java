@@ -116,6 +116,15 @@ class ChartKindsTest {
     }
 
     @Test
+    void aTinyNonZeroEffectIsNotLabelledMinusZero() throws Exception {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("Large", 0.223);
+        m.put("Tiny", -0.0004);
+        List<String> texts = svg(AttributionChart.create(new Attribution("Capability", "dmnl", m))).texts();
+        assertTrue(texts.contains("+0.223") && texts.contains("-4E-4") && !texts.contains("-0"), texts.toString());
+    }
+
+    @Test
     void attributionRejectsNonFiniteChanges() {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("Spillovers", Double.NaN);
