@@ -19,6 +19,7 @@ import java.util.List;
 import org.clusterdynamics.model.view.View;
 import org.clusterdynamics.model.view.ViewElement;
 import org.clusterdynamics.model.view.ViewElement.Kind;
+import org.clusterdynamics.structure.SectorLayout;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
 
@@ -34,7 +35,6 @@ public final class StockFlowDiagram {
     private static final Color CONNECTOR = new Color(0xC0, 0x39, 0x5A);
     private static final Color HIGHLIGHT = new Color(0xD5, 0x5E, 0x00);
     private static final double LABEL_SIZE = 9;
-    private static final int WRAP = 16;
 
     private final View view;
     private final ChartStyle style;
@@ -83,7 +83,7 @@ public final class StockFlowDiagram {
                 parts.add(new Rectangle2D.Double(e.x() - e.width() / 2, e.y() - e.height() / 2, e.width(), e.height()));
             } else if (e.kind() != Kind.CONNECTOR) {
                 // room for the name under the element, about 5 units a character
-                int longest = e.name() == null ? 0 : wrap(e.name().replace('_', ' ')).stream()
+                int longest = e.name() == null ? 0 : SectorLayout.wrap(e.name()).stream()
                         .mapToInt(String::length).max().orElse(0);
                 double w = Math.max(Math.max(e.width(), 60), longest * 5.2 + 8);
                 parts.add(new Rectangle2D.Double(e.x() - w / 2, e.y() - e.height() / 2, w, e.height() / 2 + 40));
@@ -336,29 +336,10 @@ public final class StockFlowDiagram {
         g2.setPaint(Charts.TEXT);
         FontMetrics fm = g2.getFontMetrics();
         double y = top + fm.getAscent();
-        for (String line : wrap(e.name().replace('_', ' '))) {
+        for (String line : SectorLayout.wrap(e.name())) {
             g2.drawString(line, (float) (e.x() - fm.stringWidth(line) / 2.0), (float) y);
             y += fm.getHeight();
         }
-    }
-
-    static List<String> wrap(String text) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > WRAP) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            if (line.length() > 0) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        if (line.length() > 0) {
-            lines.add(line.toString());
-        }
-        return lines;
     }
 
     private static void begin(Graphics2D g2, String id) {

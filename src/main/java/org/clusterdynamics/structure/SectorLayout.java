@@ -321,8 +321,8 @@ public final class SectorLayout {
         return new double[] {n.getX() + n.getWidth() / 2, n.getY() + 9};
     }
 
-    /** The name's lines as the diagram wraps them. */
-    static List<String> wrap(String text) {
+    /** The name's lines as the diagram draws them: the layout and the drawing share this one rule. */
+    public static List<String> wrap(String text) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.replace('_', ' ').split(" ")) {
