@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -73,12 +74,16 @@ public final class ResultsCsv {
         return line.append('\n').toString();
     }
 
-    /** Whole numbers without ".0" (as Vensim and PySD write them), others as Java writes a double. */
+    /**
+     * Whole numbers without ".0" (as Vensim and PySD write them), others as the shortest decimal that
+     * reads back as the same double (Schubfach, as Java 19's Double.toString: Java 17's took a quarter
+     * of a wide run's time and now and then wrote a digit more than needed).
+     */
     private static void appendNumber(StringBuilder sb, double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             sb.append((long) v);
         } else {
-            sb.append(v);
+            sb.append(NumberOutput.toString(v, true));
         }
     }
 
