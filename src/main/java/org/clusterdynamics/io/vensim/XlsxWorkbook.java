@@ -76,8 +76,11 @@ final class XlsxWorkbook implements AutoCloseable {
         return List.copyOf(sheetNames);
     }
 
-    /** The sheet of that name (case ignored, as POI's getSheet), or null. */
-    ExternalData.Grid sheet(String name) throws IOException {
+    /**
+     * The sheet of that name (case ignored, as POI's getSheet), or null. Synchronized: a reader
+     * thread may read sheets ahead of the model's reader (see ExternalData#prefetch).
+     */
+    synchronized ExternalData.Grid sheet(String name) throws IOException {
         for (int i = 0; i < sheetNames.size(); i++) {
             if (sheetNames.get(i).equalsIgnoreCase(name)) {
                 ExternalData.Grid g = sheets.get(i);
@@ -398,7 +401,7 @@ final class XlsxWorkbook implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         pkg.revert(); // opened read-only: nothing to save
     }
 }
