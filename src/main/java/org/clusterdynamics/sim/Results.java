@@ -2,7 +2,7 @@ package org.clusterdynamics.sim;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,12 +47,12 @@ public final class Results implements java.io.Serializable {
     record Layout(List<String> names, Map<String, String> units, Map<String, Integer> index) {
         static Layout of(List<String> names, Map<String, String> units) {
             List<String> n = List.copyOf(names);
-            return new Layout(n, Map.copyOf(units), Map.copyOf(indexOf(n)));
+            return new Layout(n, Map.copyOf(units), Collections.unmodifiableMap(indexOf(n)));
         }
     }
 
     private static Map<String, Integer> indexOf(List<String> names) {
-        Map<String, Integer> index = new LinkedHashMap<>();
+        Map<String, Integer> index = new HashMap<>(names.size() * 2);
         for (int i = 0; i < names.size(); i++) {
             index.putIfAbsent(key(names.get(i)), i);
         }
@@ -109,6 +109,11 @@ public final class Results implements java.io.Serializable {
                     + (names.size() > 30 ? ", ..." : ""));
         }
         return columns()[i];
+    }
+
+    /** The saved values of the variable at that place in {@link #names()}. */
+    public double[] column(int index) {
+        return columns()[index];
     }
 
     /** Units of a variable as written in the model ("" when none). */

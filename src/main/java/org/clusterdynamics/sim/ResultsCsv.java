@@ -41,8 +41,8 @@ public final class ResultsCsv {
         header.addAll(r.names());
         p.printRecord(header);
         List<double[]> cols = new ArrayList<>();
-        for (String n : r.names()) {
-            cols.add(r.column(n));
+        for (int i = 0; i < r.names().size(); i++) {
+            cols.add(r.column(i));
         }
         p.flush();
         // numbers need no quotes (digits, '-', '.', 'E', "NaN", "Infinity"): written directly, since
