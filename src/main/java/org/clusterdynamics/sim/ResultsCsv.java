@@ -35,16 +35,11 @@ public final class ResultsCsv {
     }
 
     public static void write(Results r, Writer out, CSVFormat format) throws IOException {
-        CSVPrinter p = new CSVPrinter(out, format.builder().setRecordSeparator('\n').build());
-        List<String> header = new ArrayList<>();
-        header.add("Time");
-        header.addAll(r.names());
-        p.printRecord(header);
+        header(out, format, r.names());
         List<double[]> cols = new ArrayList<>();
         for (int i = 0; i < r.names().size(); i++) {
             cols.add(r.column(i));
         }
-        p.flush();
         // numbers need no quotes (digits, '-', '.', 'E', "NaN", "Infinity"): written directly, since
         // the printer's per-value checks took longer than the run for models of 70,000 columns
         String delimiter = format.getDelimiterString();
@@ -60,6 +55,26 @@ public final class ResultsCsv {
             }
         }
         out.flush();
+    }
+
+    /** The header line: Time and the names, quoted where CSV needs it. */
+    static void header(Writer out, CSVFormat format, List<String> names) throws IOException {
+        CSVPrinter p = new CSVPrinter(out, format.builder().setRecordSeparator('\n').build());
+        List<String> header = new ArrayList<>();
+        header.add("Time");
+        header.addAll(names);
+        p.printRecord(header);
+        p.flush();
+    }
+
+    /** One data line of a row-major row, as {@link #write} writes it. */
+    static String line(double time, double[] values, int offset, int width, String delimiter) {
+        StringBuilder line = new StringBuilder(width * 8 + 16);
+        appendNumber(line, time);
+        for (int j = offset; j < offset + width; j++) {
+            appendNumber(line.append(delimiter), values[j]);
+        }
+        return line.append('\n').toString();
     }
 
     /** Results with more values than this format their rows in parallel. */

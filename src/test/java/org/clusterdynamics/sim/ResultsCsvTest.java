@@ -1,8 +1,12 @@
 package org.clusterdynamics.sim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -10,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Written numbers read back as the same doubles, and are as short as Java 19's Double.toString. */
 class ResultsCsvTest {
@@ -52,5 +57,35 @@ class ResultsCsvTest {
         }
         // Java 17's Double.toString wrote 2.1684043449710089E-19: a digit more than needed
         assertEquals("1.125,2.168404344971009E-19,", out.toString().split("\n")[10].substring(0, 28));
+    }
+
+    /** Rows streamed during a run give the bytes of the whole-results writer; an abort leaves no file. */
+    @Test
+    void streamedRowsWriteTheSameFile(@TempDir Path dir) throws IOException {
+        List<String> names = List.of("a", "b[x,y]", "c \"quoted\"");
+        double[] times = {0, 0.5, 1};
+        double[][] cols = {{1, 2.5, -3e-9}, {Double.MIN_VALUE, 4, 5}, {0.1 + 0.2, 1e300, 7}};
+        Path whole = dir.resolve("whole.csv");
+        ResultsCsv.write(new Results(times, names, cols, null), whole);
+        Path streamed = dir.resolve("streamed.csv");
+        CsvRowStream stream = CsvRowStream.start(streamed, names);
+        double[] rowMajor = new double[times.length * names.size()];
+        for (int r = 0; r < times.length; r++) {
+            for (int j = 0; j < names.size(); j++) {
+                rowMajor[r * names.size() + j] = cols[j][r];
+            }
+            stream.row(times[r], rowMajor, r * names.size(), names.size());
+        }
+        stream.finish();
+        assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(streamed));
+
+        Path aborted = dir.resolve("aborted.csv");
+        CsvRowStream stopped = CsvRowStream.start(aborted, names);
+        stopped.row(0, rowMajor, 0, names.size());
+        stopped.abort();
+        assertFalse(Files.exists(aborted));
+        try (var left = Files.list(dir)) {
+            assertEquals(2, left.count()); // no temporary file left behind
+        }
     }
 }
