@@ -150,8 +150,8 @@ public final class RunCommand implements Callable<Integer> {
             } catch (ModelException e) {
                 abort(stream);
                 throw Reporting.located(e, model);
-            } catch (RuntimeException e) {
-                abort(stream);
+            } catch (RuntimeException | Error e) {
+                abort(stream); // no temporary file left behind, whatever stopped the run
                 throw e;
             }
             // the chart first: an unknown variable then stops the run before any file is written
