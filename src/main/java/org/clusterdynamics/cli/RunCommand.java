@@ -19,6 +19,7 @@ import org.clusterdynamics.files.AtomicFiles;
 import org.clusterdynamics.io.ModelFiles;
 import org.clusterdynamics.model.Method;
 import org.clusterdynamics.model.Model;
+import org.clusterdynamics.sim.CsvRowStream;
 import org.clusterdynamics.sim.Results;
 import org.clusterdynamics.sim.ResultsCsv;
 import org.clusterdynamics.sim.RunOptions;
@@ -139,11 +140,19 @@ public final class RunCommand implements Callable<Integer> {
             if (!RunChecks.saveStepFits(compiled.specs(), dt, saveStep, err)) {
                 return 2;
             }
+            Simulator simulator = new Simulator(compiled);
+            // a results file (not a chart, not a pipe) is written while the run goes on
+            CsvRowStream stream = output != null && chartVars == null && !resultsPlan.inPlace()
+                    ? CsvRowStream.start(output, simulator.savedNames()) : null;
             Results results;
             try {
-                results = Simulator.run(compiled, options);
+                results = simulator.runWithRows(options, stream);
             } catch (ModelException e) {
+                abort(stream);
                 throw Reporting.located(e, model);
+            } catch (RuntimeException | Error e) {
+                abort(stream); // no temporary file left behind, whatever stopped the run
+                throw e;
             }
             // the chart first: an unknown variable then stops the run before any file is written
             if (chartVars != null) {
@@ -154,7 +163,10 @@ public final class RunCommand implements Callable<Integer> {
                 ChartExport.write(one, chart, chartOut, ExportOptions.defaults());
                 Reporting.noteWritten(chartPlan, err);
             }
-            if (output != null) {
+            if (stream != null) {
+                stream.finish();
+                Reporting.noteWritten(resultsPlan, err);
+            } else if (output != null) {
                 ResultsCsv.write(results, output);
                 Reporting.noteWritten(resultsPlan, err);
             } else if (chartVars == null) {
@@ -171,6 +183,12 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("cannot write the results: " + Reporting.ioReason(e));
             return 1;
+        }
+    }
+
+    private static void abort(CsvRowStream stream) {
+        if (stream != null) {
+            stream.abort();
         }
     }
 

@@ -3,9 +3,9 @@ package org.clusterdynamics.compile;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.clusterdynamics.diag.Where;
 
 /**
@@ -18,12 +18,12 @@ final class Ordering extends CompilerPass {
         super(unit);
     }
 
-    static void slotRefs(LExpr e, BitSet out) {
+    static void slotRefs(LExpr e, IntConsumer out) {
         if (e == null) {
             return;
         }
         if (e instanceof LExpr.Slot s) {
-            out.set(s.index());
+            out.accept(s.index());
         } else if (e instanceof LExpr.Unary u) {
             slotRefs(u.operand(), out);
         } else if (e instanceof LExpr.Binary b) {
@@ -48,7 +48,7 @@ final class Ordering extends CompilerPass {
             a.params().forEach(x -> slotRefs(x, out));
         } else if (e instanceof LExpr.ElementAt at) {
             // any candidate may be read: the equation comes after all of them
-            at.elements().forEach(out::set);
+            at.elements().forEach(out::accept);
             at.indices().forEach(x -> slotRefs(x, out));
         }
     }
@@ -78,23 +78,43 @@ final class Ordering extends CompilerPass {
     }
 
     /**
-     * The slots an expression reads, ascending. One scratch set serves every equation: a set of
-     * its own per equation grows to the highest slot it reads, which for a model of 70,000 slots
-     * allocated hundreds of megabytes.
+     * The slots an expression reads, ascending, each once. Gathered in a list and sorted: a bit set
+     * as large as the model cost a scan of its words per equation, which for 70,000 slots was most
+     * of the ordering's time (and a set of its own per equation hundreds of megabytes).
      */
-    private static int[] refs(LExpr e, BitSet scratch) {
+    private static int[] refs(LExpr e, SlotList scratch) {
+        scratch.size = 0;
         slotRefs(e, scratch);
-        int[] out = scratch.stream().toArray();
-        for (int k = out.length - 1; k >= 0; k--) {
-            scratch.clear(out[k]); // from the top: each clear then finds the new highest word at once
+        int[] a = scratch.items;
+        int n = scratch.size;
+        Arrays.sort(a, 0, n);
+        int distinct = 0;
+        for (int k = 0; k < n; k++) {
+            if (distinct == 0 || a[distinct - 1] != a[k]) {
+                a[distinct++] = a[k];
+            }
         }
-        return out;
+        return Arrays.copyOf(a, distinct);
+    }
+
+    /** A growable list of slot indices, reused for every equation. */
+    private static final class SlotList implements IntConsumer {
+        int[] items = new int[64];
+        int size;
+
+        @Override
+        public void accept(int slot) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = slot;
+        }
     }
 
     List<CompiledModel.Assignment> initOrder() {
         int n = slots.size();
         List<int[]> deps = new ArrayList<>(n);
-        BitSet scratch = new BitSet(n);
+        SlotList scratch = new SlotList();
         for (int i = 0; i < n; i++) {
             deps.add(refs(slots.get(i).init, scratch));
         }
@@ -116,11 +136,12 @@ final class Ordering extends CompilerPass {
         for (int i = 0; i < n; i++) {
             hasDyn[i] = slots.get(i).dyn != null;
         }
-        BitSet scratch = new BitSet(n);
+        SlotList scratch = new SlotList();
         int[] none = new int[0];
+        int[][] reads = new int[n][];
         for (int i = 0; i < n; i++) {
-            deps.add(hasDyn[i] ? java.util.stream.IntStream.of(refs(slots.get(i).dyn, scratch)).filter(j -> hasDyn[j])
-                    .toArray() : none);
+            reads[i] = hasDyn[i] ? refs(slots.get(i).dyn, scratch) : none;
+            deps.add(hasDyn[i] ? java.util.stream.IntStream.of(reads[i]).filter(j -> hasDyn[j]).toArray() : none);
         }
         int[] order = topoSort(n, deps, i -> hasDyn[i], "equations");
         // keep only what changes during a run; constants are set once by the initial pass
@@ -128,8 +149,8 @@ final class Ordering extends CompilerPass {
         List<CompiledModel.Assignment> out = new ArrayList<>();
         for (int i : order) {
             LExpr e = slots.get(i).dyn;
-            int[] refs = refs(e, scratch);
-            boolean ch = readsTime(e) || !e.equals(slots.get(i).init) || e instanceof LExpr.Param || slots.get(i).clipped;
+            int[] refs = reads[i];
+            boolean ch = readsTime(e) || e != slots.get(i).init && !e.equals(slots.get(i).init) || e instanceof LExpr.Param || slots.get(i).clipped;
             for (int k = 0; k < refs.length && !ch; k++) {
                 int j = refs[k];
                 ch = !hasDyn[j] && (slots.get(j).external || slots.get(j).kind != SlotKind.AUX

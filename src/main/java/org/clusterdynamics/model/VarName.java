@@ -53,8 +53,36 @@ public record VarName(String asWritten, String id) implements Comparable<VarName
      * case, spaces and underscores do not matter.
      */
     public static String outputKey(String name) {
-        return name.toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("\\s+", " ").replace(" [", "[")
+        return collapseSpaces(name.toLowerCase(Locale.ROOT).replace('_', ' ')).replace(" [", "[")
                 .replace(", ", ",").replace(" ,", ",").strip();
+    }
+
+    /**
+     * Each run of regular-expression white space ({@code \s}: space, tab, line feed, vertical tab,
+     * form feed, carriage return) as one space, without a regular expression: a wide result keys
+     * tens of thousands of names.
+     */
+    private static String collapseSpaces(String s) {
+        StringBuilder out = null; // null while the text is unchanged so far
+        boolean inRun = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\013' || c == '\f' || c == '\r';
+            if (out == null) {
+                if (space && (inRun || c != ' ')) {
+                    out = new StringBuilder(s.length()).append(s, 0, i);
+                    if (!inRun) {
+                        out.append(' ');
+                    }
+                }
+            } else if (!space) {
+                out.append(c);
+            } else if (!inRun) {
+                out.append(' ');
+            }
+            inRun = space;
+        }
+        return out == null ? s : out.toString();
     }
 
     /** Names longer than this are not compared character by character (see {@link #editDistance}). */

@@ -2,7 +2,7 @@ package org.clusterdynamics.sim;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +17,9 @@ public final class Results implements java.io.Serializable {
     private final double[] times;
     private final List<String> names;
     private final double[][] columns;
-    private final Map<String, Integer> index;
+    /** Column by name key; worked out on first use (a run written straight to a file never needs it). */
+    private transient volatile Map<String, Integer> index;
+    private final transient Layout layout;
     private final Map<String, String> units;
     /** Row-major values until the first column is asked for, then null. */
     private double[] rows;
@@ -30,7 +32,7 @@ public final class Results implements java.io.Serializable {
         this.names = List.copyOf(names);
         this.columns = columns;
         this.units = units == null ? Map.of() : Map.copyOf(units);
-        this.index = indexOf(this.names);
+        this.layout = null;
     }
 
     /** Results over row-major values {@code rows[row * names.size() + column]}, with a shared layout. */
@@ -38,21 +40,53 @@ public final class Results implements java.io.Serializable {
         this.times = times;
         this.names = layout.names();
         this.units = layout.units();
-        this.index = layout.index();
+        this.layout = layout;
         this.columns = new double[names.size()][];
         this.rows = rows;
     }
 
     /** Names, units and the name index of a simulator's results, computed once and shared by its runs. */
-    record Layout(List<String> names, Map<String, String> units, Map<String, Integer> index) {
+    static final class Layout {
+        private final List<String> names;
+        private final Map<String, String> units;
+        private Map<String, Integer> index;
+
+        private Layout(List<String> names, Map<String, String> units) {
+            this.names = names;
+            this.units = units;
+        }
+
         static Layout of(List<String> names, Map<String, String> units) {
-            List<String> n = List.copyOf(names);
-            return new Layout(n, Map.copyOf(units), Map.copyOf(indexOf(n)));
+            return new Layout(List.copyOf(names), Map.copyOf(units));
+        }
+
+        List<String> names() {
+            return names;
+        }
+
+        Map<String, String> units() {
+            return units;
+        }
+
+        synchronized Map<String, Integer> index() {
+            if (index == null) {
+                index = Collections.unmodifiableMap(indexOf(names));
+            }
+            return index;
         }
     }
 
+    private Map<String, Integer> index() {
+        Map<String, Integer> i = index;
+        if (i == null) {
+            i = layout != null ? layout.index() : Collections.unmodifiableMap(indexOf(names));
+            index = i;
+        }
+        return i;
+    }
+
     private static Map<String, Integer> indexOf(List<String> names) {
-        Map<String, Integer> index = new LinkedHashMap<>();
+        Map<String, Integer> index = new HashMap<>(names.size() * 2);
         for (int i = 0; i < names.size(); i++) {
             index.putIfAbsent(key(names.get(i)), i);
         }
@@ -97,12 +131,12 @@ public final class Results implements java.io.Serializable {
     }
 
     public boolean has(String name) {
-        return index.containsKey(key(name));
+        return index().containsKey(key(name));
     }
 
     /** The saved values of a variable; throws with the known names when it does not exist. */
     public double[] column(String name) {
-        Integer i = index.get(key(name));
+        Integer i = index().get(key(name));
         if (i == null) {
             throw new IllegalArgumentException("no variable '" + name + "' in the results; known: "
                     + String.join(", ", names.subList(0, Math.min(names.size(), 30)))
@@ -111,9 +145,14 @@ public final class Results implements java.io.Serializable {
         return columns()[i];
     }
 
+    /** The saved values of the variable at that place in {@link #names()}. */
+    public double[] column(int index) {
+        return columns()[index];
+    }
+
     /** Units of a variable as written in the model ("" when none). */
     public String units(String name) {
-        Integer i = index.get(key(name));
+        Integer i = index().get(key(name));
         return i == null ? "" : units.getOrDefault(names.get(i), "");
     }
 
@@ -146,7 +185,7 @@ public final class Results implements java.io.Serializable {
         List<String> ns = new ArrayList<>();
         double[][] cs = new double[wanted.size()][];
         for (int i = 0; i < wanted.size(); i++) {
-            Integer j = index.get(key(wanted.get(i)));
+            Integer j = index().get(key(wanted.get(i)));
             if (j == null) {
                 column(wanted.get(i));
             }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -34,16 +35,11 @@ public final class ResultsCsv {
     }
 
     public static void write(Results r, Writer out, CSVFormat format) throws IOException {
-        CSVPrinter p = new CSVPrinter(out, format.builder().setRecordSeparator('\n').build());
-        List<String> header = new ArrayList<>();
-        header.add("Time");
-        header.addAll(r.names());
-        p.printRecord(header);
+        header(out, format, r.names());
         List<double[]> cols = new ArrayList<>();
-        for (String n : r.names()) {
-            cols.add(r.column(n));
+        for (int i = 0; i < r.names().size(); i++) {
+            cols.add(r.column(i));
         }
-        p.flush();
         // numbers need no quotes (digits, '-', '.', 'E', "NaN", "Infinity"): written directly, since
         // the printer's per-value checks took longer than the run for models of 70,000 columns
         String delimiter = format.getDelimiterString();
@@ -61,6 +57,26 @@ public final class ResultsCsv {
         out.flush();
     }
 
+    /** The header line: Time and the names, quoted where CSV needs it. */
+    static void header(Writer out, CSVFormat format, List<String> names) throws IOException {
+        CSVPrinter p = new CSVPrinter(out, format.builder().setRecordSeparator('\n').build());
+        List<String> header = new ArrayList<>();
+        header.add("Time");
+        header.addAll(names);
+        p.printRecord(header);
+        p.flush();
+    }
+
+    /** One data line of a row-major row, as {@link #write} writes it. */
+    static String line(double time, double[] values, int offset, int width, String delimiter) {
+        StringBuilder line = new StringBuilder(width * 8 + 16);
+        appendNumber(line, time);
+        for (int j = offset; j < offset + width; j++) {
+            appendNumber(line.append(delimiter), values[j]);
+        }
+        return line.append('\n').toString();
+    }
+
     /** Results with more values than this format their rows in parallel. */
     private static final long PARALLEL_VALUES = 200_000;
 
@@ -73,12 +89,16 @@ public final class ResultsCsv {
         return line.append('\n').toString();
     }
 
-    /** Whole numbers without ".0" (as Vensim and PySD write them), others as Java writes a double. */
+    /**
+     * Whole numbers without ".0" (as Vensim and PySD write them), others as the shortest decimal that
+     * reads back as the same double (Schubfach, as Java 19's Double.toString: Java 17's took a quarter
+     * of a wide run's time and now and then wrote a digit more than needed).
+     */
     private static void appendNumber(StringBuilder sb, double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             sb.append((long) v);
         } else {
-            sb.append(v);
+            sb.append(NumberOutput.toString(v, true));
         }
     }
 

@@ -255,6 +255,29 @@ public final class Simulator {
 
     /** Runs and keeps every saved variable at every save step. */
     public Results run(RunOptions options) {
+        return runWithRows(options, null);
+    }
+
+    /** The names of the saved variables, as {@link Results#names()} of a run will give them. */
+    public List<String> savedNames() {
+        List<String> names = new ArrayList<>();
+        for (int slot : savedSlots) {
+            names.add(model.slotNames()[slot]);
+        }
+        return names;
+    }
+
+    /** Receives each saved row as it is kept: {@code values[offset .. offset + width)} in {@link #savedNames()} order. */
+    @FunctionalInterface
+    public interface RowListener {
+        void row(double time, double[] values, int offset, int width);
+    }
+
+    /**
+     * Runs as {@link #run(RunOptions)}, also handing each saved row to {@code listener} (when not null)
+     * as soon as it is kept and checked, so that it can be written while the run goes on.
+     */
+    public Results runWithRows(RunOptions options, RowListener listener) {
         Settings s = settings(options);
         int width = savedSlots.length;
         long values = (long) s.rows * (width + 1);
@@ -286,16 +309,17 @@ public final class Simulator {
                     throw nonFinite(savedSlots[j], f.time);
                 }
             }
+            if (listener != null) {
+                listener.row(f.time, data, base, width);
+            }
         };
         int rows = execute(s, rec);
         if (layout == null) {
-            List<String> names = new ArrayList<>();
             Map<String, String> units = new LinkedHashMap<>();
             for (int slot : savedSlots) {
-                names.add(model.slotNames()[slot]);
                 units.put(model.slotNames()[slot], model.slotUnits()[slot]);
             }
-            layout = Results.Layout.of(names, units);
+            layout = Results.Layout.of(savedNames(), units);
         }
         double[] data = buffers[0];
         double[] times = buffers[1];

@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.poifs.filesystem.FileMagic;
@@ -104,9 +107,9 @@ final class ExternalData implements AutoCloseable {
 
     /** The sheet {@code tab} of {@code fileName} (for text files {@code tab} is the delimiter). */
     Grid grid(String fileName, String tab) throws DataException {
-        Path p = fileName.startsWith("?") ? indirect(fileName) : locate(fileName);
+        Path p = resolve(fileName);
         String lower = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        if ((lower.endsWith(".xls") || lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) && isOoxml(p)) {
+        if (isWorkbookName(lower) && isOoxml(p)) {
             XlsxWorkbook wb = xlsx(p);
             Grid g;
             try {
@@ -142,6 +145,71 @@ final class ExternalData implements AutoCloseable {
             texts.put(key, g);
         }
         return g;
+    }
+
+    /** Files found so far by the name a GET call gives (a large model names the same few thousands of times). */
+    private final Map<String, Path> resolved = new ConcurrentHashMap<>();
+    private final Map<Path, Boolean> ooxml = new ConcurrentHashMap<>();
+
+    private Path resolve(String fileName) throws DataException {
+        Path p = resolved.get(fileName);
+        if (p == null) {
+            p = fileName.startsWith("?") ? indirect(fileName) : locate(fileName);
+            resolved.put(fileName, p);
+        }
+        return p;
+    }
+
+    private static boolean isWorkbookName(String lower) {
+        return lower.endsWith(".xls") || lower.endsWith(".xlsx") || lower.endsWith(".xlsm");
+    }
+
+    /** GET calls as written in model text: function, file and sheet (quoted), for {@link #prefetch}. */
+    private static final Pattern GET_CALL = Pattern.compile(
+            "GET\\s+(?:XLS|DIRECT)\\s+(CONSTANTS|LOOKUPS|DATA|SUBSCRIPT)\\s*\\(\\s*'([^']*)'\\s*,\\s*'([^']*)'",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The distinct (file, sheet) pairs of the GET calls in model text: subscript ranges first, as they are read. */
+    private static java.util.Set<List<String>> sheetsNamed(String modelText) {
+        java.util.Set<List<String>> subscriptSheets = new java.util.LinkedHashSet<>();
+        java.util.Set<List<String>> sheets = new java.util.LinkedHashSet<>();
+        Matcher m = GET_CALL.matcher(modelText);
+        while (m.find()) {
+            List<String> fileAndTab = List.of(m.group(2).strip(), m.group(3).strip());
+            (m.group(1).equalsIgnoreCase("SUBSCRIPT") ? subscriptSheets : sheets).add(fileAndTab);
+        }
+        subscriptSheets.addAll(sheets);
+        return subscriptSheets;
+    }
+
+    private Thread prefetcher;
+    private volatile boolean closed;
+
+    /**
+     * Starts reading, on a second thread, the .xlsx sheets that the GET calls in the model text name,
+     * while the model's equations are parsed: a large model (pymedeas_w) spends as long reading its
+     * workbooks as parsing. Only a head start: the reader asks for each sheet as before and waits at
+     * most for the one being read; any problem is left for the reader to meet and report.
+     */
+    void prefetch(String modelText) {
+        prefetcher = new Thread(() -> {
+            // the model text is scanned here too: a regular expression over 1.4 MB takes a while
+            for (List<String> fileAndTab : sheetsNamed(modelText)) {
+                if (closed) {
+                    return;
+                }
+                try {
+                    Path p = resolve(fileAndTab.get(0));
+                    if (isWorkbookName(p.getFileName().toString().toLowerCase(Locale.ROOT)) && isOoxml(p)) {
+                        xlsx(p).sheet(fileAndTab.get(1));
+                    }
+                } catch (DataException | IOException | RuntimeException e) {
+                    // the reader meets the same problem and reports it where the model asks
+                }
+            }
+        }, "cdyn-workbook-prefetch");
+        prefetcher.setDaemon(true);
+        prefetcher.start();
     }
 
     private Path locate(String fileName) throws DataException {
@@ -220,7 +288,11 @@ final class ExternalData implements AutoCloseable {
     }
 
     /** Whether the file is an Office Open XML package (.xlsx, .xlsm), whatever its extension says. */
-    private static boolean isOoxml(Path p) {
+    private boolean isOoxml(Path p) {
+        return ooxml.computeIfAbsent(p, ExternalData::hasOoxmlMagic);
+    }
+
+    private static boolean hasOoxmlMagic(Path p) {
         quietPoiLogging();
         try (java.io.InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(p))) {
             return FileMagic.valueOf(in) == FileMagic.OOXML;
@@ -230,7 +302,7 @@ final class ExternalData implements AutoCloseable {
     }
 
     /** An .xlsx/.xlsm workbook, read with the streaming reader (many times faster than the object model). */
-    private XlsxWorkbook xlsx(Path p) throws DataException {
+    private synchronized XlsxWorkbook xlsx(Path p) throws DataException {
         XlsxWorkbook wb = xlsxBooks.get(p);
         if (wb == null) {
             quietPoiLogging();
@@ -379,6 +451,14 @@ final class ExternalData implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        if (prefetcher != null) {
+            try {
+                prefetcher.join(); // it stops after the sheet it is reading
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (Workbook wb : workbooks.values()) {
             try {
                 wb.close();
@@ -387,8 +467,10 @@ final class ExternalData implements AutoCloseable {
             }
         }
         workbooks.clear();
-        xlsxBooks.values().forEach(XlsxWorkbook::close);
-        xlsxBooks.clear();
+        synchronized (this) {
+            xlsxBooks.values().forEach(XlsxWorkbook::close);
+            xlsxBooks.clear();
+        }
     }
 
     /** Reports a data problem at the variable that asked for the data. */

@@ -89,6 +89,15 @@ public final class VensimReader {
         String file = sourceForMessages == null ? "<model>" : sourceForMessages.toString();
         Path folder = sourceForMessages == null || sourceForMessages.toAbsolutePath().getParent() == null
                 ? Path.of("").toAbsolutePath() : sourceForMessages.toAbsolutePath().getParent();
+        try (ExternalData data = new ExternalData(folder, dataRoots == null ? List.of(folder) : dataRoots)) {
+            data.indirectFiles(dataFiles);
+            data.prefetch(text);
+            return read(text, sourceForMessages, file, dataFiles, data);
+        }
+    }
+
+    private static Model read(String text, Path sourceForMessages, String file, List<Path> dataFiles,
+            ExternalData data) {
         Diagnostics diags = new Diagnostics();
         List<MdlScanner.Item> items = MdlScanner.scan(text, file, diags);
         MdlRecordParser parser = new MdlRecordParser(file, diags);
@@ -122,29 +131,26 @@ public final class VensimReader {
                     "the macro started on line " + open.line + " is never closed: add :END OF MACRO: after its equations");
         }
 
-        try (ExternalData data = new ExternalData(folder, dataRoots == null ? List.of(folder) : dataRoots)) {
-            data.indirectFiles(dataFiles);
-            Subscripts subscripts = Subscripts.resolve(main, file, diags, r -> subscriptFromFile(r, data, file, diags));
-            VariableBuilder builder = new VariableBuilder(file, diags, subscripts, data, DataFiles.read(dataFiles, diags));
-            List<Variable> variables = variables(main, builder);
-            List<Macro> macroList = new ArrayList<>();
-            for (MacroParts m : macros) {
-                Macro built = macro(m, builder, file, diags);
-                if (built != null) {
-                    macroList.add(built);
-                }
+        Subscripts subscripts = Subscripts.resolve(main, file, diags, r -> subscriptFromFile(r, data, file, diags));
+        VariableBuilder builder = new VariableBuilder(file, diags, subscripts, data, DataFiles.read(dataFiles, diags));
+        List<Variable> variables = variables(main, builder);
+        List<Macro> macroList = new ArrayList<>();
+        for (MacroParts m : macros) {
+            Macro built = macro(m, builder, file, diags);
+            if (built != null) {
+                macroList.add(built);
             }
-            SimSpecs specs = specs(variables, file, diags);
-            // the integration method and unit equivalences Vensim saved with the model
-            MdlSettings settings = MdlSettings.of(text);
-            if (specs != null && settings.method() != null) {
-                specs = specs.withMethod(settings.method());
-            }
-            diags.throwIfErrors();
-            String name = sourceForMessages == null ? "model" : baseName(sourceForMessages);
-            return new Model(sourceForMessages, name, Dialect.VENSIM, specs, variables, subscripts.dimensions(),
-                    Map.of(), macroList, settings.unitAliases());
         }
+        SimSpecs specs = specs(variables, file, diags);
+        // the integration method and unit equivalences Vensim saved with the model
+        MdlSettings settings = MdlSettings.of(text);
+        if (specs != null && settings.method() != null) {
+            specs = specs.withMethod(settings.method());
+        }
+        diags.throwIfErrors();
+        String name = sourceForMessages == null ? "model" : baseName(sourceForMessages);
+        return new Model(sourceForMessages, name, Dialect.VENSIM, specs, variables, subscripts.dimensions(),
+                Map.of(), macroList, settings.unitAliases());
     }
 
     private record MacroParts(String header, int line, List<MdlRecord> records) {}

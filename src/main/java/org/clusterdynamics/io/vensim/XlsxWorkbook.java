@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.ooxml.util.SAXHelper;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
@@ -38,8 +41,8 @@ final class XlsxWorkbook implements AutoCloseable {
     private ReadOnlySharedStringsTable strings;
     /** Sheet names in workbook order, with the part of each. */
     private final List<String> sheetNames = new ArrayList<>();
-    private final List<byte[]> sheetXml = new ArrayList<>();
-    private final Map<Integer, ExternalData.Grid> sheets = new HashMap<>();
+    private final byte[][] sheetXml;
+    private final Map<Integer, FutureTask<ExternalData.Grid>> sheets = new ConcurrentHashMap<>();
     /** Defined names by lower-case name: each with its sheet index (-1 global) and formula. */
     private final Map<String, List<DefinedName>> names = new HashMap<>();
 
@@ -54,12 +57,14 @@ final class XlsxWorkbook implements AutoCloseable {
         try {
             reader = new XSSFReader(pkg);
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
+            List<byte[]> xml = new ArrayList<>();
             while (it.hasNext()) {
                 try (InputStream in = it.next()) {
                     sheetNames.add(it.getSheetName());
-                    sheetXml.add(in.readAllBytes());
+                    xml.add(in.readAllBytes());
                 }
             }
+            sheetXml = xml.toArray(new byte[0][]);
             try (InputStream in = reader.getWorkbookData()) {
                 parse(in, new NamesHandler());
             }
@@ -76,29 +81,50 @@ final class XlsxWorkbook implements AutoCloseable {
         return List.copyOf(sheetNames);
     }
 
-    /** The sheet of that name (case ignored, as POI's getSheet), or null. */
+    /**
+     * The sheet of that name (case ignored, as POI's getSheet), or null. Thread-safe: a second
+     * thread may read sheets ahead of the model's reader (see ExternalData#prefetch); each sheet is
+     * read once, by whichever thread asks first, and two threads may read two sheets at once.
+     */
     ExternalData.Grid sheet(String name) throws IOException {
         for (int i = 0; i < sheetNames.size(); i++) {
             if (sheetNames.get(i).equalsIgnoreCase(name)) {
-                ExternalData.Grid g = sheets.get(i);
-                if (g == null) {
-                    g = readSheet(i);
-                    sheets.put(i, g);
+                int index = i;
+                FutureTask<ExternalData.Grid> read = new FutureTask<>(() -> readSheet(index));
+                FutureTask<ExternalData.Grid> first = sheets.putIfAbsent(i, read);
+                if (first == null) {
+                    read.run();
+                    first = read;
                 }
-                return g;
+                try {
+                    return first.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IOException(e.getCause().getMessage(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while reading sheet '" + name + "'", e);
+                }
             }
         }
         return null;
     }
 
+    private synchronized ReadOnlySharedStringsTable strings() throws IOException, SAXException {
+        if (strings == null) {
+            strings = new ReadOnlySharedStringsTable(pkg, false);
+        }
+        return strings;
+    }
+
     private ExternalData.Grid readSheet(int index) throws IOException {
         try {
-            if (strings == null) {
-                strings = new ReadOnlySharedStringsTable(pkg, false);
-            }
+            strings();
             SheetHandler h = new SheetHandler();
-            parse(new java.io.ByteArrayInputStream(sheetXml.get(index)), h);
-            sheetXml.set(index, null);
+            parse(new java.io.ByteArrayInputStream(sheetXml[index]), h);
+            sheetXml[index] = null;
             return h.grid(index);
         } catch (SAXException | RuntimeException e) {
             throw new IOException(e.getMessage(), e);
@@ -398,7 +424,7 @@ final class XlsxWorkbook implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         pkg.revert(); // opened read-only: nothing to save
     }
 }
