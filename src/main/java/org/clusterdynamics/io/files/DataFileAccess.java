@@ -42,6 +42,14 @@ public final class DataFileAccess {
         return p;
     }
 
+    /**
+     * Whether this thread is recording or redirecting data files: work a reader would hand to another
+     * thread (which has no scope) must then stay on this one.
+     */
+    public static boolean active() {
+        return SCOPE.get() != null;
+    }
+
     /** Runs {@code read} on this thread, adding to {@code into} every data file the readers look at and find. */
     public static <T> T recording(Set<Path> into, Supplier<T> read) {
         return within(new Scope(into, Map.of()), read);

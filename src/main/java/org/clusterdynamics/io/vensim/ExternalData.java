@@ -189,9 +189,14 @@ final class ExternalData implements AutoCloseable {
      * Starts reading, on a second thread, the .xlsx sheets that the GET calls in the model text name,
      * while the model's equations are parsed: a large model (pymedeas_w) spends as long reading its
      * workbooks as parsing. Only a head start: the reader asks for each sheet as before and waits at
-     * most for the one being read; any problem is left for the reader to meet and report.
+     * most for the one being read; any problem is left for the reader to meet and report. Not while
+     * {@link DataFileAccess} records or redirects this thread's files, which another thread would miss.
      */
     void prefetch(String modelText) {
+        if (DataFileAccess.active()) {
+            // files recorded or redirected for the Spark runner are seen per thread: no head start then
+            return;
+        }
         prefetcher = new Thread(() -> {
             // the model text is scanned here too: a regular expression over 1.4 MB takes a while
             for (List<String> fileAndTab : sheetsNamed(modelText)) {
