@@ -66,18 +66,9 @@ public final class Samples {
         List<String> names = new ArrayList<>(dists.keySet());
         double[][] rows = new double[n][names.size()];
         SplittableRandom rng = new SplittableRandom(seed);
-        int[] perm = new int[n];
         for (int j = 0; j < names.size(); j++) {
             Distribution d = dists.get(names.get(j));
-            for (int i = 0; i < n; i++) {
-                perm[i] = i;
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int k = rng.nextInt(i + 1);
-                int t = perm[i];
-                perm[i] = perm[k];
-                perm[k] = t;
-            }
+            int[] perm = permutation(n, rng);
             for (int i = 0; i < n; i++) {
                 rows[i][j] = d.quantile((perm[i] + rng.nextDouble()) / n);
             }
@@ -280,7 +271,8 @@ public final class Samples {
         return new Array2DRowRealMatrix(c, false);
     }
 
-    private static int[] permutation(int n, SplittableRandom rng) {
+    /** A random ordering of 0..n-1 (Fisher-Yates), drawn from {@code rng}. */
+    static int[] permutation(int n, SplittableRandom rng) {
         int[] perm = new int[n];
         for (int i = 0; i < n; i++) {
             perm[i] = i;

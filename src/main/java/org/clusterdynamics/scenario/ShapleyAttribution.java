@@ -312,17 +312,7 @@ public final class ShapleyAttribution {
         SplittableRandom rnd = new SplittableRandom(seed);
         int[][] out = new int[count][];
         for (int c = 0; c < count; c++) {
-            int[] p = new int[n];
-            for (int i = 0; i < n; i++) {
-                p[i] = i;
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int t = p[i];
-                p[i] = p[j];
-                p[j] = t;
-            }
-            out[c] = p;
+            out[c] = Samples.permutation(n, rnd);
         }
         return out;
     }
