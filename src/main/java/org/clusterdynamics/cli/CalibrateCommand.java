@@ -129,15 +129,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (!FitOptions.checkOutFolder(err, out)) {
             return 2;
         }
-        org.clusterdynamics.scenario.RunExecutor executor;
-        try {
-            executor = SparkOption.open(spark);
-        } catch (IllegalArgumentException e) {
-            return FitOptions.optionError(err, "calibrate", e);
-        }
-        try (executor) {
-            return runOn(executor, err, stdout, params, w, fixed, m, po);
-        }
+        return FitOptions.onExecutor(err, "calibrate", spark, executor -> runOn(executor, err, stdout, params, w, fixed, m, po));
     }
 
     private int runOn(org.clusterdynamics.scenario.RunExecutor executor, PrintWriter err, PrintWriter stdout,

@@ -68,6 +68,23 @@ final class FitOptions {
         return 2;
     }
 
+    /**
+     * Runs {@code body} on the batch executor that --spark names (none: this machine's threads) and
+     * closes it after; a master that cannot be used is an option error.
+     */
+    static int onExecutor(PrintWriter err, String command, String spark,
+            java.util.function.ToIntFunction<org.clusterdynamics.scenario.RunExecutor> body) {
+        org.clusterdynamics.scenario.RunExecutor executor;
+        try {
+            executor = SparkOption.open(spark);
+        } catch (IllegalArgumentException e) {
+            return optionError(err, command, e);
+        }
+        try (executor) {
+            return body.applyAsInt(executor);
+        }
+    }
+
     /** The scenario named {@code name} with the held constants set. */
     static Scenario baseScenario(ScenarioModel sm, String name, Map<String, Double> fixed) {
         Scenario base = Scenario.of(name);

@@ -113,15 +113,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         if (!FitOptions.checkOutFolder(err, out)) {
             return 2;
         }
-        org.clusterdynamics.scenario.RunExecutor executor;
-        try {
-            executor = SparkOption.open(spark);
-        } catch (IllegalArgumentException e) {
-            return FitOptions.optionError(err, "sensitivity", e);
-        }
-        try (executor) {
-            return runOn(executor, err, factors, outs, m, fixed);
-        }
+        return FitOptions.onExecutor(err, "sensitivity", spark, executor -> runOn(executor, err, factors, outs, m, fixed));
     }
 
     private int runOn(org.clusterdynamics.scenario.RunExecutor executor, PrintWriter err, List<FitParameter> factors,
