@@ -152,15 +152,7 @@ final class DataImports {
             if (dim == null) {
                 return v; // reported when the variable is compiled
             }
-            List<List<String>> next = new ArrayList<>();
-            for (List<String> t : tuples) {
-                for (String e : dim.elements()) {
-                    List<String> longer = new ArrayList<>(t);
-                    longer.add(e);
-                    next.add(longer);
-                }
-            }
-            tuples = next;
+            tuples = XmileDefinitions.withElements(tuples, dim.elements());
         }
         if (vs.size() != tuples.size()) {
             diags.error("XMILE_IMPORT", Where.of(file, v.name().asWritten(), line), "the import file gives "

@@ -129,6 +129,19 @@ abstract class XmileDefinitions {
         return Optional.of(Definition.perElement(elements));
     }
 
+    /** Each tuple followed by each element in turn: the next dimension of an array's element tuples. */
+    static List<List<String>> withElements(List<List<String>> tuples, List<String> elements) {
+        List<List<String>> next = new ArrayList<>(tuples.size() * elements.size());
+        for (List<String> t : tuples) {
+            for (String e : elements) {
+                List<String> longer = new ArrayList<>(t);
+                longer.add(e);
+                next.add(longer);
+            }
+        }
+        return next;
+    }
+
     /** All element tuples of the variable's dimensions in order; null (reported) when unknown. */
     List<List<String>> elementTuples(XmlNode n, String variable) {
         // names only: a nameless <dim> is reported when the variable itself is built
@@ -149,15 +162,7 @@ abstract class XmileDefinitions {
                         + "' is not defined; add <dim name=\"" + d + "\"> to the file's <dimensions>");
                 return null;
             }
-            List<List<String>> next = new ArrayList<>();
-            for (List<String> t : tuples) {
-                for (String e : dim.elements()) {
-                    List<String> longer = new ArrayList<>(t);
-                    longer.add(e);
-                    next.add(longer);
-                }
-            }
-            tuples = next;
+            tuples = withElements(tuples, dim.elements());
         }
         return tuples;
     }
