@@ -7,6 +7,7 @@ import org.clusterdynamics.expr.Builtin;
 import org.clusterdynamics.expr.Expr;
 import org.clusterdynamics.expr.RefusedFunctions;
 import org.clusterdynamics.expr.Subscript;
+import org.clusterdynamics.model.Variable;
 import org.clusterdynamics.model.Definition;
 import org.clusterdynamics.model.Dialect;
 import org.clusterdynamics.model.GraphicalFunction;
@@ -183,7 +184,7 @@ final class CallLowering extends CompilerPass {
     GraphicalFunction tableOf(VarInfo tv, List<Subscript> subs, Scope s, String written) {
         if (tv.tables == null) {
             // a graphical function with an equation can also be called with another input
-            Definition def = VarInfo.definition(tv.var);
+            Definition def = Variable.definitionOf(tv.var);
             if (def != null && def.graphicalFunction() != null) {
                 return def.graphicalFunction();
             }

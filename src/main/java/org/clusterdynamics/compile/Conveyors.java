@@ -3,6 +3,7 @@ package org.clusterdynamics.compile;
 import java.util.ArrayList;
 import java.util.List;
 import org.clusterdynamics.diag.Where;
+import org.clusterdynamics.model.Variable;
 import org.clusterdynamics.model.Definition;
 import org.clusterdynamics.model.Equation;
 import org.clusterdynamics.model.Flow;
@@ -149,7 +150,7 @@ final class Conveyors extends CompilerPass {
                 continue;
             }
             int[] fraction = {-1};
-            unit.elements.forEachElement(flow, VarInfo.definition(fl), (off, scope, eq, gf) -> {
+            unit.elements.forEachElement(flow, Variable.definitionOf(fl), (off, scope, eq, gf) -> {
                 int slot = newSlot(SlotKind.HIDDEN_AUX, "leak fraction", scope);
                 LExpr e = unit.variables.withTable(unit.expressions.lowerEquation(eq, scope), gf);
                 slots.get(slot).init = e;

@@ -117,7 +117,7 @@ final class Declarations extends CompilerPass {
     }
 
     List<GraphicalFunction> tablesOf(VarInfo info) {
-        Definition def = VarInfo.definition(info.var);
+        Definition def = Variable.definitionOf(info.var);
         List<GraphicalFunction> out = new ArrayList<>();
         for (int k = 0; k < info.count; k++) {
             out.add(null);

@@ -66,7 +66,7 @@ final class MacroExpansion extends CompilerPass {
                 slot.init = unit.expressions.lowerEquation(st.initial().equation(), scope);
                 slot.rate = st.netRate() != null ? unit.expressions.lowerEquation(st.netRate().equation(), scope) : unit.variables.flowSum(v, 0, st);
             } else {
-                Definition def = VarInfo.definition(v.var);
+                Definition def = Variable.definitionOf(v.var);
                 LExpr e = unit.variables.withTable(unit.expressions.lowerEquation(def.equation(), scope), def.graphicalFunction());
                 slot.init = e;
                 slot.dyn = e;

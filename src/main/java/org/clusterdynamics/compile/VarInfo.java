@@ -1,9 +1,7 @@
 package org.clusterdynamics.compile;
 
 import java.util.List;
-import org.clusterdynamics.model.Aux;
 import org.clusterdynamics.model.Definition;
-import org.clusterdynamics.model.Flow;
 import org.clusterdynamics.model.GraphicalFunction;
 import org.clusterdynamics.model.Stock;
 import org.clusterdynamics.model.Variable;
@@ -37,7 +35,7 @@ final class VarInfo {
     }
 
     boolean isTableOnly() {
-        Definition def = definition(var);
+        Definition def = Variable.definitionOf(var);
         if (var instanceof Stock || def == null) {
             return false;
         }
@@ -78,16 +76,5 @@ final class VarInfo {
             sb.append(dimList.get(k).written_().get(t[k]));
         }
         return sb.append(']').toString();
-    }
-
-    static Definition definition(Variable v) {
-        if (v instanceof Stock s) {
-            return s.initial();
-        } else if (v instanceof Flow f) {
-            return f.definition();
-        } else if (v instanceof Aux a) {
-            return a.definition();
-        }
-        return null;
     }
 }

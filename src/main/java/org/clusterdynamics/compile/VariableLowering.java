@@ -74,7 +74,7 @@ final class VariableLowering extends CompilerPass {
             }
             return;
         }
-        Definition def = VarInfo.definition(var);
+        Definition def = Variable.definitionOf(var);
         if (constantList(v, def)) {
             return;
         }

@@ -108,7 +108,7 @@ public final class ScenarioModel {
         }
         if (c instanceof Change.SetTable t && t.input() == null) {
             // on a lookup the points replace its points; say so in the scenario's description
-            Lookup l = lookupOf(definition(require(Target.parse(t.target()))));
+            Lookup l = lookupOf(Variable.definitionOf(require(Target.parse(t.target()))));
             if (l != null) {
                 c = t.forLookup(l.input() == null ? "" : l.input().text().strip());
             }
@@ -157,7 +157,7 @@ public final class ScenarioModel {
             throw error("S007", v, "'" + v.name() + "' already follows a table in scenario '" + s.name()
                     + "'; put the change at " + Change.number(time) + " into that table instead");
         } else {
-            Definition d = definition(v);
+            Definition d = Variable.definitionOf(v);
             if (d == null || d.equation() == null || lookupOf(d) != null || d.isPerElement()) {
                 throw error("S007", v, "'" + v.name() + "' has no single equation to keep before "
                         + Change.number(time) + " (it is a table or has per-element equations); give it a"
@@ -187,7 +187,7 @@ public final class ScenarioModel {
                     + " it has no value or equation to change. Give it new points with scenario.table('" + v.name()
                     + "', [[x, y], ...]), or change the variable that calls it");
         }
-        Definition def = definition(v);
+        Definition def = Variable.definitionOf(v);
         if (c instanceof Change.SetTable && def != null && def.isPerElement()
                 && def.elements().stream().anyMatch(e -> e.graphicalFunction() != null)) {
             throw error("S006", v, "'" + v.name() + "' has a lookup per array element; a scenario cannot replace"
@@ -309,7 +309,7 @@ public final class ScenarioModel {
         List<Variable> vs = new ArrayList<>();
         for (Variable v : base.variables()) {
             Change c = byId.get(v.name().id());
-            vs.add(c == null ? v : replaced(v, definitionOf(c, definition(v))));
+            vs.add(c == null ? v : replaced(v, definitionOf(c, Variable.definitionOf(v))));
         }
         try {
             return ModelCompiler.compile(base.withVariables(vs));
@@ -505,7 +505,7 @@ public final class ScenarioModel {
     // ------------------------------------------------------------------ info
 
     private VariableInfo info(Variable v) {
-        Definition d = definition(v);
+        Definition d = Variable.definitionOf(v);
         String kind;
         String eq = "";
         double value = Double.NaN;
@@ -554,17 +554,6 @@ public final class ScenarioModel {
         }
         return new VariableInfo(v.name().asWritten(), kind, v.units(), v.documentation(), v.dimensions(), eq,
                 v.dimensions().isEmpty() ? value : Double.NaN, v.line(), points);
-    }
-
-    private static Definition definition(Variable v) {
-        if (v instanceof Stock s) {
-            return s.initial();
-        } else if (v instanceof Flow f) {
-            return f.definition();
-        } else if (v instanceof Aux a) {
-            return a.definition();
-        }
-        return null;
     }
 
     /** The value of an equation that is just a number (possibly signed), NaN otherwise. */
